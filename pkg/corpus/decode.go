@@ -1,0 +1,379 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// frontMatterLine is the file line on which front matter starts: line 1 is
+// the opening fence.
+const frontMatterLine = 2
+
+// decodeYAML maps front matter onto doc with yaml.v3, the reference parser.
+// Fields of the wrong type become warnings and stay empty; only YAML that
+// does not parse, or is not a mapping, fails the file.
+func decodeYAML(path string, fm []byte, doc *Document) ([]Diagnostic, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(fm, &root); err != nil {
+		return nil, yamlError(path, err)
+	}
+	d := &nodeDecoder{path: path}
+	if len(root.Content) == 0 {
+		return nil, nil // empty front matter: a document with no fields
+	}
+	m := resolveAlias(root.Content[0])
+	switch {
+	case m.Kind == yaml.ScalarNode && m.Tag == "!!null":
+		return nil, nil
+	case m.Kind != yaml.MappingNode:
+		return nil, errorAt(d.pos(m), "front matter is a %s, not a mapping of fields", kindName(m))
+	}
+	d.document(m, doc)
+	return d.warnings, nil
+}
+
+// yamlLine finds the line number in yaml.v3's error text, the only place
+// it gives one for syntax errors.
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+func yamlError(path string, err error) *Diagnostic {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return errorAt(Pos{File: path, Line: n + frontMatterLine - 1}, "invalid YAML: %s", msg[len(m[0]):])
+	}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		return errorAt(Pos{File: path, Line: frontMatterLine}, "invalid YAML: %s", strings.Join(te.Errors, "; "))
+	}
+	return errorAt(Pos{File: path, Line: frontMatterLine}, "invalid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+}
+
+type nodeDecoder struct {
+	path     string
+	warnings []Diagnostic
+}
+
+func (d *nodeDecoder) pos(n *yaml.Node) Pos {
+	return Pos{File: d.path, Line: n.Line + frontMatterLine - 1, Col: n.Column}
+}
+
+func (d *nodeDecoder) warn(n *yaml.Node, format string, args ...any) {
+	d.warnings = append(d.warnings, warningAt(d.pos(n), format, args...))
+}
+
+// fields walks a mapping's key/value pairs, warning on duplicate keys
+// (the first value wins).
+func (d *nodeDecoder) fields(m *yaml.Node, fn func(key string, k, v *yaml.Node)) {
+	seen := make(map[string]bool, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], resolveAlias(m.Content[i+1])
+		key := k.Value
+		if k.Kind != yaml.ScalarNode {
+			d.warn(k, "mapping key is a %s; field ignored", kindName(k))
+			continue
+		}
+		if seen[key] {
+			d.warn(k, "duplicate key %q; the first value is kept", key)
+			continue
+		}
+		seen[key] = true
+		fn(key, k, v)
+	}
+}
+
+func (d *nodeDecoder) document(m *yaml.Node, doc *Document) {
+	d.fields(m, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "title":
+			doc.Title = d.str(key, v)
+		case "excerpt":
+			doc.Excerpt = d.str(key, v)
+		case "category":
+			doc.Category = d.str(key, v)
+		case "type":
+			doc.Type = d.str(key, v)
+		case "publishedDateTime":
+			doc.PublishedAt = d.time(key, v)
+		case "webUrl", "sourceUrl":
+			setFirst(&doc.URL, d.str(key, v))
+		case "ampWebUrl", "ampUrl":
+			setFirst(&doc.AmpURL, d.str(key, v))
+		case "cdnAmpWebUrl", "cdnAmpUrl":
+			setFirst(&doc.CdnAmpURL, d.str(key, v))
+		case "quality":
+			doc.Quality = d.number(key, v)
+		case "heat":
+			doc.Heat = d.number(key, v)
+		case "published":
+			doc.Published = d.bool(key, v)
+		case "provider":
+			doc.Provider = d.provider(key, v)
+		case "topics":
+			doc.Topics = d.strings(key, v)
+		case "images":
+			doc.Images = d.images(key, v)
+		case "related":
+			doc.Related = d.related(key, v)
+		case "secured":
+			if s := d.str(key, v); s != "" {
+				doc.Secured = &s
+			}
+		default:
+			var val any
+			if err := v.Decode(&val); err != nil {
+				d.warn(v, "%s: %v; field ignored", key, strings.TrimPrefix(err.Error(), "yaml: "))
+				return
+			}
+			if doc.Extra == nil {
+				doc.Extra = map[string]any{}
+			}
+			doc.Extra[key] = val
+		}
+	})
+}
+
+func setFirst(dst *string, s string) {
+	if *dst == "" {
+		*dst = s
+	}
+}
+
+func (d *nodeDecoder) str(key string, v *yaml.Node) string {
+	if v.Kind != yaml.ScalarNode {
+		d.warn(v, "%s: expected a string, found a %s", key, kindName(v))
+		return ""
+	}
+	if v.Tag == "!!null" {
+		return ""
+	}
+	return v.Value
+}
+
+func (d *nodeDecoder) number(key string, v *yaml.Node) *float64 {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil
+	}
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
+		d.warn(v, "%s: expected a number, found %s", key, describe(v))
+		return nil
+	}
+	var f float64
+	if err := v.Decode(&f); err != nil {
+		d.warn(v, "%s: %q is not a number", key, v.Value)
+		return nil
+	}
+	return &f
+}
+
+func (d *nodeDecoder) bool(key string, v *yaml.Node) *bool {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil
+	}
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+		d.warn(v, "%s: expected true or false, found %s", key, describe(v))
+		return nil
+	}
+	var b bool
+	if err := v.Decode(&b); err != nil {
+		d.warn(v, "%s: %q is not a boolean", key, v.Value)
+		return nil
+	}
+	return &b
+}
+
+func (d *nodeDecoder) time(key string, v *yaml.Node) *time.Time {
+	s := d.str(key, v)
+	if s == "" {
+		return nil
+	}
+	t, err := ParseTime(s)
+	if err != nil {
+		d.warn(v, "%s: %q is not a date and time", key, s)
+		return nil
+	}
+	return &t
+}
+
+// strings reads a list of strings; a lone string counts as a list of one.
+func (d *nodeDecoder) strings(key string, v *yaml.Node) []string {
+	switch {
+	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
+		return nil
+	case v.Kind == yaml.ScalarNode:
+		d.warn(v, "%s: expected a list, found a single value; read as a list of one", key)
+		return []string{v.Value}
+	case v.Kind != yaml.SequenceNode:
+		d.warn(v, "%s: expected a list of strings, found a %s", key, kindName(v))
+		return nil
+	}
+	out := make([]string, 0, len(v.Content))
+	for _, item := range v.Content {
+		item = resolveAlias(item)
+		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
+			d.warn(item, "%s: list item is %s, not a string; skipped", key, describe(item))
+			continue
+		}
+		out = append(out, item.Value)
+	}
+	return out
+}
+
+// each calls fn for every mapping in a list, warning about anything else.
+func (d *nodeDecoder) each(key string, v *yaml.Node, fn func(*yaml.Node)) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return
+	}
+	if v.Kind != yaml.SequenceNode {
+		d.warn(v, "%s: expected a list, found %s", key, describe(v))
+		return
+	}
+	for _, item := range v.Content {
+		item = resolveAlias(item)
+		if item.Kind != yaml.MappingNode {
+			d.warn(item, "%s: list item is %s, not a mapping; skipped", key, describe(item))
+			continue
+		}
+		fn(item)
+	}
+}
+
+func (d *nodeDecoder) images(key string, v *yaml.Node) []Image {
+	var out []Image
+	d.each(key, v, func(m *yaml.Node) {
+		var im Image
+		d.fields(m, func(k string, _, v *yaml.Node) {
+			switch k {
+			case "url":
+				im.URL = d.str(key+".url", v)
+			case "title":
+				im.Title = d.str(key+".title", v)
+			case "width":
+				im.Width = d.number(key+".width", v)
+			case "height":
+				im.Height = d.number(key+".height", v)
+			}
+		})
+		out = append(out, im)
+	})
+	return out
+}
+
+func (d *nodeDecoder) provider(key string, v *yaml.Node) Provider {
+	var p Provider
+	switch {
+	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
+		return p
+	case v.Kind == yaml.ScalarNode:
+		d.warn(v, "%s: expected a mapping with name and domain, found a single value; read as the name", key)
+		p.Name = v.Value
+		return p
+	case v.Kind != yaml.MappingNode:
+		d.warn(v, "%s: expected a mapping, found a %s", key, kindName(v))
+		return p
+	}
+	d.fields(v, func(k string, _, v *yaml.Node) {
+		switch k {
+		case "name":
+			p.Name = d.str(key+".name", v)
+		case "domain":
+			p.Domain = d.str(key+".domain", v)
+		case "images":
+			p.Images = d.images(key+".images", v)
+		}
+	})
+	return p
+}
+
+func (d *nodeDecoder) related(key string, v *yaml.Node) []Related {
+	var out []Related
+	d.each(key, v, func(m *yaml.Node) {
+		var r Related
+		d.fields(m, func(k string, _, v *yaml.Node) {
+			name := key + "." + k
+			switch k {
+			case "title":
+				r.Title = d.str(name, v)
+			case "excerpt":
+				r.Excerpt = d.str(name, v)
+			case "type":
+				r.Type = d.str(name, v)
+			case "publishedDateTime":
+				r.PublishedAt = d.time(name, v)
+			case "webUrl", "sourceUrl":
+				setFirst(&r.URL, d.str(name, v))
+			case "ampWebUrl", "ampUrl":
+				setFirst(&r.AmpURL, d.str(name, v))
+			case "cdnAmpWebUrl", "cdnAmpUrl":
+				setFirst(&r.CdnAmpURL, d.str(name, v))
+			case "quality":
+				r.Quality = d.number(name, v)
+			case "provider":
+				r.Provider = d.provider(name, v)
+			case "images":
+				r.Images = d.images(name, v)
+			}
+		})
+		out = append(out, r)
+	})
+	return out
+}
+
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	// An alias chain cannot loop in yaml.v3 (an anchor must precede its
+	// alias), but bound the walk anyway.
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.AliasNode:
+		return "alias"
+	case yaml.DocumentNode:
+		return "document"
+	}
+	return "scalar"
+}
+
+func describe(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode {
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "a " + kindName(n)
+}
+
+// timeLayouts are the date forms accepted for publishedDateTime, RFC 3339
+// first; the others are common in scraped data.
+var timeLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02",
+}
+
+// ParseTime reads a date and time in RFC 3339 or one of a few common
+// relatives of it (a bare date, a space for the T, no zone: read as UTC).
+func ParseTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range timeLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date and time", s)
+}

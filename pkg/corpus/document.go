@@ -1,0 +1,99 @@
+// Package corpus loads seed documents from disk into memory.
+//
+// It knows nothing of terminals or output formats: it turns files into
+// Documents and Diagnostics, streams them in path order, and resolves the
+// related links between documents.
+package corpus
+
+import (
+	"time"
+)
+
+// Kind says which shape a document was read from.
+type Kind string
+
+const (
+	KindFrontMatter Kind = "frontmatter"
+	KindText        Kind = "text"
+)
+
+// Document is one seed document. Its JSON form is the stable shape every
+// JSON-speaking command prints (see MarshalJSON): missing scalars are null,
+// missing lists are empty arrays, no field is ever omitted.
+type Document struct {
+	ID          string
+	Path        string
+	Kind        Kind
+	Title       string
+	Excerpt     string
+	Category    string
+	Type        string
+	PublishedAt *time.Time
+	URL         string
+	AmpURL      string
+	CdnAmpURL   string
+	Quality     *float64
+	Heat        *float64
+	Published   *bool
+	Provider    Provider
+	Topics      []string
+	Images      []Image
+	Related     []Related
+	Body        string
+	Words       int
+	Secured     *string
+	// Extra holds the front-matter keys seedscope does not know, as decoded
+	// by YAML (maps, lists, strings, numbers, booleans, times).
+	Extra map[string]any
+}
+
+// Provider is the publisher of a document or of a related item.
+type Provider struct {
+	Name   string
+	Domain string
+	Images []Image
+}
+
+// Image is a picture attached to a document or provider.
+type Image struct {
+	URL    string
+	Width  *float64
+	Height *float64
+	Title  string
+}
+
+// Related is an item of a document's related list. Target is the ID of the
+// corpus document the item's URL points at, filled in by Resolve.
+type Related struct {
+	Title       string
+	Excerpt     string
+	URL         string
+	AmpURL      string
+	CdnAmpURL   string
+	PublishedAt *time.Time
+	Type        string
+	Quality     *float64
+	Provider    Provider
+	Images      []Image
+	Target      string
+}
+
+// URLs returns the document's non-empty URLs: main, AMP and CDN AMP.
+func (d *Document) URLs() []string {
+	return nonEmpty(d.URL, d.AmpURL, d.CdnAmpURL)
+}
+
+// URLs returns the related item's non-empty URLs.
+func (r *Related) URLs() []string {
+	return nonEmpty(r.URL, r.AmpURL, r.CdnAmpURL)
+}
+
+func nonEmpty(ss ...string) []string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,203 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Options tune a load. The zero value loads the default extensions with
+// the auto parser, one worker per CPU and the default size limit.
+type Options struct {
+	Parser ParserName
+	// Workers bounds the files read and parsed at once; 0 means GOMAXPROCS.
+	Workers int
+	// MaxFileSize skips larger files with a warning; 0 means
+	// DefaultMaxFileSize, a negative value means no limit.
+	MaxFileSize int64
+	// Extensions overrides DefaultExtensions for files found in folders.
+	Extensions []string
+}
+
+func (o Options) extensions() []string {
+	if o.Extensions != nil {
+		return o.Extensions
+	}
+	return DefaultExtensions
+}
+
+func (o Options) maxFileSize() int64 {
+	switch {
+	case o.MaxFileSize == 0:
+		return DefaultMaxFileSize
+	case o.MaxFileSize < 0:
+		return 0
+	}
+	return o.MaxFileSize
+}
+
+func (o Options) workers() int {
+	if o.Workers > 0 {
+		return o.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// Result is the outcome for one file: a document (with any warnings), or
+// no document and at least one diagnostic saying why.
+type Result struct {
+	Path  string
+	Doc   *Document
+	Diags []Diagnostic
+}
+
+// Stream loads every file under roots and calls fn with each result in
+// path order, whatever the number of workers. Files are read and parsed
+// concurrently; at most a bounded window of results waits to be delivered,
+// so memory stays flat however large the corpus. IDs are made unique
+// within the stream. If fn returns an error, Stream stops and returns it.
+func Stream(ctx context.Context, roots []string, o Options, fn func(Result) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	workers := o.workers()
+	window := make(chan struct{}, workers*16) // results in flight, bounds memory
+	type job struct {
+		seq int
+		e   entry
+		out chan Result
+	}
+	jobs := make(chan job, workers*4)
+	ordered := make(chan chan Result, workers*16)
+
+	var walkErr error
+	go func() {
+		defer close(jobs)
+		defer close(ordered)
+		seq := 0
+		w := newWalker(o, func(e entry) error {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			out := make(chan Result, 1)
+			// The job goes out before its slot in the order: a slot whose
+			// job was never sent would block the reader forever.
+			select {
+			case jobs <- job{seq, e, out}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case ordered <- out:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			seq++
+			return nil
+		})
+		for _, r := range roots {
+			if err := w.walkRoot(ctx, r); err != nil {
+				walkErr = err
+				return
+			}
+		}
+	}()
+
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for j := range jobs {
+				j.out <- loadEntry(j.e, o.Parser)
+			}
+		})
+	}
+
+	ids := newIDSet()
+	var err error
+	for out := range ordered {
+		r := <-out
+		<-window
+		if err != nil {
+			continue // drain so the walker and workers can finish
+		}
+		if r.Doc != nil {
+			r.Doc.ID = ids.unique(r.Doc.ID, r.Doc.Path)
+		}
+		if err = fn(r); err != nil {
+			cancel()
+		}
+	}
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	if walkErr != nil && !errors.Is(walkErr, context.Canceled) {
+		return walkErr
+	}
+	return ctx.Err()
+}
+
+func loadEntry(e entry, parser ParserName) Result {
+	r := Result{Path: e.path}
+	if e.diag != nil {
+		r.Diags = []Diagnostic{*e.diag}
+		return r
+	}
+	data, err := os.ReadFile(e.path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			r.Diags = []Diagnostic{*errorAt(Pos{File: e.path}, "file vanished before it could be read")}
+		} else {
+			r.Diags = []Diagnostic{*errorAt(Pos{File: e.path}, "cannot read: %v", unwrapPathError(err))}
+		}
+		return r
+	}
+	doc, warnings, err := Parse(e.path, idFromRel(e.rel), data, parser)
+	if err != nil {
+		var d *Diagnostic
+		if !errors.As(err, &d) {
+			d = errorAt(Pos{File: e.path}, "%v", err)
+		}
+		r.Diags = append(warnings, *d)
+		return r
+	}
+	r.Doc, r.Diags = doc, warnings
+	return r
+}
+
+// idFromRel drops the extension: "en/_index.md" gives "en/_index".
+func idFromRel(rel string) string {
+	return strings.TrimSuffix(rel, path.Ext(rel))
+}
+
+// idSet makes IDs unique within one load: a clash keeps the extension,
+// then adds "~2", "~3"… in path order, so the outcome is deterministic.
+type idSet map[string]bool
+
+func newIDSet() idSet { return idSet{} }
+
+func (s idSet) unique(id, p string) string {
+	if !s[id] {
+		s[id] = true
+		return id
+	}
+	if withExt := id + path.Ext(p); !s[withExt] {
+		s[withExt] = true
+		return withExt
+	}
+	for n := 2; ; n++ {
+		c := id + "~" + strconv.Itoa(n)
+		if !s[c] {
+			s[c] = true
+			return c
+		}
+	}
+}

@@ -1,0 +1,210 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"syscall"
+)
+
+// DefaultExtensions are the file endings read as documents when walking a
+// folder. A file named directly on the command line is read whatever its ending.
+var DefaultExtensions = []string{".md", ".markdown", ".txt", ".text"}
+
+// DefaultMaxFileSize is the largest file read; larger ones are skipped with
+// a warning. Seed documents are a few KB; this leaves room for long
+// articles while keeping one stray dump from eating memory.
+const DefaultMaxFileSize = 16 << 20
+
+// entry is one file to load, or one thing found while walking that is not
+// loaded (diag set).
+type entry struct {
+	path string // as shown to the user: the root joined with the relative path
+	rel  string // relative to the root, '/'-separated; the basis of the ID
+	size int64
+	diag *Diagnostic
+}
+
+// ErrNoPath is wrapped by the error for a corpus path that does not exist.
+var ErrNoPath = errors.New("no such file or folder")
+
+// walker lists the files under the roots in a stable order: roots as
+// given, each folder's entries sorted by name.
+type walker struct {
+	exts    map[string]bool
+	maxSize int64
+	emit    func(entry) error
+}
+
+func newWalker(o Options, emit func(entry) error) *walker {
+	exts := map[string]bool{}
+	for _, e := range o.extensions() {
+		exts[strings.ToLower(e)] = true
+	}
+	return &walker{exts: exts, maxSize: o.maxFileSize(), emit: emit}
+}
+
+// CheckPaths returns an error wrapping ErrNoPath for the first root that
+// does not exist, so a command can fail before it loads anything.
+func CheckPaths(roots []string) error {
+	for _, r := range roots {
+		if _, err := os.Stat(r); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("%s: %w", r, ErrNoPath)
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *walker) walkRoot(ctx context.Context, root string) error {
+	fi, err := os.Stat(root)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: %w", root, ErrNoPath)
+		}
+		return err
+	}
+	if !fi.IsDir() {
+		return w.file(root, path.Base(filepath.ToSlash(root)), fi)
+	}
+	return w.dir(ctx, root, "", []fileID{idOf(fi)})
+}
+
+// fileID identifies a folder on disk, to spot symlink loops.
+type fileID struct{ dev, ino uint64 }
+
+func idOf(fi fs.FileInfo) fileID {
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		return fileID{uint64(st.Dev), uint64(st.Ino)}
+	}
+	return fileID{}
+}
+
+func (w *walker) dir(ctx context.Context, dir, rel string, ancestors []fileID) error {
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		return w.emit(entry{path: dir, diag: errorAt(Pos{File: dir}, "cannot read folder: %v", unwrapPathError(err))})
+	}
+	for _, de := range des {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		name := de.Name()
+		if strings.HasPrefix(name, ".") {
+			continue // hidden files and folders (.git, .seedscope.yaml)
+		}
+		p := filepath.Join(dir, name)
+		r := path.Join(rel, name)
+		fi, err := os.Stat(p) // follows symlinks
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && de.Type()&fs.ModeSymlink != 0 {
+				if err := w.emit(entry{path: p, diag: warnPtr(Pos{File: p}, "broken symlink; skipped")}); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := w.emit(entry{path: p, diag: errorAt(Pos{File: p}, "%v", unwrapPathError(err))}); err != nil {
+				return err
+			}
+			continue
+		}
+		if fi.IsDir() {
+			id := idOf(fi)
+			if containsID(ancestors, id) {
+				if err := w.emit(entry{path: p, diag: warnPtr(Pos{File: p}, "symlink loop: folder is its own ancestor; skipped")}); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := w.dir(ctx, p, r, append(ancestors, id)); err != nil {
+				return err
+			}
+			continue
+		}
+		if !w.exts[strings.ToLower(path.Ext(name))] {
+			continue
+		}
+		if err := w.file(p, r, fi); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *walker) file(p, rel string, fi fs.FileInfo) error {
+	e := entry{path: p, rel: rel, size: fi.Size()}
+	switch {
+	case !fi.Mode().IsRegular():
+		e.diag = warnPtr(Pos{File: p}, "not a regular file (%s); skipped", modeName(fi.Mode()))
+	case w.maxSize > 0 && fi.Size() > w.maxSize:
+		e.diag = warnPtr(Pos{File: p}, "file is %s, over the %s size limit (--max-file-size); skipped",
+			FormatSize(fi.Size()), FormatSize(w.maxSize))
+	}
+	return w.emit(e)
+}
+
+func containsID(ids []fileID, id fileID) bool {
+	if id == (fileID{}) {
+		return false
+	}
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func modeName(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "FIFO"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeCharDevice != 0:
+		return "character device"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "irregular file"
+}
+
+func warnPtr(p Pos, format string, args ...any) *Diagnostic {
+	d := warningAt(p, format, args...)
+	return &d
+}
+
+// unwrapPathError drops the path from an *fs.PathError: the diagnostic
+// names the file already.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// FormatSize prints a byte count in binary units, e.g. "16 MiB".
+func FormatSize(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit; m /= unit {
+		div *= unit
+		exp++
+	}
+	v := float64(n) / float64(div)
+	if v == float64(int64(v)) {
+		return fmt.Sprintf("%d %ciB", int64(v), "KMGTPE"[exp])
+	}
+	return fmt.Sprintf("%.1f %ciB", v, "KMGTPE"[exp])
+}
