@@ -3,6 +3,7 @@ package corpus
 import (
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -134,7 +135,7 @@ func (d *nodeDecoder) document(m *yaml.Node, doc *Document) {
 			if doc.Extra == nil {
 				doc.Extra = map[string]any{}
 			}
-			doc.Extra[key] = val
+			doc.Extra[key] = jsonSafe(val)
 		}
 	})
 }
@@ -165,8 +166,8 @@ func (d *nodeDecoder) number(key string, v *yaml.Node) *float64 {
 		return nil
 	}
 	var f float64
-	if err := v.Decode(&f); err != nil {
-		d.warn(v, "%s: %q is not a number", key, v.Value)
+	if err := v.Decode(&f); err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		d.warn(v, "%s: %q is not a finite number", key, v.Value)
 		return nil
 	}
 	return &f
@@ -376,4 +377,38 @@ func ParseTime(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date and time", s)
+}
+
+// jsonSafe makes a YAML-decoded value encodable as JSON: mappings with
+// non-string keys get their keys printed, and infinities and NaN (which
+// JSON has no word for) become their YAML spelling.
+func jsonSafe(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = jsonSafe(e)
+		}
+		return x
+	case map[any]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			m[fmt.Sprint(k)] = jsonSafe(e)
+		}
+		return m
+	case []any:
+		for i, e := range x {
+			x[i] = jsonSafe(e)
+		}
+		return x
+	case float64:
+		switch {
+		case math.IsNaN(x):
+			return ".nan"
+		case math.IsInf(x, 1):
+			return ".inf"
+		case math.IsInf(x, -1):
+			return "-.inf"
+		}
+	}
+	return v
 }

@@ -6,6 +6,7 @@
 package corpus
 
 import (
+	"cmp"
 	"time"
 )
 
@@ -86,6 +87,11 @@ func (d *Document) URLs() []string {
 // URLs returns the related item's non-empty URLs.
 func (r *Related) URLs() []string {
 	return nonEmpty(r.URL, r.AmpURL, r.CdnAmpURL)
+}
+
+// PrimaryURL is the first of the item's URLs, or "".
+func (r *Related) PrimaryURL() string {
+	return cmp.Or(r.URL, r.AmpURL, r.CdnAmpURL)
 }
 
 func nonEmpty(ss ...string) []string {

@@ -1,0 +1,29 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Exit statuses, documented in the root command's help and the README.
+const (
+	ExitOK        = 0   // success
+	ExitFailure   = 1   // the command failed (or validate found errors)
+	ExitUsage     = 2   // bad flags or arguments, or a corpus path that does not exist
+	ExitInterrupt = 130 // stopped by Ctrl-C (128 + SIGINT)
+)
+
+// FlagError is a usage error: the usage text is printed and the exit
+// status is ExitUsage.
+type FlagError struct{ Err error }
+
+func (e *FlagError) Error() string { return e.Err.Error() }
+func (e *FlagError) Unwrap() error { return e.Err }
+
+// flagErrorf returns a *FlagError with a formatted message.
+func flagErrorf(format string, args ...any) error {
+	return &FlagError{fmt.Errorf(format, args...)}
+}
+
+// ErrSilent fails a command that has already said why on stderr.
+var ErrSilent = errors.New("silent failure")

@@ -1,0 +1,83 @@
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/query"
+	"github.com/seedscope/seedscope/pkg/render"
+)
+
+// FacetOptions are the inputs of topics and providers.
+type FacetOptions struct {
+	Global  *GlobalOptions
+	Paths   []string
+	Filter  filterFlags
+	Output  outputFlags
+	Limit   int
+	counter func() *query.Counter
+	schema  render.Schema[query.Facet]
+}
+
+// NewCmdTopics builds "seedscope topics".
+func NewCmdTopics(g *GlobalOptions, runF func(*FacetOptions) error) *cobra.Command {
+	return newFacetCmd(g, runF, &FacetOptions{counter: query.TopicCounter, schema: render.Facets}, &cobra.Command{
+		Use:     "topics [PATH...]",
+		Short:   "Count documents per topic, most frequent first",
+		Example: "  seedscope topics\n  seedscope topics ../corpus --provider wired.com --limit 10",
+	})
+}
+
+// NewCmdProviders builds "seedscope providers".
+func NewCmdProviders(g *GlobalOptions, runF func(*FacetOptions) error) *cobra.Command {
+	return newFacetCmd(g, runF, &FacetOptions{counter: query.ProviderCounter, schema: render.ProviderFacets}, &cobra.Command{
+		Use:     "providers [PATH...]",
+		Short:   "Count documents per provider, most frequent first",
+		Example: "  seedscope providers --format csv",
+	})
+}
+
+func newFacetCmd(g *GlobalOptions, runF func(*FacetOptions) error, opts *FacetOptions, cmd *cobra.Command) *cobra.Command {
+	opts.Global = g
+	cmd.Long = cmd.Short + `.
+
+Counts stream through the corpus one document at a time, so memory stays
+flat however large it is. The filters of list apply.`
+	cmd.RunE = func(_ *cobra.Command, args []string) error {
+		opts.Paths = args
+		if opts.Limit < 0 {
+			return flagErrorf("--limit must be 0 or more")
+		}
+		if runF != nil {
+			return runF(opts)
+		}
+		return facetRun(opts)
+	}
+	opts.Filter.register(cmd.Flags())
+	opts.Output.register(cmd.Flags())
+	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 0, "print at most `N` values (0: all)")
+	return cmd
+}
+
+func facetRun(opts *FacetOptions) error {
+	filter, err := opts.Filter.filter()
+	if err != nil {
+		return err
+	}
+	counter := opts.counter()
+	err = opts.Global.streamCorpus(opts.Paths, func(d *corpus.Document) error {
+		if filter.Match(d) {
+			counter.Add(d)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	facets := counter.Facets()
+	if opts.Limit > 0 && len(facets) > opts.Limit {
+		facets = facets[:opts.Limit]
+	}
+	f, ro := opts.Output.options(opts.Global.IO)
+	return render.WriteAll(opts.Global.IO.Out, f, opts.schema, ro, facets)
+}

@@ -1,0 +1,122 @@
+package cmd
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/seedscope/seedscope/pkg/corpus"
+)
+
+// shownDiagnostics is how many load problems are printed before the rest
+// are only counted (--verbose shows all).
+const shownDiagnostics = 20
+
+func (g *GlobalOptions) loadOptions() (corpus.Options, error) {
+	p := corpus.ParserName(g.Parser)
+	if !slices.Contains(corpus.Parsers, p) {
+		return corpus.Options{}, flagErrorf("invalid --parser %q: valid values are {auto|yaml}", g.Parser)
+	}
+	size, err := corpus.ParseSize(g.MaxFileSize)
+	if err != nil {
+		return corpus.Options{}, &FlagError{fmt.Errorf("--max-file-size: %w", err)}
+	}
+	if size == 0 {
+		size = -1 // no limit
+	}
+	if g.Workers < 0 {
+		return corpus.Options{}, flagErrorf("--workers must be 0 or more")
+	}
+	return corpus.Options{Parser: p, Workers: g.Workers, MaxFileSize: size}, nil
+}
+
+func paths(args []string) []string {
+	if len(args) == 0 {
+		return []string{DefaultCorpus}
+	}
+	return args
+}
+
+// loadCorpus loads the whole corpus and reports its diagnostics on stderr.
+func (g *GlobalOptions) loadCorpus(args []string) (*corpus.Corpus, error) {
+	o, err := g.loadOptions()
+	if err != nil {
+		return nil, err
+	}
+	roots := paths(args)
+	if err := corpus.CheckPaths(roots); err != nil {
+		return nil, err
+	}
+	rep := g.newReporter()
+	c, err := corpus.Load(g.Context, roots, o)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range c.Diags {
+		rep.diagnostic(d)
+	}
+	rep.summary(c.Files, c.Skipped())
+	return c, nil
+}
+
+// streamCorpus calls fn with each loaded document in path order, without
+// holding the corpus in memory, and reports diagnostics on stderr. Related
+// links are not resolved: that needs the whole corpus.
+func (g *GlobalOptions) streamCorpus(args []string, fn func(*corpus.Document) error) error {
+	o, err := g.loadOptions()
+	if err != nil {
+		return err
+	}
+	roots := paths(args)
+	if err := corpus.CheckPaths(roots); err != nil {
+		return err
+	}
+	rep := g.newReporter()
+	files, skipped := 0, 0
+	err = corpus.Stream(g.Context, roots, o, func(r corpus.Result) error {
+		files++
+		for _, d := range r.Diags {
+			rep.diagnostic(d)
+		}
+		if r.Doc == nil {
+			skipped++
+			return nil
+		}
+		return fn(r.Doc)
+	})
+	if err != nil {
+		return err
+	}
+	rep.summary(files, skipped)
+	return nil
+}
+
+// reporter prints load diagnostics to stderr, the first few in full.
+type reporter struct {
+	g       *GlobalOptions
+	shown   int
+	dropped int
+}
+
+func (g *GlobalOptions) newReporter() *reporter { return &reporter{g: g} }
+
+func (r *reporter) diagnostic(d corpus.Diagnostic) {
+	if r.g.Quiet && d.Severity == corpus.Warning {
+		r.dropped++
+		return
+	}
+	if !r.g.Verbose && r.shown >= shownDiagnostics {
+		r.dropped++
+		return
+	}
+	r.shown++
+	fmt.Fprintf(r.g.IO.ErrOut, "seedscope: %s\n", d.Error())
+}
+
+func (r *reporter) summary(files, skipped int) {
+	if r.dropped > 0 && !r.g.Quiet {
+		fmt.Fprintf(r.g.IO.ErrOut, "seedscope: %d more problems not shown (--verbose shows all; 'seedscope validate' checks every file)\n", r.dropped)
+	}
+	if skipped > 0 {
+		fmt.Fprintf(r.g.IO.ErrOut, "seedscope: %d of %d files skipped\n", skipped, files)
+	}
+}

@@ -1,0 +1,86 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/query"
+	"github.com/seedscope/seedscope/pkg/render"
+)
+
+// ShowOptions are the inputs of show.
+type ShowOptions struct {
+	Global *GlobalOptions
+	Ref    string
+	Paths  []string
+	Output outputFlags
+}
+
+// NewCmdShow builds "seedscope show".
+func NewCmdShow(g *GlobalOptions, runF func(*ShowOptions) error) *cobra.Command {
+	opts := &ShowOptions{Global: g}
+	cmd := &cobra.Command{
+		Use:   "show ID [PATH...]",
+		Short: "Show one document in full",
+		Long: `Show one document: its fields, excerpt, related links (with the corpus
+document each points at), the documents that link to it, and its body.
+
+ID may be a unique prefix of an id ("show 003"), or the document's file path.
+An ambiguous prefix lists the candidates. With --format json the document
+is printed as one JSON object in the shape export uses.`,
+		Example: `  seedscope show 003
+  seedscope show 000_882eb17234bc9889 --format json | jq .related`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Ref, opts.Paths = args[0], args[1:]
+			if runF != nil {
+				return runF(opts)
+			}
+			return showRun(opts)
+		},
+	}
+	opts.Output.register(cmd.Flags())
+	return cmd
+}
+
+func showRun(opts *ShowOptions) error {
+	g := opts.Global
+	c, err := g.loadCorpus(opts.Paths)
+	if err != nil {
+		return err
+	}
+	d, err := c.Find(opts.Ref)
+	if err != nil {
+		return err
+	}
+	f, ro := opts.Output.options(g.IO)
+	switch f {
+	case render.JSON:
+		b, err := json.MarshalIndent(d, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(g.IO.Out, "%s\n", b)
+		return err
+	case render.NDJSON, render.CSV:
+		return render.WriteAll(g.IO.Out, f, render.Documents, ro, []*corpus.Document{d})
+	}
+	if f == render.TSV {
+		ro.Width = 0 // not a terminal: no wrapping
+	}
+	return render.WriteDetail(g.IO.Out, d, backlinkIDs(c, d.ID), ro)
+}
+
+// backlinkIDs lists the documents that link to id, each once.
+func backlinkIDs(c *corpus.Corpus, id string) []string {
+	var ids []string
+	for _, l := range query.Backlinks(c.Docs, id) {
+		if len(ids) == 0 || ids[len(ids)-1] != l.From {
+			ids = append(ids, l.From)
+		}
+	}
+	return ids
+}

@@ -1,0 +1,190 @@
+// Package query narrows, orders and summarises documents: the filters of
+// list and export, sort keys, facet counts and related-link views.
+package query
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/seedscope/seedscope/pkg/corpus"
+)
+
+// Filter selects documents. Values within one field are alternatives (any
+// may match); fields combine (all must match). Text comparisons ignore case.
+type Filter struct {
+	Topics    []string
+	Providers []string // name or domain
+	Kinds     []string
+	Types     []string
+	Since     *time.Time // inclusive
+	Until     *time.Time // exclusive
+	Grep      string     // in title, excerpt or body
+}
+
+// Match reports whether d passes every set condition. A date condition
+// excludes documents without a date.
+func (f *Filter) Match(d *corpus.Document) bool {
+	switch {
+	case len(f.Topics) > 0 && !anyFold(f.Topics, d.Topics...):
+		return false
+	case len(f.Providers) > 0 && !anyFold(f.Providers, d.Provider.Name, d.Provider.Domain):
+		return false
+	case len(f.Kinds) > 0 && !anyFold(f.Kinds, string(d.Kind)):
+		return false
+	case len(f.Types) > 0 && !anyFold(f.Types, d.Type):
+		return false
+	case f.Since != nil && (d.PublishedAt == nil || d.PublishedAt.Before(*f.Since)):
+		return false
+	case f.Until != nil && (d.PublishedAt == nil || !d.PublishedAt.Before(*f.Until)):
+		return false
+	case f.Grep != "" && !containsFold(f.Grep, d.Title, d.Excerpt, d.Body):
+		return false
+	}
+	return true
+}
+
+// IsZero reports whether the filter lets everything through.
+func (f *Filter) IsZero() bool {
+	return len(f.Topics) == 0 && len(f.Providers) == 0 && len(f.Kinds) == 0 && len(f.Types) == 0 &&
+		f.Since == nil && f.Until == nil && f.Grep == ""
+}
+
+// Select returns the documents that match, in their order.
+func (f *Filter) Select(docs []*corpus.Document) []*corpus.Document {
+	if f.IsZero() {
+		return docs
+	}
+	var out []*corpus.Document
+	for _, d := range docs {
+		if f.Match(d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func anyFold(want []string, have ...string) bool {
+	for _, h := range have {
+		if h == "" {
+			continue
+		}
+		for _, w := range want {
+			if strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func containsFold(needle string, hay ...string) bool {
+	n := strings.ToLower(needle)
+	for _, h := range hay {
+		if strings.Contains(strings.ToLower(h), n) {
+			return true
+		}
+	}
+	return false
+}
+
+// SortKey names an order for documents.
+type SortKey string
+
+const (
+	SortPath      SortKey = "path"
+	SortPublished SortKey = "published"
+	SortTitle     SortKey = "title"
+	SortProvider  SortKey = "provider"
+	SortQuality   SortKey = "quality"
+	SortHeat      SortKey = "heat"
+)
+
+// SortKeys lists the valid keys, for flags and help.
+var SortKeys = []SortKey{SortPath, SortPublished, SortTitle, SortProvider, SortQuality, SortHeat}
+
+// ParseSortKey checks a key given on the command line.
+func ParseSortKey(s string) (SortKey, error) {
+	k := SortKey(strings.ToLower(s))
+	if !slices.Contains(SortKeys, k) {
+		return "", fmt.Errorf("invalid sort key %q: valid keys are %s", s, joinKeys(SortKeys))
+	}
+	return k, nil
+}
+
+func joinKeys[T ~string](ks []T) string {
+	ss := make([]string, len(ks))
+	for i, k := range ks {
+		ss[i] = string(k)
+	}
+	return strings.Join(ss, ", ")
+}
+
+// Sort orders docs in place by key, ascending (descending with reverse).
+// Documents missing the key's value always come last; ties keep path order.
+func Sort(docs []*corpus.Document, key SortKey, reverse bool) {
+	if key == SortPath && !reverse {
+		slices.SortStableFunc(docs, func(a, b *corpus.Document) int { return cmp.Compare(a.Path, b.Path) })
+		return
+	}
+	slices.SortStableFunc(docs, func(a, b *corpus.Document) int {
+		c, missing := compare(a, b, key)
+		if missing != 0 {
+			return missing
+		}
+		if reverse {
+			c = -c
+		}
+		if c == 0 {
+			c = cmp.Compare(a.Path, b.Path)
+		}
+		return c
+	})
+}
+
+// compare returns the order of a and b by key; missing is non-zero when one
+// side lacks a value, putting it last whatever the direction.
+func compare(a, b *corpus.Document, key SortKey) (c, missing int) {
+	switch key {
+	case SortPublished:
+		if m := missingLast(a.PublishedAt == nil, b.PublishedAt == nil); m != 0 || a.PublishedAt == nil {
+			return 0, m
+		}
+		return a.PublishedAt.Compare(*b.PublishedAt), 0
+	case SortTitle:
+		return strCompare(a.Title, b.Title)
+	case SortProvider:
+		return strCompare(a.Provider.Name, b.Provider.Name)
+	case SortQuality:
+		return numCompare(a.Quality, b.Quality)
+	case SortHeat:
+		return numCompare(a.Heat, b.Heat)
+	}
+	return cmp.Compare(a.Path, b.Path), 0
+}
+
+func missingLast(aMissing, bMissing bool) int {
+	switch {
+	case aMissing && !bMissing:
+		return 1
+	case !aMissing && bMissing:
+		return -1
+	}
+	return 0
+}
+
+func strCompare(a, b string) (int, int) {
+	if m := missingLast(a == "", b == ""); m != 0 {
+		return 0, m
+	}
+	return cmp.Compare(strings.ToLower(a), strings.ToLower(b)), 0
+}
+
+func numCompare(a, b *float64) (int, int) {
+	if m := missingLast(a == nil, b == nil); m != 0 || a == nil {
+		return 0, m
+	}
+	return cmp.Compare(*a, *b), 0
+}

@@ -1,0 +1,165 @@
+package render
+
+import (
+	"bufio"
+	"cmp"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/fatih/color"
+	"github.com/mattn/go-runewidth"
+
+	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/termsafe"
+)
+
+// detailIndent indents paragraphs under a section heading.
+const detailIndent = "  "
+
+// WriteDetail prints one document in full for a person: a header, the
+// fields that are set, excerpt, related links and body, wrapped to
+// o.Width. All document text is made terminal-safe.
+func WriteDetail(w io.Writer, d *corpus.Document, backlinks []string, o Options) error {
+	out := bufio.NewWriter(w)
+	pal := palette(o.Color)
+	bold := color.New(color.Bold)
+	setColor(bold, o.Color)
+	width := o.Width
+	safe := func(s string) string { return termsafe.Clean(s, false) }
+
+	fmt.Fprintln(out, bold.Sprint(safe(cmp.Or(d.Title, "(untitled)"))))
+	fmt.Fprintln(out, pal[DimStyle].Sprint(strings.Join([]string{d.ID, string(d.Kind), safe(d.Path)}, " · ")))
+	fmt.Fprintln(out)
+
+	field := func(name, value string, style Style) {
+		if value != "" {
+			fmt.Fprintf(out, "%-11s %s\n", name, pal[style].Sprint(safe(value)))
+		}
+	}
+	if d.PublishedAt != nil {
+		field("Published", d.PublishedAt.Format("2006-01-02 15:04 MST"), DateStyle)
+	}
+	prov := d.Provider.Name
+	if d.Provider.Domain != "" && d.Provider.Domain != prov {
+		prov = strings.TrimSpace(prov + " (" + d.Provider.Domain + ")")
+	}
+	field("Provider", prov, ProviderStyle)
+	field("Type", joinNonEmpty(" · ", d.Type, d.Category), Plain)
+	field("Scores", joinNonEmpty("  ", labelled("quality", number(d.Quality)), labelled("heat", number(d.Heat)), labelled("published", boolean(d.Published))), Plain)
+	field("Topics", strings.Join(d.Topics, ", "), Plain)
+	field("URL", d.URL, Plain)
+	field("AMP", d.AmpURL, DimStyle)
+	field("CDN AMP", d.CdnAmpURL, DimStyle)
+	for i, im := range d.Images {
+		field(firstOnly(i, "Images"), joinNonEmpty(" ", im.URL, size(im)), DimStyle)
+	}
+	if len(d.Extra) > 0 {
+		keys := make([]string, 0, len(d.Extra))
+		for k := range d.Extra {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for i, k := range keys {
+			field(firstOnly(i, "Extra"), k+": "+fmt.Sprint(d.Extra[k]), DimStyle)
+		}
+	}
+
+	section := func(title string) {
+		fmt.Fprintln(out)
+		fmt.Fprintln(out, bold.Sprint(title))
+	}
+	if d.Excerpt != "" {
+		section("Excerpt")
+		writeWrapped(out, safe(d.Excerpt), width)
+	}
+	if len(d.Related) > 0 {
+		section(fmt.Sprintf("Related (%d)", len(d.Related)))
+		for i, r := range d.Related {
+			meta := joinNonEmpty(", ", cmp.Or(r.Provider.Name, r.Provider.Domain), date(r.PublishedAt))
+			line := fmt.Sprintf("%s%d. %s", detailIndent, i+1, safe(cmp.Or(r.Title, "(untitled)")))
+			if meta != "" {
+				line += " — " + pal[ProviderStyle].Sprint(safe(meta))
+			}
+			if r.Target != "" {
+				line += "  → " + pal[IDStyle].Sprint(r.Target)
+			}
+			fmt.Fprintln(out, line)
+			if u := r.PrimaryURL(); u != "" {
+				fmt.Fprintln(out, detailIndent+"   "+pal[DimStyle].Sprint(safe(u)))
+			}
+		}
+	}
+	if len(backlinks) > 0 {
+		section(fmt.Sprintf("Linked from (%d)", len(backlinks)))
+		for _, id := range backlinks {
+			fmt.Fprintln(out, detailIndent+pal[IDStyle].Sprint(id))
+		}
+	}
+	if d.Body != "" {
+		section(fmt.Sprintf("Body (%d words)", d.Words))
+		for _, para := range strings.Split(termsafe.Clean(d.Body, true), "\n") {
+			writeWrapped(out, para, width)
+		}
+	}
+	return out.Flush()
+}
+
+// firstOnly labels the first line of a multi-line field.
+func firstOnly(i int, name string) string {
+	if i == 0 {
+		return name
+	}
+	return ""
+}
+
+func labelled(name, v string) string {
+	if v == "" {
+		return ""
+	}
+	return name + " " + v
+}
+
+func size(im corpus.Image) string {
+	if im.Width == nil || im.Height == nil {
+		return ""
+	}
+	return "(" + number(im.Width) + "×" + number(im.Height) + ")"
+}
+
+func joinNonEmpty(sep string, ss ...string) string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// writeWrapped prints text indented and word-wrapped to width (0: no
+// wrapping). A blank line stays blank.
+func writeWrapped(w io.Writer, text string, width int) {
+	text = strings.TrimRight(text, " ")
+	if width <= 0 || width <= len(detailIndent)+10 {
+		fmt.Fprintln(w, strings.TrimRight(detailIndent+text, " "))
+		return
+	}
+	limit := width - len(detailIndent)
+	line, lineW := "", 0
+	for _, word := range strings.Fields(text) {
+		ww := runewidth.StringWidth(word)
+		if lineW > 0 && lineW+1+ww > limit {
+			fmt.Fprintln(w, detailIndent+line)
+			line, lineW = "", 0
+		}
+		if lineW > 0 {
+			line += " "
+			lineW++
+		}
+		line += word
+		lineW += ww
+	}
+	fmt.Fprintln(w, strings.TrimRight(detailIndent+line, " "))
+}

@@ -1,0 +1,274 @@
+// Package render is seedscope's output layer: one registry of formats and
+// one writer per format, shared by every command. A command describes its
+// records once (a Schema) and gets table, tsv, json, ndjson and csv output
+// from it.
+package render
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/seedscope/seedscope/pkg/termsafe"
+)
+
+// Format names an output format.
+type Format string
+
+const (
+	// Table is aligned columns for people, coloured on a terminal.
+	Table Format = "table"
+	// TSV is header-less, tab-separated rows for cut and awk: the default
+	// when stdout is not a terminal.
+	TSV Format = "tsv"
+	// JSON is one indented array.
+	JSON Format = "json"
+	// NDJSON is one compact JSON value per line.
+	NDJSON Format = "ndjson"
+	// CSV is RFC 4180 with a header row; list fields are joined with ";".
+	CSV Format = "csv"
+)
+
+// Formats lists every format, in the order help shows them.
+var Formats = []Format{Table, TSV, JSON, NDJSON, CSV}
+
+// FormatNames is Formats as "table|tsv|json|ndjson|csv", for help text.
+func FormatNames() string {
+	ss := make([]string, len(Formats))
+	for i, f := range Formats {
+		ss[i] = string(f)
+	}
+	return strings.Join(ss, "|")
+}
+
+// ParseFormat checks a format name given on the command line.
+func ParseFormat(s string) (Format, error) {
+	f := Format(strings.ToLower(s))
+	if !slices.Contains(Formats, f) {
+		return "", fmt.Errorf("invalid format %q: valid values are {%s}", s, FormatNames())
+	}
+	return f, nil
+}
+
+// FormatFlag is a pflag.Value for --format; empty means "choose by TTY".
+type FormatFlag struct{ Value Format }
+
+func (f *FormatFlag) Set(s string) error {
+	v, err := ParseFormat(s)
+	if err != nil {
+		return err
+	}
+	f.Value = v
+	return nil
+}
+func (f *FormatFlag) String() string { return string(f.Value) }
+func (f *FormatFlag) Type() string   { return "format" }
+
+// Resolve returns the chosen format, or the default for the stream: a
+// table on a terminal, TSV otherwise.
+func (f *FormatFlag) Resolve(tty bool) Format {
+	switch {
+	case f.Value != "":
+		return f.Value
+	case tty:
+		return Table
+	}
+	return TSV
+}
+
+// Style is a colour role for a table column.
+type Style int
+
+const (
+	Plain Style = iota
+	IDStyle
+	DateStyle
+	ProviderStyle
+	CountStyle
+	DimStyle
+)
+
+// Column describes one column of a record type.
+type Column[T any] struct {
+	Name  string
+	Value func(T) string
+	Style Style
+	// Flex marks the column that is shortened to fit the terminal width.
+	Flex bool
+	// Right aligns numbers.
+	Right bool
+}
+
+// Schema describes how a record type is shown in each format. JSON and
+// NDJSON marshal the record itself (json.Marshaler where the shape matters).
+type Schema[T any] struct {
+	// Table lists the columns of the human table and of TSV.
+	Table []Column[T]
+	// CSV lists the columns of CSV: usually every field, flattened.
+	CSV []Column[T]
+}
+
+// Options tune the writers.
+type Options struct {
+	Color bool
+	// Width is the terminal width tables are fitted to; 0 means no limit.
+	Width int
+	// SafeCSV guards CSV cells against formula injection in spreadsheets.
+	SafeCSV bool
+	// NoHeader drops the header row of tables and CSV.
+	NoHeader bool
+}
+
+// Writer writes records of one type in one format. Table output is held
+// until Close (column widths need every row); every other format streams.
+type Writer[T any] struct {
+	f      Format
+	schema Schema[T]
+	o      Options
+	out    *bufio.Writer
+	csv    *csv.Writer
+	rows   [][]string // table rows, until Close
+	n      int
+	err    error
+}
+
+// NewWriter returns a writer of records in format f to w.
+func NewWriter[T any](w io.Writer, f Format, s Schema[T], o Options) *Writer[T] {
+	wr := &Writer[T]{f: f, schema: s, o: o, out: bufio.NewWriterSize(w, 64<<10)}
+	if f == CSV {
+		wr.csv = csv.NewWriter(wr.out)
+	}
+	return wr
+}
+
+// Write adds one record. After an error every call returns that error.
+func (w *Writer[T]) Write(v T) error {
+	if w.err != nil {
+		return w.err
+	}
+	w.err = w.write(v)
+	w.n++
+	return w.err
+}
+
+func (w *Writer[T]) write(v T) error {
+	switch w.f {
+	case Table:
+		w.rows = append(w.rows, cells(w.schema.Table, v, true))
+		return nil
+	case TSV:
+		_, err := w.out.WriteString(strings.Join(cells(w.schema.Table, v, true), "\t") + "\n")
+		return err
+	case JSON:
+		b, err := json.MarshalIndent(v, "  ", "  ")
+		if err != nil {
+			return err
+		}
+		sep := ",\n  "
+		if w.n == 0 {
+			sep = "[\n  "
+		}
+		w.out.WriteString(sep)
+		_, err = w.out.Write(b)
+		return err
+	case NDJSON:
+		b, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		w.out.Write(b)
+		return w.out.WriteByte('\n')
+	case CSV:
+		if w.n == 0 && !w.o.NoHeader {
+			if err := w.csv.Write(header(w.schema.CSV)); err != nil {
+				return err
+			}
+		}
+		row := cells(w.schema.CSV, v, false)
+		if w.o.SafeCSV {
+			for i := range row {
+				row[i] = SafeCSVCell(row[i])
+			}
+		}
+		return w.csv.Write(row)
+	}
+	return fmt.Errorf("unknown format %q", w.f)
+}
+
+// Close finishes the output (closing bracket, table, header of an empty
+// CSV) and flushes it, returning the first write error.
+func (w *Writer[T]) Close() error {
+	if w.err != nil {
+		return w.err
+	}
+	switch w.f {
+	case Table:
+		w.err = writeTable(w.out, w.schema.Table, w.rows, w.o)
+	case JSON:
+		if w.n == 0 {
+			w.out.WriteString("[]\n")
+		} else {
+			w.out.WriteString("\n]\n")
+		}
+	case CSV:
+		if w.n == 0 && !w.o.NoHeader {
+			w.err = w.csv.Write(header(w.schema.CSV))
+		}
+		if w.err == nil {
+			w.csv.Flush()
+			w.err = w.csv.Error()
+		}
+	}
+	if w.err == nil {
+		w.err = w.out.Flush()
+	}
+	return w.err
+}
+
+// WriteAll writes records and closes the writer.
+func WriteAll[T any](w io.Writer, f Format, s Schema[T], o Options, records []T) error {
+	wr := NewWriter(w, f, s, o)
+	for _, r := range records {
+		if err := wr.Write(r); err != nil {
+			return err
+		}
+	}
+	return wr.Close()
+}
+
+func header[T any](cols []Column[T]) []string {
+	h := make([]string, len(cols))
+	for i, c := range cols {
+		h[i] = c.Name
+	}
+	return h
+}
+
+// cells returns a record's cell texts; for terminal formats, made safe to
+// print (no control characters, no line breaks).
+func cells[T any](cols []Column[T], v T, terminal bool) []string {
+	row := make([]string, len(cols))
+	for i, c := range cols {
+		s := c.Value(v)
+		if terminal {
+			s = termsafe.Clean(s, false)
+		}
+		row[i] = s
+	}
+	return row
+}
+
+// SafeCSVCell prefixes a cell a spreadsheet would run as a formula (one
+// starting with =, +, -, @, tab or CR) with a single quote, as OWASP
+// advises. Data then reads back with the quote: use it only for files meant
+// for spreadsheets.
+func SafeCSVCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

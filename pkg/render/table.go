@@ -1,0 +1,156 @@
+package render
+
+import (
+	"io"
+	"strings"
+
+	"github.com/fatih/color"
+	"github.com/mattn/go-runewidth"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// columnGap is the space between table columns.
+const columnGap = 2
+
+// minFlexWidth is the narrowest a shortened column gets.
+const minFlexWidth = 12
+
+// palette returns the colour of each style, switched on or off explicitly:
+// fatih/color's global default looks at the process's stdout, which may not
+// be where this table goes.
+func palette(on bool) map[Style]*color.Color {
+	p := map[Style]*color.Color{
+		Plain:         color.New(),
+		IDStyle:       color.New(color.FgCyan),
+		DateStyle:     color.New(color.FgGreen),
+		ProviderStyle: color.New(color.FgMagenta),
+		CountStyle:    color.New(color.FgYellow),
+		DimStyle:      color.New(color.Faint),
+	}
+	for _, c := range p {
+		setColor(c, on)
+	}
+	return p
+}
+
+func setColor(c *color.Color, on bool) {
+	if on {
+		c.EnableColor()
+	} else {
+		c.DisableColor()
+	}
+}
+
+func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	widths := fitWidths(cols, rows, o.Width)
+	pal := palette(o.Color)
+	head := color.New(color.Bold, color.Underline)
+	setColor(head, o.Color)
+
+	t := tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
+			Borders: tw.BorderNone,
+			Symbols: tw.NewSymbols(tw.StyleNone),
+			Settings: tw.Settings{
+				Separators: tw.SeparatorsNone,
+				Lines:      tw.LinesNone,
+			},
+		})),
+		tablewriter.WithConfig(tablewriter.Config{
+			Header: tw.CellConfig{
+				Formatting: tw.CellFormatting{AutoFormat: tw.Off, AutoWrap: tw.WrapNone},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft, PerColumn: aligns(cols)},
+				Padding:    tw.CellPadding{Global: tw.Padding{Right: strings.Repeat(" ", columnGap), Overwrite: true}, PerColumn: lastPad(len(cols))},
+			},
+			Row: tw.CellConfig{
+				Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft, PerColumn: aligns(cols)},
+				Padding:    tw.CellPadding{Global: tw.Padding{Right: strings.Repeat(" ", columnGap), Overwrite: true}, PerColumn: lastPad(len(cols))},
+			},
+		}),
+		tablewriter.WithTrimSpace(tw.Off),
+	)
+	if !o.NoHeader {
+		h := make([]any, len(cols))
+		for i, c := range cols {
+			h[i] = head.Sprint(strings.ToUpper(c.Name))
+		}
+		t.Header(h...)
+	}
+	for _, r := range rows {
+		cells := make([]any, len(r))
+		for i, s := range r {
+			s = truncate(s, widths[i])
+			if s != "" {
+				s = pal[cols[i].Style].Sprint(s)
+			}
+			cells[i] = s
+		}
+		if err := t.Append(cells...); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+func aligns[T any](cols []Column[T]) []tw.Align {
+	a := make([]tw.Align, len(cols))
+	for i, c := range cols {
+		a[i] = tw.AlignLeft
+		if c.Right {
+			a[i] = tw.AlignRight
+		}
+	}
+	return a
+}
+
+// lastPad drops the gap after the last column, so lines have no trailing
+// blanks.
+func lastPad(n int) []tw.Padding {
+	p := make([]tw.Padding, n)
+	for i := range p {
+		p[i] = tw.Padding{Right: strings.Repeat(" ", columnGap), Overwrite: true}
+	}
+	p[n-1] = tw.PaddingNone
+	return p
+}
+
+// fitWidths returns each column's width: its widest cell, with the flex
+// column shortened so a row fits the terminal (width 0: no limit).
+func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
+	widths := make([]int, len(cols))
+	for i, c := range cols {
+		widths[i] = runewidth.StringWidth(c.Name)
+	}
+	for _, r := range rows {
+		for i, s := range r {
+			widths[i] = max(widths[i], runewidth.StringWidth(s))
+		}
+	}
+	if width <= 0 {
+		return widths
+	}
+	total := columnGap * (len(cols) - 1)
+	for _, w := range widths {
+		total += w
+	}
+	for i, c := range cols {
+		if c.Flex && total > width {
+			widths[i] = max(minFlexWidth, widths[i]-(total-width))
+		}
+	}
+	return widths
+}
+
+// truncate shortens s to at most w display columns, ending in "…".
+func truncate(s string, w int) string {
+	if runewidth.StringWidth(s) <= w {
+		return s
+	}
+	return runewidth.Truncate(s, w, "…")
+}
