@@ -1,0 +1,837 @@
+package corpus
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+)
+
+// The fast front-matter decoder reads the small, regular subset of YAML
+// that seed documents are written in: block mappings and sequences (a
+// sequence may sit at its parent key's indentation), single-line plain,
+// single-quoted and double-quoted scalars, blank and comment lines. It
+// decodes straight into a Document, giving exactly what decodeYAML gives.
+//
+// It never guesses: anchors, aliases, tags, flow collections, block
+// scalars, multi-line scalars, tabs outside quotes, odd indentation,
+// duplicate keys, plain scalars whose YAML type is not plainly known, and
+// anything that would make decodeYAML warn all make it report the input as
+// not handled, and the caller decodes that file with yaml.v3.
+
+func init() { fastDecoder = decodeFast }
+
+// decodeFast is the frontMatterDecoder for ParserAuto.
+func decodeFast(path string, fm []byte, doc *Document) ([]Diagnostic, error) {
+	if decodeFastString(string(fm), doc) {
+		return nil, nil
+	}
+	return decodeYAML(path, fm, doc)
+}
+
+// decodeFastString decodes front matter text into doc and reports whether
+// it could. When it returns false doc is as it was. The strings it stores
+// in doc are substrings of fm wherever no unescaping was needed, so a
+// document shares the memory of the text it came from.
+func decodeFastString(fm string, doc *Document) bool {
+	p := fastParsers.Get().(*fastParser)
+	defer p.release()
+	p.s = fm
+	if !p.splitLines() {
+		return false
+	}
+	if len(p.lines) == 0 {
+		return true // empty or comment-only front matter: no fields
+	}
+	root, ok := p.block(p.lines[0].indent)
+	if !ok || p.li != len(p.lines) || p.nodes[root].kind != nodeMap {
+		return false
+	}
+	saved := *doc
+	if !p.document(root, doc) {
+		*doc = saved
+		return false
+	}
+	return true
+}
+
+var fastParsers = sync.Pool{New: func() any { return new(fastParser) }}
+
+// fastLine is one line holding content: blank and comment lines are dropped.
+type fastLine struct {
+	indent int // spaces before start; for a sequence item's content, its column
+	start  int // offset of the first content byte in the text
+	end    int // offset of the line's end, less any "\r"
+}
+
+type nodeKind uint8
+
+const (
+	nodeScalar nodeKind = iota
+	nodeMap
+	nodeSeq
+)
+
+// fastNode is a node of the parsed tree. Nodes live in fastParser.nodes
+// and name their children by index: first child, next sibling.
+type fastNode struct {
+	kind   nodeKind
+	quoted bool   // a quoted scalar: always a string
+	key    string // the key this node is the value of, in a mapping
+	val    string // a scalar's value
+	first  int32
+	last   int32
+	next   int32
+}
+
+type fastParser struct {
+	s     string
+	lines []fastLine
+	nodes []fastNode
+	li    int // the next line to parse
+	buf   []byte
+}
+
+func (p *fastParser) release() {
+	p.s = ""
+	p.lines = p.lines[:0]
+	clear(p.nodes) // drop references to the text
+	p.nodes = p.nodes[:0]
+	p.li = 0
+	if cap(p.buf) > 64<<10 {
+		p.buf = nil
+	}
+	fastParsers.Put(p)
+}
+
+// splitLines cuts the text into content lines and checks every character
+// is one yaml.v3 reads as it is: printable, no line breaks other than
+// "\n" and "\r\n", no byte order mark inside the text.
+func (p *fastParser) splitLines() bool {
+	s := p.s
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c >= 0x20 && c < 0x7F, c == '\n', c == '\t':
+			i++
+		case c == '\r':
+			if i+1 >= len(s) || s[i+1] != '\n' {
+				return false
+			}
+			i++
+		case c < 0x80:
+			return false
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size <= 1 || r < 0xA0 ||
+				r == 0x2028 || r == 0x2029 || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF {
+				return false
+			}
+			i += size
+		}
+	}
+	for i := 0; i < len(s); {
+		end, next := len(s), len(s)
+		if j := strings.IndexByte(s[i:], '\n'); j >= 0 {
+			end, next = i+j, i+j+1
+		}
+		if end > i && s[end-1] == '\r' {
+			end--
+		}
+		k := i
+		for k < end && s[k] == ' ' {
+			k++
+		}
+		switch {
+		case k == end || s[k] == '#':
+			// blank or comment line
+		case k == i && (strings.HasPrefix(s[i:end], "---") || strings.HasPrefix(s[i:end], "...")):
+			return false // a document marker, or something too close to one
+		default:
+			p.lines = append(p.lines, fastLine{indent: k - i, start: k, end: end})
+		}
+		i = next
+	}
+	return true
+}
+
+func (p *fastParser) newNode(kind nodeKind) int32 {
+	p.nodes = append(p.nodes, fastNode{kind: kind, first: -1, last: -1, next: -1})
+	return int32(len(p.nodes) - 1)
+}
+
+func (p *fastParser) addChild(parent, child int32) {
+	if p.nodes[parent].last < 0 {
+		p.nodes[parent].first = child
+	} else {
+		p.nodes[p.nodes[parent].last].next = child
+	}
+	p.nodes[parent].last = child
+}
+
+func (p *fastParser) isSeqItem(l fastLine) bool {
+	return p.s[l.start] == '-' && (l.start+1 == l.end || p.s[l.start+1] == ' ')
+}
+
+// block parses the mapping or sequence whose first line is the current
+// one, with content at column indent.
+func (p *fastParser) block(indent int) (int32, bool) {
+	if p.isSeqItem(p.lines[p.li]) {
+		return p.seq(indent)
+	}
+	return p.mapping(indent)
+}
+
+// keyLen returns the length of the simple key at the start of t, followed
+// by ":" and a space or the line's end, or 0. Keys are kept to names that
+// YAML reads as strings whatever their context.
+func keyLen(t string) int {
+	i := 0
+	for i < len(t) && i <= 128 {
+		c := t[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' ||
+			i > 0 && (c >= '0' && c <= '9' || c == '-') {
+			i++
+			continue
+		}
+		break
+	}
+	if i == 0 || i > 128 || i == len(t) || t[i] != ':' || i+1 < len(t) && t[i+1] != ' ' {
+		return 0
+	}
+	return i
+}
+
+func (p *fastParser) mapping(indent int) (int32, bool) {
+	n := p.newNode(nodeMap)
+	for p.li < len(p.lines) {
+		l := p.lines[p.li]
+		if l.indent < indent {
+			break
+		}
+		if l.indent > indent || p.isSeqItem(l) {
+			return 0, false
+		}
+		text := p.s[l.start:l.end]
+		k := keyLen(text)
+		if k == 0 {
+			return 0, false
+		}
+		key := text[:k]
+		for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
+			if p.nodes[c].key == key {
+				return 0, false // duplicate key: decodeYAML warns
+			}
+		}
+		rest := strings.TrimLeft(text[k+1:], " ")
+		p.li++
+		var v int32
+		var ok bool
+		if rest == "" {
+			switch {
+			case p.li < len(p.lines) && p.lines[p.li].indent > indent:
+				v, ok = p.block(p.lines[p.li].indent)
+			case p.li < len(p.lines) && p.lines[p.li].indent == indent && p.isSeqItem(p.lines[p.li]):
+				v, ok = p.seq(indent)
+			default:
+				v, ok = p.newNode(nodeScalar), true // empty value: null
+			}
+		} else {
+			v, ok = p.scalar(rest)
+			if ok && p.li < len(p.lines) && p.lines[p.li].indent > indent {
+				ok = false // a continued scalar, or an error
+			}
+		}
+		if !ok {
+			return 0, false
+		}
+		p.nodes[v].key = key
+		p.addChild(n, v)
+	}
+	return n, true
+}
+
+func (p *fastParser) seq(indent int) (int32, bool) {
+	n := p.newNode(nodeSeq)
+	for p.li < len(p.lines) {
+		l := p.lines[p.li]
+		if l.indent < indent {
+			break
+		}
+		if l.indent == indent && !p.isSeqItem(l) {
+			break // the next key of a mapping this sequence shares a column with
+		}
+		if l.indent > indent {
+			return 0, false
+		}
+		j := l.start + 1
+		for j < l.end && p.s[j] == ' ' {
+			j++
+		}
+		if j == l.end {
+			return 0, false // an item on the following lines
+		}
+		text := p.s[j:l.end]
+		var v int32
+		var ok bool
+		switch {
+		case text[0] == '-' && (len(text) == 1 || text[1] == ' '):
+			return 0, false // a sequence in a sequence
+		case keyLen(text) > 0:
+			col := l.indent + j - l.start
+			p.lines[p.li] = fastLine{indent: col, start: j, end: l.end}
+			v, ok = p.mapping(col)
+		default:
+			p.li++
+			v, ok = p.scalar(text)
+			if ok && p.li < len(p.lines) && p.lines[p.li].indent > indent {
+				ok = false
+			}
+		}
+		if !ok {
+			return 0, false
+		}
+		p.addChild(n, v)
+	}
+	return n, true
+}
+
+// scalar parses a whole-line scalar.
+func (p *fastParser) scalar(t string) (int32, bool) {
+	var val string
+	var ok, quoted bool
+	switch t[0] {
+	case '"':
+		val, ok = p.doubleQuoted(t)
+		quoted = true
+	case '\'':
+		val, ok = p.singleQuoted(t)
+		quoted = true
+	default:
+		val, ok = plain(t)
+	}
+	if !ok {
+		return 0, false
+	}
+	n := p.newNode(nodeScalar)
+	p.nodes[n].val, p.nodes[n].quoted = val, quoted
+	return n, true
+}
+
+// plain checks a single-line plain scalar and trims its trailing spaces.
+func plain(t string) (string, bool) {
+	switch t[0] {
+	case '-':
+		if len(t) < 2 || !(t[1] >= '0' && t[1] <= '9' || t[1] == '.') {
+			return "", false
+		}
+	case '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', '<':
+		return "", false
+	}
+	t = strings.TrimRight(t, " ")
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '\t':
+			return "", false
+		case ':':
+			if i+1 == len(t) || t[i+1] == ' ' {
+				return "", false
+			}
+		case '#':
+			if t[i-1] == ' ' {
+				return "", false
+			}
+		}
+	}
+	return t, true
+}
+
+// afterQuote reports whether only spaces follow a closing quote.
+func afterQuote(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *fastParser) singleQuoted(t string) (string, bool) {
+	var b []byte
+	start := 1
+	for i := 1; i < len(t); i++ {
+		if t[i] != '\'' {
+			continue
+		}
+		if i+1 < len(t) && t[i+1] == '\'' {
+			b = append(b, t[start:i+1]...)
+			i++
+			start = i + 1
+			continue
+		}
+		if !afterQuote(t[i+1:]) {
+			return "", false
+		}
+		if b == nil {
+			return t[1:i], true
+		}
+		return string(append(b, t[start:i]...)), true
+	}
+	return "", false // closed on a later line
+}
+
+// doubleQuoted decodes a double-quoted scalar with yaml.v3's escapes.
+func (p *fastParser) doubleQuoted(t string) (string, bool) {
+	b := p.buf[:0]
+	escaped := false
+	start := 1
+	for i := 1; i < len(t); {
+		c := t[i]
+		if c == '"' {
+			if !afterQuote(t[i+1:]) {
+				return "", false
+			}
+			if !escaped {
+				return t[1:i], true
+			}
+			b = append(b, t[start:i]...)
+			p.buf = b
+			return string(b), true
+		}
+		if c != '\\' {
+			i++
+			continue
+		}
+		escaped = true
+		b = append(b, t[start:i]...)
+		if i+1 >= len(t) {
+			return "", false // an escaped line break
+		}
+		code := 0
+		switch t[i+1] {
+		case '0':
+			b = append(b, 0)
+		case 'a':
+			b = append(b, '\a')
+		case 'b':
+			b = append(b, '\b')
+		case 't', '\t':
+			b = append(b, '\t')
+		case 'n':
+			b = append(b, '\n')
+		case 'v':
+			b = append(b, '\v')
+		case 'f':
+			b = append(b, '\f')
+		case 'r':
+			b = append(b, '\r')
+		case 'e':
+			b = append(b, 0x1B)
+		case ' ', '"', '\'', '\\':
+			b = append(b, t[i+1])
+		case 'N':
+			b = append(b, "\u0085"...)
+		case '_':
+			b = append(b, "\u00a0"...)
+		case 'L':
+			b = append(b, "\u2028"...)
+		case 'P':
+			b = append(b, "\u2029"...)
+		case 'x':
+			code = 2
+		case 'u':
+			code = 4
+		case 'U':
+			code = 8
+		default:
+			return "", false
+		}
+		i += 2
+		if code > 0 {
+			if i+code > len(t) {
+				return "", false
+			}
+			v, err := strconv.ParseUint(t[i:i+code], 16, 32)
+			if err != nil || v >= 0xD800 && v <= 0xDFFF || v > 0x10FFFF {
+				return "", false
+			}
+			b = utf8.AppendRune(b, rune(v))
+			i += code
+		}
+		start = i
+	}
+	p.buf = b
+	return "", false // closed on a later line
+}
+
+// Mapping the tree onto a Document follows decodeYAML field by field; any
+// case in which decodeYAML would warn returns false.
+
+func (p *fastParser) isNull(n int32) bool {
+	nd := &p.nodes[n]
+	if nd.kind != nodeScalar || nd.quoted {
+		return false
+	}
+	switch nd.val {
+	case "", "~", "null", "Null", "NULL":
+		return true
+	}
+	return false
+}
+
+func (p *fastParser) str(n int32) (string, bool) {
+	if p.nodes[n].kind != nodeScalar {
+		return "", false
+	}
+	if p.isNull(n) {
+		return "", true
+	}
+	return p.nodes[n].val, true
+}
+
+func (p *fastParser) number(n int32) (*float64, bool) {
+	if p.isNull(n) {
+		return nil, true
+	}
+	nd := &p.nodes[n]
+	if nd.kind != nodeScalar || nd.quoted {
+		return nil, false
+	}
+	f, ok := plainNumber(nd.val)
+	if !ok {
+		return nil, false
+	}
+	return &f, true
+}
+
+// plainNumber reads the number forms whose yaml.v3 meaning is plain: an
+// optional minus, decimal digits without a leading zero, and an optional
+// fraction; small enough that an integer converts to float64 exactly.
+func plainNumber(s string) (float64, bool) {
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	d := digits(s[i:])
+	if d == 0 || d > 15 || d > 1 && s[i] == '0' {
+		return 0, false
+	}
+	i += d
+	if i == len(s) {
+		v, err := strconv.ParseInt(s, 10, 64)
+		return float64(v), err == nil
+	}
+	if s[i] != '.' {
+		return 0, false
+	}
+	i++
+	if f := digits(s[i:]); f == 0 || f > 15 || i+f != len(s) {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
+}
+
+func digits(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+func (p *fastParser) bool(n int32) (*bool, bool) {
+	if p.isNull(n) {
+		return nil, true
+	}
+	nd := &p.nodes[n]
+	if nd.kind != nodeScalar || nd.quoted {
+		return nil, false
+	}
+	var b bool
+	switch nd.val {
+	case "true", "True", "TRUE":
+		b = true
+	case "false", "False", "FALSE":
+	default:
+		return nil, false
+	}
+	return &b, true
+}
+
+func (p *fastParser) timeField(n int32, dst **time.Time) bool {
+	s, ok := p.str(n)
+	if !ok {
+		return false
+	}
+	if s == "" {
+		*dst = nil
+		return true
+	}
+	t, err := ParseTime(s)
+	if err != nil {
+		return false
+	}
+	*dst = &t
+	return true
+}
+
+func (p *fastParser) strings(n int32) ([]string, bool) {
+	if p.isNull(n) {
+		return nil, true
+	}
+	if p.nodes[n].kind != nodeSeq {
+		return nil, false
+	}
+	count := 0
+	for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
+		if p.nodes[c].kind != nodeScalar || p.isNull(c) {
+			return nil, false
+		}
+		count++
+	}
+	out := make([]string, 0, count)
+	for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
+		out = append(out, p.nodes[c].val)
+	}
+	return out, true
+}
+
+// eachMap calls fn for every item of a list of mappings.
+func (p *fastParser) eachMap(n int32, fn func(int32) bool) bool {
+	if p.isNull(n) {
+		return true
+	}
+	if p.nodes[n].kind != nodeSeq {
+		return false
+	}
+	for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
+		if p.nodes[c].kind != nodeMap || !fn(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *fastParser) count(n int32) int {
+	k := 0
+	for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
+		k++
+	}
+	return k
+}
+
+func (p *fastParser) images(n int32) ([]Image, bool) {
+	var out []Image
+	if !p.isNull(n) && p.nodes[n].kind == nodeSeq {
+		out = make([]Image, 0, p.count(n))
+	}
+	ok := p.eachMap(n, func(m int32) bool {
+		var im Image
+		for c := p.nodes[m].first; c >= 0; c = p.nodes[c].next {
+			ok := true
+			switch p.nodes[c].key {
+			case "url":
+				im.URL, ok = p.str(c)
+			case "title":
+				im.Title, ok = p.str(c)
+			case "width":
+				im.Width, ok = p.number(c)
+			case "height":
+				im.Height, ok = p.number(c)
+			}
+			if !ok {
+				return false
+			}
+		}
+		out = append(out, im)
+		return true
+	})
+	return out, ok
+}
+
+func (p *fastParser) provider(n int32) (Provider, bool) {
+	var pr Provider
+	if p.isNull(n) {
+		return pr, true
+	}
+	if p.nodes[n].kind != nodeMap {
+		return pr, false
+	}
+	for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
+		ok := true
+		switch p.nodes[c].key {
+		case "name":
+			pr.Name, ok = p.str(c)
+		case "domain":
+			pr.Domain, ok = p.str(c)
+		case "images":
+			pr.Images, ok = p.images(c)
+		}
+		if !ok {
+			return pr, false
+		}
+	}
+	return pr, true
+}
+
+func (p *fastParser) related(n int32) ([]Related, bool) {
+	var out []Related
+	if !p.isNull(n) && p.nodes[n].kind == nodeSeq {
+		out = make([]Related, 0, p.count(n))
+	}
+	ok := p.eachMap(n, func(m int32) bool {
+		var r Related
+		for c := p.nodes[m].first; c >= 0; c = p.nodes[c].next {
+			ok := true
+			var s string
+			switch p.nodes[c].key {
+			case "title":
+				r.Title, ok = p.str(c)
+			case "excerpt":
+				r.Excerpt, ok = p.str(c)
+			case "type":
+				r.Type, ok = p.str(c)
+			case "publishedDateTime":
+				ok = p.timeField(c, &r.PublishedAt)
+			case "webUrl", "sourceUrl":
+				s, ok = p.str(c)
+				setFirst(&r.URL, s)
+			case "ampWebUrl", "ampUrl":
+				s, ok = p.str(c)
+				setFirst(&r.AmpURL, s)
+			case "cdnAmpWebUrl", "cdnAmpUrl":
+				s, ok = p.str(c)
+				setFirst(&r.CdnAmpURL, s)
+			case "quality":
+				r.Quality, ok = p.number(c)
+			case "provider":
+				r.Provider, ok = p.provider(c)
+			case "images":
+				r.Images, ok = p.images(c)
+			}
+			if !ok {
+				return false
+			}
+		}
+		out = append(out, r)
+		return true
+	})
+	return out, ok
+}
+
+func (p *fastParser) document(m int32, doc *Document) bool {
+	for c := p.nodes[m].first; c >= 0; c = p.nodes[c].next {
+		ok := true
+		var s string
+		switch key := p.nodes[c].key; key {
+		case "title":
+			doc.Title, ok = p.str(c)
+		case "excerpt":
+			doc.Excerpt, ok = p.str(c)
+		case "category":
+			doc.Category, ok = p.str(c)
+		case "type":
+			doc.Type, ok = p.str(c)
+		case "publishedDateTime":
+			ok = p.timeField(c, &doc.PublishedAt)
+		case "webUrl", "sourceUrl":
+			s, ok = p.str(c)
+			setFirst(&doc.URL, s)
+		case "ampWebUrl", "ampUrl":
+			s, ok = p.str(c)
+			setFirst(&doc.AmpURL, s)
+		case "cdnAmpWebUrl", "cdnAmpUrl":
+			s, ok = p.str(c)
+			setFirst(&doc.CdnAmpURL, s)
+		case "quality":
+			doc.Quality, ok = p.number(c)
+		case "heat":
+			doc.Heat, ok = p.number(c)
+		case "published":
+			doc.Published, ok = p.bool(c)
+		case "provider":
+			doc.Provider, ok = p.provider(c)
+		case "topics":
+			doc.Topics, ok = p.strings(c)
+		case "images":
+			doc.Images, ok = p.images(c)
+		case "related":
+			doc.Related, ok = p.related(c)
+		case "secured":
+			s, ok = p.str(c)
+			if s != "" {
+				doc.Secured = &s
+			}
+		default:
+			var v any
+			v, ok = p.value(c)
+			if ok {
+				if doc.Extra == nil {
+					doc.Extra = map[string]any{}
+				}
+				doc.Extra[key] = v
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// value gives what yaml.v3 decodes a node into when the target is an
+// interface{}, for the node shapes whose result is certain.
+func (p *fastParser) value(n int32) (any, bool) {
+	nd := &p.nodes[n]
+	switch nd.kind {
+	case nodeSeq:
+		out := make([]any, 0, p.count(n))
+		for c := nd.first; c >= 0; c = p.nodes[c].next {
+			v, ok := p.value(c)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, v)
+		}
+		return out, true
+	case nodeMap:
+		out := make(map[string]any, p.count(n))
+		for c := nd.first; c >= 0; c = p.nodes[c].next {
+			if _, special := plainWords[p.nodes[c].key]; special {
+				return nil, false // a key YAML reads as null or a boolean
+			}
+			v, ok := p.value(c)
+			if !ok {
+				return nil, false
+			}
+			out[p.nodes[c].key] = v
+		}
+		return out, true
+	}
+	if nd.quoted {
+		return nd.val, true
+	}
+	if v, ok := plainWords[nd.val]; ok {
+		return v, true
+	}
+	switch c := nd.val[0]; {
+	case c >= '0' && c <= '9', c == '-', c == '+', c == '.':
+		s := strings.TrimPrefix(nd.val, "-")
+		d := digits(s)
+		if d == 0 || d > 18 || d != len(s) || d > 1 && s[0] == '0' {
+			return nil, false
+		}
+		v, err := strconv.ParseInt(nd.val, 10, 64)
+		return int(v), err == nil
+	}
+	return nd.val, true
+}
+
+// plainWords are the plain scalars yaml.v3 reads as null or a boolean.
+var plainWords = map[string]any{
+	"": nil, "~": nil, "null": nil, "Null": nil, "NULL": nil,
+	"true": true, "True": true, "TRUE": true,
+	"false": false, "False": false, "FALSE": false,
+}

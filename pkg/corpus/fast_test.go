@@ -1,0 +1,222 @@
+package corpus
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
+)
+
+// sameAsYAML decodes fm with the fast decoder and with yaml.v3 and fails
+// the test if the fast decoder accepts it and gives anything else than
+// yaml.v3 without warnings, or if it rejects it and leaves a trace in the
+// document. It reports whether the fast decoder accepted the input.
+func sameAsYAML(t *testing.T, name string, fm []byte) bool {
+	t.Helper()
+	blank := Document{ID: "id", Path: "p.md", Kind: KindFrontMatter}
+	ref := blank
+	warnings, err := decodeYAML("p.md", fm, &ref)
+	fast := blank
+	if !decodeFastString(string(fm), &fast) {
+		if !reflect.DeepEqual(fast, blank) {
+			t.Errorf("%s: rejected input changed the document: %+v", name, fast)
+		}
+		return false
+	}
+	switch {
+	case err != nil:
+		t.Errorf("%s: fast decoder accepted front matter yaml.v3 rejects (%v)\n%q", name, err, fm)
+	case len(warnings) > 0:
+		t.Errorf("%s: fast decoder accepted front matter yaml.v3 warns about (%v)\n%q", name, warnings, fm)
+	case !reflect.DeepEqual(fast, ref):
+		t.Errorf("%s: documents differ\nfast: %+v\nyaml: %+v\ninput: %q", name, fast, ref, fm)
+	}
+	return true
+}
+
+// sameParse checks the whole-file entry point gives the same result with
+// ParserAuto and ParserYAML, warnings and errors included.
+func sameParse(t *testing.T, path string, data []byte) {
+	t.Helper()
+	d1, w1, e1 := Parse(path, "id", data, ParserAuto)
+	d2, w2, e2 := Parse(path, "id", data, ParserYAML)
+	if !reflect.DeepEqual(d1, d2) || !reflect.DeepEqual(w1, w2) || !reflect.DeepEqual(e1, e2) {
+		t.Errorf("%s: Parse differs between parsers\nauto: %+v %v %v\nyaml: %+v %v %v", path, d1, w1, e1, d2, w2, e2)
+	}
+}
+
+// differential checks Parse gives the same result with both parsers for
+// every file under dir (for a file the fast path takes, that is the
+// equality of documents and warnings; for the others it checks the
+// fallback) and returns how many files had front matter and how many of
+// those the fast path took.
+func differential(t *testing.T, dir string) (withFM, accepted int) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(path string, de fs.DirEntry, err error) error {
+		if err != nil || de.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		sameParse(t, path, data)
+		split, err := SplitFrontMatter(data)
+		if err != nil || !split.HasFrontMatter {
+			return nil
+		}
+		withFM++
+		var doc Document
+		if decodeFastString(string(split.FrontMatter), &doc) {
+			accepted++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return withFM, accepted
+}
+
+func TestFastDecoderSeeds(t *testing.T) {
+	withFM, accepted := differential(t, filepath.Join("..", "..", "seeds"))
+	if withFM == 0 {
+		t.Fatal("no front matter found in seeds/")
+	}
+	if accepted != withFM {
+		t.Errorf("fast path took %d of %d seed files; want all", accepted, withFM)
+	}
+}
+
+// TestFastDecoderSharedCorpora is the differential test over real data.
+// The two corpora in the seed format must (nearly) all take the fast path.
+func TestFastDecoderSharedCorpora(t *testing.T) {
+	base := sharedtest.Dir(t, "corpora")
+	for _, tc := range []struct {
+		name    string
+		minRate float64 // share of front-matter files the fast path must take
+	}{
+		{"insideout-ai-posts", 0.99},
+		{"bing-covid-news", 0.99},
+		{"hugo-docs", 0}, // another schema: only equality is checked
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(base, tc.name)
+			if _, err := os.Stat(dir); err != nil {
+				t.Skipf("%s not present", dir)
+			}
+			withFM, accepted := differential(t, dir)
+			rate := float64(accepted) / float64(max(withFM, 1))
+			t.Logf("%s: fast path took %d of %d front-matter files (%.2f%%)", tc.name, accepted, withFM, 100*rate)
+			if rate < tc.minRate {
+				t.Errorf("fast path took %.2f%% of %s; want at least %.0f%%", 100*rate, tc.name, 100*tc.minRate)
+			}
+		})
+	}
+}
+
+// fastCases are inputs on the edge of the subset: each must either be
+// declined or decoded exactly as yaml.v3 does. want says which.
+var fastCases = []struct {
+	name   string
+	fm     string
+	accept bool
+}{
+	{"empty", "", true},
+	{"comment only", "# nothing\n", true},
+	{"simple", "title: Hello\nquality: 12\n", true},
+	{"crlf", "title: Hello\r\ntopics:\r\n  - a\r\n", true},
+	{"compact sequence", "topics:\n- a\n- b\ntitle: x\n", true},
+	{"comments between", "title: x\n# c\n  # indented c\ntopics:\n  - a\n", true},
+	{"null forms", "title: ~\nexcerpt: null\ncategory:\ntype: NULL\nquality: ~\n", true},
+	{"quoted null is a string", "title: 'null'\n", true},
+	{"double escapes", `title: "a\"b\\c\te\x41\u00e9\U0001F600\N\_\L\P\0\a\b\v\f\r\e\ "` + "\n", true},
+	{"single quotes", "title: 'it''s'\n", true},
+	{"plain with colon and hash", "webUrl: https://x.org/a#b:c\n", true},
+	{"numbers", "quality: -3\nheat: 12.50\n", true},
+	{"negative zero", "quality: -0\nheat: -0.0\n", true},
+	{"bool words", "published: True\n", true},
+	{"extra scalars", "locale: en-us\ncount: 42\nflag: false\nnothing: ~\nquoted: '12'\n", true},
+	{"extra nested", "meta:\n  a: 1\n  b:\n    - x\n    - y: z\n", true},
+	{"unknown nested keys ignored", "provider:\n  name: A\n  extra:\n    deep: [1\n", false},
+	{"related", "related:\n  - title: t\n    provider:\n      name: n\n    images:\n      - url: u\n        width: 5\n", true},
+	{"root indented", "  title: x\n  type: y\n", true},
+	{"publishedDateTime", "publishedDateTime: 2020-01-07T20:02:00Z\n", true},
+	{"bad date", "publishedDateTime: soon\n", false},
+	{"anchor", "title: &a x\nexcerpt: *a\n", false},
+	{"tag", "title: !!str 12\n", false},
+	{"flow sequence", "topics: [a, b]\n", false},
+	{"flow mapping", "provider: {name: a}\n", false},
+	{"block scalar", "excerpt: |\n  text\n", false},
+	{"folded scalar", "excerpt: >\n  text\n", false},
+	{"multi-line plain", "excerpt: one\n  two\n", false},
+	{"multi-line quoted", "excerpt: \"one\n  two\"\n", false},
+	{"duplicate key", "title: a\ntitle: b\n", false},
+	{"merge key", "<<: {a: 1}\n", false},
+	{"tab indent", "provider:\n\tname: a\n", false},
+	{"odd indentation", "provider:\n    name: a\n  domain: b\n", false},
+	{"trailing comment", "title: x # note\n", false},
+	{"quoted number as number", "quality: '12'\n", false},
+	{"octal-looking", "quality: 012\n", false},
+	{"hex", "quality: 0x1F\n", false},
+	{"underscore", "quality: 1_000\n", false},
+	{"inf", "quality: .inf\n", false},
+	{"exponent", "quality: 1e3\n", false},
+	{"yaml 1.1 bool", "published: yes\n", false},
+	{"provider scalar", "provider: Wired\n", false},
+	{"topics scalar", "topics: AI\n", false},
+	{"topics null item", "topics:\n  - ~\n", false},
+	{"extra timestamp", "date: 2020-01-02\n", false},
+	{"extra float", "ratio: 1.5\n", false},
+	{"document marker", "title: x\n--- \n", false},
+	{"list root", "- a\n", false},
+	{"scalar root", "hello\n", false},
+	{"control char", "title: a\x01b\n", false},
+	{"nel", "title: a\u0085b\n", false},
+	{"bad escape", `title: "\q"` + "\n", false},
+	{"slash escape", `title: "a\/b"` + "\n", false},
+	{"surrogate escape", `title: "\ud800"` + "\n", false},
+	{"text after quote", `title: "a" b` + "\n", false},
+	{"key without space", "title:x\n", false},
+	{"empty sequence item", "topics:\n  -\n", false},
+}
+
+func TestFastDecoderCases(t *testing.T) {
+	for _, tc := range fastCases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := sameAsYAML(t, tc.name, []byte(tc.fm)); got != tc.accept {
+				t.Errorf("accepted = %v, want %v", got, tc.accept)
+			}
+		})
+	}
+}
+
+// FuzzFastDecoder checks, for any front matter, that the fast decoder
+// either declines it or gives exactly yaml.v3's document with no warnings.
+func FuzzFastDecoder(f *testing.F) {
+	for _, tc := range fastCases {
+		f.Add([]byte(tc.fm))
+	}
+	seeds, _ := filepath.Glob(filepath.Join("..", "..", "seeds", "*"))
+	for _, p := range seeds {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		if split, err := SplitFrontMatter(data); err == nil && split.HasFrontMatter {
+			f.Add(split.FrontMatter)
+			// A few cuts and splices of real documents.
+			fm := string(split.FrontMatter)
+			f.Add([]byte(fm[:len(fm)/2]))
+			f.Add([]byte(strings.ReplaceAll(fm, "  ", " ")))
+			f.Add([]byte(strings.ReplaceAll(fm, "\n", "\n ")))
+		}
+	}
+	f.Fuzz(func(t *testing.T, fm []byte) {
+		sameAsYAML(t, "fuzz", fm)
+	})
+}
