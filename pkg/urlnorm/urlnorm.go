@@ -3,6 +3,7 @@
 package urlnorm
 
 import (
+	"net"
 	"net/url"
 	"strings"
 )
@@ -21,23 +22,33 @@ func Key(raw string) string {
 	if err != nil || u.Host == "" {
 		return ""
 	}
-	if inner, ok := unwrapAMPCache(u); ok {
+	// A cached page can itself be a cache address; unwrap them all (each
+	// step shortens the URL, so this ends).
+	for {
+		inner, ok := unwrapAMPCache(u)
+		if !ok {
+			break
+		}
 		u = inner
 	}
 	host := strings.ToLower(u.Hostname())
-	host = strings.TrimPrefix(host, "www.")
-	host = strings.TrimPrefix(host, "amp.")
+	for trimmed := ""; trimmed != host; {
+		trimmed = host
+		host = strings.TrimPrefix(strings.TrimPrefix(host, "www."), "amp.")
+	}
+	if host == "" {
+		return "" // a host of only "www." or "amp." names nothing
+	}
+	if strings.Contains(host, ":") {
+		if net.ParseIP(host) == nil {
+			return "" // not an IPv6 literal: a malformed host
+		}
+		host = "[" + host + "]" // keep the key a valid URL host
+	}
 	if p := u.Port(); p != "" && p != "80" && p != "443" {
 		host += ":" + p
 	}
-	var segs []string
-	for _, s := range strings.Split(u.EscapedPath(), "/") {
-		if s == "" || strings.EqualFold(s, "amp") {
-			continue
-		}
-		segs = append(segs, s)
-	}
-	key := host + "/" + strings.Join(segs, "/")
+	key := host + "/" + strings.Join(pathSegments(u), "/")
 	if q := cleanQuery(u.Query()); q != "" {
 		key += "?" + q
 	}
@@ -51,21 +62,35 @@ func unwrapAMPCache(u *url.URL) (*url.URL, bool) {
 	if !strings.HasSuffix(strings.ToLower(u.Hostname()), ".cdn.ampproject.org") {
 		return nil, false
 	}
-	p := strings.TrimPrefix(u.Path, "/")
-	kind, rest, ok := strings.Cut(p, "/")
-	if !ok || len(kind) != 1 {
+	// The path is read as the key reads it (see pathSegments), so a key
+	// read back as a URL unwraps the same way.
+	segs := pathSegments(u)
+	if len(segs) < 2 || len(segs[0]) != 1 {
 		return nil, false
 	}
-	scheme := "http"
-	if s, r, ok := strings.Cut(rest, "/"); ok && s == "s" {
-		scheme, rest = "https", r
+	scheme, rest := "http", segs[1:]
+	if rest[0] == "s" && len(rest) > 1 {
+		scheme, rest = "https", rest[1:]
 	}
-	inner, err := url.Parse(scheme + "://" + rest)
+	inner, err := url.Parse(scheme + "://" + strings.Join(rest, "/"))
 	if err != nil || inner.Host == "" {
 		return nil, false
 	}
 	inner.RawQuery = u.RawQuery
 	return inner, true
+}
+
+// pathSegments is the escaped path cut at "/", without empty and "amp"
+// segments.
+func pathSegments(u *url.URL) []string {
+	var segs []string
+	for _, s := range strings.Split(u.EscapedPath(), "/") {
+		if s == "" || strings.EqualFold(s, "amp") {
+			continue
+		}
+		segs = append(segs, s)
+	}
+	return segs
 }
 
 // cleanQuery drops AMP switches and utm_* tracking parameters and sorts the
