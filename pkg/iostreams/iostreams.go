@@ -32,7 +32,10 @@ type IOStreams struct {
 // System returns the process's streams. Colour is on only when stdout is a
 // terminal and NO_COLOR is unset or empty (https://no-color.org).
 func System() *IOStreams {
-	outTTY := isTerminal(os.Stdout)
+	// SEEDSCOPE_FORCE_TTY makes stdout count as a terminal, for screenshots
+	// and tests; its value, if a number, is the width.
+	force := os.Getenv("SEEDSCOPE_FORCE_TTY")
+	outTTY := isTerminal(os.Stdout) || force != ""
 	noColor := os.Getenv("NO_COLOR")
 	s := &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
@@ -42,7 +45,9 @@ func System() *IOStreams {
 		colorErr:  isTerminal(os.Stderr) && noColor == "",
 		width:     DefaultWidth,
 	}
-	if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 0 {
+	if w, err := strconv.Atoi(force); err == nil && w > 0 {
+		s.width = w
+	} else if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 0 {
 		s.width = w
 	} else if w, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && w > 0 {
 		s.width = w

@@ -94,9 +94,12 @@ const (
 
 // Column describes one column of a record type.
 type Column[T any] struct {
-	Name  string
-	Value func(T) string
-	Style Style
+	// Name heads the column in CSV and, upper-cased, in tables.
+	Name string
+	// Heading, when set, heads the column in tables instead of Name.
+	Heading string
+	Value   func(T) string
+	Style   Style
 	// Flex marks the column that is shortened to fit the terminal width.
 	Flex bool
 	// Right aligns numbers.

@@ -52,18 +52,18 @@ var Documents = Schema[*corpus.Document]{
 
 // Facets is the schema of value counts (topics).
 var Facets = Schema[query.Facet]{
-	Table: facetColumns(false),
-	CSV:   facetColumns(false),
+	Table: facetColumns("topic", false),
+	CSV:   facetColumns("topic", false),
 }
 
 // ProviderFacets is the schema of provider counts, with their domain.
 var ProviderFacets = Schema[query.Facet]{
-	Table: facetColumns(true),
-	CSV:   facetColumns(true),
+	Table: facetColumns("provider", true),
+	CSV:   facetColumns("provider", true),
 }
 
-func facetColumns(withDomain bool) []Column[query.Facet] {
-	cols := []Column[query.Facet]{{Name: "value", Value: func(f query.Facet) string { return f.Value }, Flex: true}}
+func facetColumns(heading string, withDomain bool) []Column[query.Facet] {
+	cols := []Column[query.Facet]{{Name: "value", Heading: heading, Value: func(f query.Facet) string { return f.Value }, Flex: true}}
 	if withDomain {
 		cols = append(cols, Column[query.Facet]{Name: "domain", Value: func(f query.Facet) string { return f.Domain }, Style: ProviderStyle})
 	}

@@ -1,7 +1,10 @@
 package render
 
 import (
+	"bytes"
+	"cmp"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/fatih/color"
@@ -52,7 +55,8 @@ func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options
 	head := color.New(color.Bold, color.Underline)
 	setColor(head, o.Color)
 
-	t := tablewriter.NewTable(w,
+	var buf bytes.Buffer
+	t := tablewriter.NewTable(&buf,
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
 			Borders: tw.BorderNone,
 			Symbols: tw.NewSymbols(tw.StyleNone),
@@ -78,7 +82,7 @@ func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options
 	if !o.NoHeader {
 		h := make([]any, len(cols))
 		for i, c := range cols {
-			h[i] = head.Sprint(strings.ToUpper(c.Name))
+			h[i] = head.Sprint(strings.ToUpper(cmp.Or(c.Heading, c.Name)))
 		}
 		t.Header(h...)
 	}
@@ -86,7 +90,7 @@ func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options
 		cells := make([]any, len(r))
 		for i, s := range r {
 			s = truncate(s, widths[i])
-			if s != "" {
+			if s != "" && cols[i].Style != Plain {
 				s = pal[cols[i].Style].Sprint(s)
 			}
 			cells[i] = s
@@ -95,8 +99,41 @@ func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options
 			return err
 		}
 	}
-	return t.Render()
+	if err := t.Render(); err != nil {
+		return err
+	}
+	return writeTrimmed(w, buf.Bytes())
 }
+
+// writeTrimmed drops the blanks tablewriter pads the last column with (on
+// a terminal narrower than the table they would wrap into empty lines) and
+// keeps colour within its line: tablewriter ends a coloured last cell after
+// the line break, so the reset moves back before it.
+func writeTrimmed(w io.Writer, table []byte) error {
+	for line := range bytes.Lines(table) {
+		line = bytes.TrimRight(line, "\n")
+		for {
+			m := leadingReset.Find(line)
+			if m == nil {
+				break
+			}
+			line = line[len(m):]
+		}
+		line = bytes.TrimRight(line, " ")
+		if bytes.IndexByte(line, 0x1b) >= 0 && !bytes.HasSuffix(line, []byte(ansiReset)) {
+			line = append(line, ansiReset...)
+		}
+		if _, err := w.Write(append(line, '\n')); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+const ansiReset = "\x1b[0m"
+
+// leadingReset matches an SGR sequence that only resets attributes.
+var leadingReset = regexp.MustCompile(`^\x1b\[(?:0|39|49|22|24)?m`)
 
 func aligns[T any](cols []Column[T]) []tw.Align {
 	a := make([]tw.Align, len(cols))
