@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
+	"github.com/seedscope/seedscope/pkg/synth"
 )
 
 // sameAsYAML decodes fm with the fast decoder and with yaml.v3 and fails
@@ -116,6 +117,28 @@ func TestFastDecoderSharedCorpora(t *testing.T) {
 				t.Errorf("fast path took %.2f%% of %s; want at least %.0f%%", 100*rate, tc.name, 100*tc.minRate)
 			}
 		})
+	}
+}
+
+// TestFastDecoderSynthetic runs the differential test over a synthetic
+// corpus, which must take the fast path whole.
+func TestFastDecoderSynthetic(t *testing.T) {
+	const n = 1000
+	withFM, accepted := 0, 0
+	for i := range n {
+		data := synth.File(i, n, 1)
+		sameParse(t, synth.Name(i, 1), data)
+		split, err := SplitFrontMatter(data)
+		if err != nil || !split.HasFrontMatter {
+			continue
+		}
+		withFM++
+		if sameAsYAML(t, synth.Name(i, 1), split.FrontMatter) {
+			accepted++
+		}
+	}
+	if withFM == 0 || accepted != withFM {
+		t.Errorf("fast path took %d of %d synthetic front-matter files; want all", accepted, withFM)
 	}
 }
 
