@@ -1,0 +1,639 @@
+package validate
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/urlnorm"
+	"gopkg.in/yaml.v3"
+)
+
+// fmLine is the file line on which front matter starts (line 1 is the
+// opening fence): a node on YAML line n is on file line n+fmLine-1.
+const fmLine = 2
+
+// URL field families: the seed format spells its URLs one of two ways.
+var (
+	webFamily    = map[string]bool{"webUrl": true, "ampWebUrl": true, "cdnAmpWebUrl": true}
+	sourceFamily = map[string]bool{"sourceUrl": true, "ampUrl": true, "cdnAmpUrl": true}
+)
+
+// aliasGroups map the names used in "required" onto the keys that satisfy them.
+var aliasGroups = map[string][]string{
+	"url":       {"webUrl", "sourceUrl"},
+	"ampUrl":    {"ampWebUrl", "ampUrl"},
+	"cdnAmpUrl": {"cdnAmpWebUrl", "cdnAmpUrl"},
+}
+
+var (
+	documentKeys = keySet("title", "excerpt", "category", "type", "publishedDateTime", "webUrl", "sourceUrl",
+		"ampWebUrl", "ampUrl", "cdnAmpWebUrl", "cdnAmpUrl", "quality", "heat", "published", "provider",
+		"topics", "images", "related", "secured")
+	providerKeys = keySet("name", "domain", "images")
+	imageKeys    = keySet("url", "title", "width", "height")
+	relatedKeys  = keySet("title", "excerpt", "type", "publishedDateTime", "webUrl", "sourceUrl",
+		"ampWebUrl", "ampUrl", "cdnAmpWebUrl", "cdnAmpUrl", "quality", "provider", "images")
+)
+
+func keySet(keys ...string) map[string]bool {
+	m := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		m[k] = true
+	}
+	return m
+}
+
+// fmChecker walks one front-matter tree.
+type fmChecker struct {
+	*fileChecker
+	// visited holds collections already checked, so an alias to one is
+	// not checked (and reported) again, and alias fan-out cannot explode.
+	visited map[*yaml.Node]bool
+	// firstWeb and firstSource are the first keys of each URL family.
+	firstWeb, firstSource *yaml.Node
+	ownKeys               map[string]bool
+	relatedURLs           [][]*yaml.Node // per related item
+}
+
+// field is one key/value pair of a mapping, alias resolved.
+type field struct{ k, v *yaml.Node }
+
+func pos(n *yaml.Node) (int, int) { return n.Line + fmLine - 1, n.Column }
+
+func (c *fmChecker) at(rule string, n *yaml.Node, format string, args ...any) {
+	line, col := pos(n)
+	c.add(rule, line, col, format, args...)
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): `)
+
+func (c *fileChecker) frontMatter(fm []byte) {
+	var root yaml.Node
+	if err := safeUnmarshal(fm, &root); err != nil {
+		msg := err.Error()
+		line := fmLine
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line = n + fmLine - 1
+			msg = msg[len(m[0]):]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		c.add(RuleYAMLSyntax, line, 1, "invalid YAML: %s", msg)
+		return
+	}
+	fc := &fmChecker{fileChecker: c, visited: map[*yaml.Node]bool{}, ownKeys: map[string]bool{}}
+	var m *yaml.Node
+	if len(root.Content) > 0 {
+		m = resolve(root.Content[0])
+	}
+	switch {
+	case m == nil || (m.Kind == yaml.ScalarNode && m.Tag == "!!null"):
+		fc.required(nil, nil)
+		return
+	case m.Kind != yaml.MappingNode:
+		fc.at(RuleNotAMapping, m, "front matter is a %s, not a mapping of fields", kindName(m))
+		return
+	}
+	fc.document(m)
+}
+
+// safeUnmarshal turns a parser panic into an error: a malformed file
+// must become a finding, never a crash.
+func safeUnmarshal(b []byte, n *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: the YAML parser failed: %v", r)
+		}
+	}()
+	return yaml.Unmarshal(b, n)
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// fields lists a mapping's pairs, reporting duplicate keys (the first
+// value is kept, as the loader does), keys that are not scalars, and, when
+// known is set, keys seedscope does not know.
+func (c *fmChecker) fields(m *yaml.Node, where string, known map[string]bool) (map[string]field, []string) {
+	out := make(map[string]field, len(m.Content)/2)
+	var order []string
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], resolve(m.Content[i+1])
+		if k.Kind != yaml.ScalarNode {
+			c.at(RuleWrongType, k, "%smapping key is a %s; field ignored", prefix(where), kindName(k))
+			continue
+		}
+		if first, dup := out[k.Value]; dup {
+			line, _ := pos(first.k)
+			c.at(RuleDuplicateKey, k, "duplicate key %q (first on line %d); the first value is used", where+k.Value, line)
+			continue
+		}
+		if known != nil && !known[k.Value] {
+			c.at(RuleUnknownField, k, "unknown field %q", where+k.Value)
+		}
+		out[k.Value] = field{k, v}
+		order = append(order, k.Value)
+	}
+	return out, order
+}
+
+func prefix(where string) string {
+	if where == "" {
+		return ""
+	}
+	return strings.TrimSuffix(where, ".") + ": "
+}
+
+// enter reports whether a collection should be walked: false when it was
+// walked before through another alias.
+func (c *fmChecker) enter(n *yaml.Node) bool {
+	if c.visited[n] {
+		return false
+	}
+	c.visited[n] = true
+	return true
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+func (c *fmChecker) document(m *yaml.Node) {
+	c.enter(m)
+	fs, order := c.fields(m, "", documentKeys)
+	var mainURL, ampURL, cdnURL *yaml.Node
+	for _, key := range order {
+		f := fs[key]
+		c.family(f.k)
+		switch key {
+		case "title", "excerpt", "category", "type", "secured":
+			c.str(key, f.v)
+		case "publishedDateTime":
+			c.date(key, f.v)
+		case "webUrl", "sourceUrl":
+			if c.url(key, f.v) && mainURL == nil {
+				mainURL = f.v
+			}
+		case "ampWebUrl", "ampUrl":
+			if c.url(key, f.v) && ampURL == nil {
+				ampURL = f.v
+			}
+		case "cdnAmpWebUrl", "cdnAmpUrl":
+			if c.url(key, f.v) && cdnURL == nil {
+				cdnURL = f.v
+			}
+		case "quality", "heat":
+			c.number(key, f.v)
+		case "published":
+			if !isNull(f.v) && (f.v.Kind != yaml.ScalarNode || f.v.Tag != "!!bool") {
+				c.at(RuleWrongType, f.v, "%s: expected true or false, found %s", key, describe(f.v))
+			}
+		case "provider":
+			c.provider(key, f.v)
+		case "topics":
+			c.topics(key, f.v)
+		case "images":
+			c.images(key, f.v)
+		case "related":
+			c.related(key, f.v)
+		}
+	}
+	c.ampHosts("", mainURL, ampURL, cdnURL)
+	for _, n := range []*yaml.Node{mainURL, ampURL, cdnURL} {
+		if n != nil {
+			if k := urlnorm.Key(n.Value); k != "" {
+				c.ownKeys[k] = true
+			}
+		}
+	}
+	if mainURL != nil {
+		c.facts.URL = mainURL.Value
+		c.facts.URLLine, c.facts.URLCol = pos(mainURL)
+	}
+	c.required(m, fs)
+	c.selfLinks()
+	c.mixedFamilies()
+}
+
+// required checks the configured required fields; m is nil when the front
+// matter is empty.
+func (c *fmChecker) required(m *yaml.Node, fs map[string]field) {
+	for _, req := range c.s.Required {
+		top, sub, nested := strings.Cut(req, ".")
+		f, ok := lookup(fs, top)
+		if !ok {
+			c.add(RuleRequiredField, 1, 1, "missing required field %q", req)
+			continue
+		}
+		if !nested {
+			if isEmpty(f.v) {
+				c.at(RuleRequiredField, f.v, "required field %q is empty", req)
+			}
+			continue
+		}
+		v := f.v
+		if v.Kind == yaml.ScalarNode && !isNull(v) && top == "provider" && sub == "name" {
+			continue // a bare provider string is read as its name (wrong-type says so)
+		}
+		if v.Kind != yaml.MappingNode {
+			c.at(RuleRequiredField, f.k, "missing required field %q", req)
+			continue
+		}
+		subFields := map[string]field{}
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			if _, dup := subFields[v.Content[i].Value]; !dup {
+				subFields[v.Content[i].Value] = field{v.Content[i], resolve(v.Content[i+1])}
+			}
+		}
+		sf, ok := lookup(subFields, sub)
+		switch {
+		case !ok:
+			c.at(RuleRequiredField, f.k, "missing required field %q", req)
+		case isEmpty(sf.v):
+			c.at(RuleRequiredField, sf.v, "required field %q is empty", req)
+		}
+	}
+}
+
+// lookup finds a field by name or, for url/ampUrl/cdnAmpUrl, by any of
+// its spellings (the first non-empty one wins).
+func lookup(fs map[string]field, name string) (field, bool) {
+	keys, ok := aliasGroups[name]
+	if !ok {
+		keys = []string{name}
+	}
+	var found field
+	any := false
+	for _, k := range keys {
+		if f, ok := fs[k]; ok {
+			if !isEmpty(f.v) {
+				return f, true
+			}
+			if !any {
+				found, any = f, true
+			}
+		}
+	}
+	return found, any
+}
+
+func isEmpty(n *yaml.Node) bool {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return n.Tag == "!!null" || strings.TrimSpace(n.Value) == ""
+	case yaml.SequenceNode, yaml.MappingNode:
+		return len(n.Content) == 0
+	}
+	return false
+}
+
+func (c *fmChecker) family(k *yaml.Node) {
+	switch {
+	case webFamily[k.Value] && c.firstWeb == nil:
+		c.firstWeb = k
+	case sourceFamily[k.Value] && c.firstSource == nil:
+		c.firstSource = k
+	}
+}
+
+func (c *fmChecker) mixedFamilies() {
+	w, s := c.firstWeb, c.firstSource
+	if w == nil || s == nil {
+		return
+	}
+	first, second := w, s
+	if before(s, w) {
+		first, second = s, w
+	}
+	line, _ := pos(first)
+	c.at(RuleURLVariantMixed, second, "%q mixes URL field styles with %q (line %d); use webUrl/ampWebUrl/cdnAmpWebUrl or sourceUrl/ampUrl/cdnAmpUrl throughout", second.Value, first.Value, line)
+}
+
+func before(a, b *yaml.Node) bool {
+	return a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column)
+}
+
+// str checks that a value is a single string (any scalar reads as one).
+func (c *fmChecker) str(name string, v *yaml.Node) (string, bool) {
+	if v.Kind != yaml.ScalarNode {
+		c.at(RuleWrongType, v, "%s: expected a string, found a %s", name, kindName(v))
+		return "", false
+	}
+	if isNull(v) {
+		return "", false
+	}
+	return v.Value, true
+}
+
+func (c *fmChecker) date(name string, v *yaml.Node) {
+	s, ok := c.str(name, v)
+	if !ok || strings.TrimSpace(s) == "" {
+		return
+	}
+	if _, err := time.Parse(time.RFC3339, s); err == nil {
+		return
+	}
+	if _, err := corpus.ParseTime(s); err == nil {
+		c.at(RuleDateFormat, v, "%s: %q is not RFC 3339 (e.g. 2020-01-07T20:02:00Z)", name, s)
+		return
+	}
+	c.at(RuleDateInvalid, v, "%s: %q is not a date and time", name, s)
+}
+
+// url checks an article URL and reports whether it is a usable string.
+func (c *fmChecker) url(name string, v *yaml.Node) bool {
+	s, ok := c.str(name, v)
+	if !ok || strings.TrimSpace(s) == "" {
+		return false
+	}
+	u, err := url.Parse(strings.TrimSpace(s))
+	switch {
+	case err != nil:
+		c.at(RuleURLAbsolute, v, "%s: %q is not a valid URL", name, s)
+	case !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https"):
+		c.at(RuleURLAbsolute, v, "%s: %q is not an absolute http(s) URL", name, s)
+	case u.Host == "":
+		c.at(RuleURLAbsolute, v, "%s: %q has no host", name, s)
+	default:
+		return true
+	}
+	return false
+}
+
+// ampHosts checks that AMP and CDN AMP URLs lead to the main URL's site.
+func (c *fmChecker) ampHosts(where string, main, amp, cdn *yaml.Node) {
+	if main == nil {
+		return
+	}
+	mainHost := keyHost(main.Value)
+	for _, n := range []*yaml.Node{amp, cdn} {
+		if n == nil {
+			continue
+		}
+		h := keyHost(n.Value)
+		if h == "" || mainHost == "" || sameSite(h, mainHost) {
+			continue
+		}
+		c.at(RuleAMPHostMismatch, n, "%sAMP URL host %q differs from the main URL host %q", where, h, mainHost)
+	}
+}
+
+// keyHost is the host part of a URL's comparison key: www./amp. dropped,
+// AMP-cache addresses unwrapped.
+func keyHost(raw string) string {
+	k := urlnorm.Key(raw)
+	h, _, _ := strings.Cut(k, "/")
+	return h
+}
+
+// sameSite accepts hosts of the same registered domain: equal after the
+// last two labels (in.mobile.reuters.com and in.reuters.com), or the last
+// three under a two-letter country code with a short second level
+// (bbc.co.uk). It is a heuristic without the public suffix list: a warning
+// it misses is better than one it invents.
+func sameSite(a, b string) bool {
+	return a == b || siteOf(a) == siteOf(b)
+}
+
+func siteOf(host string) string {
+	labels := strings.Split(host, ".")
+	n := 2
+	if len(labels) >= 3 && len(labels[len(labels)-1]) == 2 && len(labels[len(labels)-2]) <= 3 {
+		n = 3
+	}
+	if len(labels) <= n {
+		return host
+	}
+	return strings.Join(labels[len(labels)-n:], ".")
+}
+
+func (c *fmChecker) number(name string, v *yaml.Node) bool {
+	if isNull(v) {
+		return false
+	}
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
+		c.at(RuleNumberType, v, "%s: expected a number, found %s", name, describe(v))
+		return false
+	}
+	var f float64
+	if err := v.Decode(&f); err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		c.at(RuleNumberType, v, "%s: %q is not a finite number", name, v.Value)
+		return false
+	}
+	return true
+}
+
+func (c *fmChecker) topics(name string, v *yaml.Node) {
+	switch {
+	case isNull(v):
+		return
+	case v.Kind != yaml.SequenceNode:
+		c.at(RuleWrongType, v, "%s: expected a list of strings, found %s", name, describe(v))
+		return
+	}
+	if !c.enter(v) {
+		return
+	}
+	seen := map[string]*yaml.Node{}
+	for _, raw := range v.Content {
+		item := resolve(raw)
+		switch {
+		case item.Kind != yaml.ScalarNode:
+			c.at(RuleWrongType, item, "%s: topic is a %s, not a string", name, kindName(item))
+			continue
+		case isNull(item) || strings.TrimSpace(item.Value) == "":
+			c.at(RuleTopicEmpty, item, "%s: empty topic", name)
+			continue
+		}
+		key := strings.ToLower(strings.TrimSpace(item.Value))
+		if first, dup := seen[key]; dup {
+			line, _ := pos(first)
+			c.at(RuleTopicDuplicate, item, "%s: topic %q listed twice (first on line %d)", name, item.Value, line)
+			continue
+		}
+		seen[key] = item
+	}
+}
+
+// each calls fn for every mapping of a list, reporting anything else.
+func (c *fmChecker) each(name string, v *yaml.Node, fn func(int, *yaml.Node)) {
+	switch {
+	case isNull(v):
+		return
+	case v.Kind != yaml.SequenceNode:
+		c.at(RuleWrongType, v, "%s: expected a list, found %s", name, describe(v))
+		return
+	}
+	if !c.enter(v) {
+		return
+	}
+	for i, raw := range v.Content {
+		item := resolve(raw)
+		if item.Kind != yaml.MappingNode {
+			if !isNull(item) {
+				c.at(RuleWrongType, item, "%s[%d]: expected a mapping, found %s", name, i, describe(item))
+			}
+			continue
+		}
+		if c.enter(item) {
+			fn(i, item)
+		}
+	}
+}
+
+func (c *fmChecker) images(name string, v *yaml.Node) {
+	c.each(name, v, func(i int, m *yaml.Node) {
+		where := fmt.Sprintf("%s[%d].", name, i)
+		fs, order := c.fields(m, where, imageKeys)
+		sizes := map[string]bool{}
+		for _, key := range order {
+			f := fs[key]
+			switch key {
+			case "url", "title":
+				c.str(where+key, f.v)
+			case "width", "height":
+				if c.number(where+key, f.v) {
+					sizes[key] = true
+					var x float64
+					_ = f.v.Decode(&x)
+					if x <= 0 {
+						c.at(RuleImageSize, f.v, "%s%s: %s is not a positive size", where, key, f.v.Value)
+					}
+				} else if !isNull(f.v) {
+					sizes[key] = true // number-type said it
+				}
+			}
+		}
+		for _, key := range []string{"width", "height"} {
+			if !sizes[key] {
+				c.at(RuleImageSize, m, "%s: image has no %s", strings.TrimSuffix(where, "."), key)
+			}
+		}
+	})
+}
+
+func (c *fmChecker) provider(name string, v *yaml.Node) {
+	switch {
+	case isNull(v):
+		return
+	case v.Kind == yaml.ScalarNode:
+		c.at(RuleWrongType, v, "%s: expected a mapping with name and domain, found a single value (read as the name)", name)
+		return
+	case v.Kind != yaml.MappingNode:
+		c.at(RuleWrongType, v, "%s: expected a mapping, found a %s", name, kindName(v))
+		return
+	}
+	if !c.enter(v) {
+		return
+	}
+	fs, order := c.fields(v, name+".", providerKeys)
+	for _, key := range order {
+		f := fs[key]
+		switch key {
+		case "name", "domain":
+			c.str(name+"."+key, f.v)
+		case "images":
+			c.images(name+".images", f.v)
+		}
+	}
+}
+
+func (c *fmChecker) related(name string, v *yaml.Node) {
+	c.each(name, v, func(i int, m *yaml.Node) {
+		where := fmt.Sprintf("%s[%d].", name, i)
+		fs, order := c.fields(m, where, relatedKeys)
+		var mainURL, ampURL, cdnURL *yaml.Node
+		var urls []*yaml.Node
+		hasTitle, hasURL := false, false
+		for _, key := range order {
+			f := fs[key]
+			c.family(f.k)
+			switch key {
+			case "title":
+				s, _ := c.str(where+key, f.v)
+				hasTitle = strings.TrimSpace(s) != ""
+			case "excerpt", "type":
+				c.str(where+key, f.v)
+			case "publishedDateTime":
+				c.date(where+key, f.v)
+			case "webUrl", "sourceUrl", "ampWebUrl", "ampUrl", "cdnAmpWebUrl", "cdnAmpUrl":
+				if s, ok := c.str(where+key, f.v); ok && strings.TrimSpace(s) != "" {
+					hasURL = true
+				}
+				if !c.url(where+key, f.v) {
+					continue
+				}
+				urls = append(urls, f.v)
+				switch {
+				case (key == "webUrl" || key == "sourceUrl") && mainURL == nil:
+					mainURL = f.v
+				case (key == "ampWebUrl" || key == "ampUrl") && ampURL == nil:
+					ampURL = f.v
+				case (key == "cdnAmpWebUrl" || key == "cdnAmpUrl") && cdnURL == nil:
+					cdnURL = f.v
+				}
+			case "quality":
+				c.number(where+key, f.v)
+			case "provider":
+				c.provider(where+key, f.v)
+			case "images":
+				c.images(where+key, f.v)
+			}
+		}
+		c.relatedURLs = append(c.relatedURLs, urls)
+		c.ampHosts(strings.TrimSuffix(where, ".")+": ", mainURL, ampURL, cdnURL)
+		switch {
+		case !hasTitle && !hasURL:
+			c.at(RuleRelatedIncomplete, m, "%s: related item has neither a title nor a URL", strings.TrimSuffix(where, "."))
+		case !hasTitle:
+			c.at(RuleRelatedIncomplete, m, "%s: related item has no title", strings.TrimSuffix(where, "."))
+		case !hasURL:
+			c.at(RuleRelatedIncomplete, m, "%s: related item has no URL", strings.TrimSuffix(where, "."))
+		}
+	})
+}
+
+// selfLinks reports related URLs that lead back to the document itself.
+func (c *fmChecker) selfLinks() {
+	if len(c.ownKeys) == 0 {
+		return
+	}
+	for _, urls := range c.relatedURLs {
+		for _, n := range urls {
+			if c.ownKeys[urlnorm.Key(n.Value)] {
+				c.at(RuleSelfLink, n, "related item links to the document itself (%s)", n.Value)
+				break
+			}
+		}
+	}
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.AliasNode:
+		return "alias"
+	case yaml.DocumentNode:
+		return "document"
+	}
+	return "scalar"
+}
+
+func describe(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode {
+		return strconv.Quote(n.Value)
+	}
+	return "a " + kindName(n)
+}

@@ -1,0 +1,220 @@
+package validate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/urlnorm"
+)
+
+// Options tune a validation run.
+type Options struct {
+	// Settings picks the rules; nil means DefaultSettings.
+	Settings *Settings
+	// Load is passed to the loader (parser, workers, size limit, extensions).
+	Load corpus.Options
+	// Fix repairs broken entities in place (see Fix) before reporting.
+	Fix bool
+}
+
+// Report is the outcome of a run.
+type Report struct {
+	// Findings are sorted by path, line, column and rule.
+	Findings []Finding
+	// Files counts the files looked at.
+	Files int
+	// Fixed counts the repairs --fix made, in FixedFiles files.
+	Fixed      int
+	FixedFiles []string
+}
+
+// Failed reports whether the run should fail: any error, or with strict
+// any finding at all.
+func (r *Report) Failed(strict bool) bool {
+	for _, f := range r.Findings {
+		if strict || f.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Run checks every file under roots, in the loader's walk order, one file
+// at a time: the per-file pass holds one file in memory, the corpus-wide
+// rules keep an index of IDs and URL keys. A root that does not exist
+// fails the run with an error wrapping corpus.ErrNoPath.
+func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
+	s := o.Settings
+	if s == nil {
+		s = DefaultSettings()
+	}
+	if err := corpus.CheckPaths(roots); err != nil {
+		return nil, err
+	}
+	v := &runner{s: s, o: o, rep: &Report{}, ids: map[string]string{}, urls: map[string]string{}}
+	for _, root := range roots {
+		fi, err := os.Stat(root)
+		if err != nil {
+			return nil, err
+		}
+		rootIsDir := fi.IsDir()
+		err = corpus.Stream(ctx, []string{root}, o.Load, func(r corpus.Result) error {
+			return v.file(root, rootIsDir, r)
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	SortFindings(v.rep.Findings)
+	return v.rep, nil
+}
+
+type runner struct {
+	s    *Settings
+	o    Options
+	rep  *Report
+	ids  map[string]string // raw document ID → first file
+	urls map[string]string // main URL key → first file
+}
+
+func (v *runner) emit(f Finding) {
+	if v.s.Enabled(f.Rule) {
+		v.rep.Findings = append(v.rep.Findings, f)
+	}
+}
+
+func (v *runner) file(root string, rootIsDir bool, r corpus.Result) error {
+	v.rep.Files++
+	p := r.Path
+	data, skip := v.read(r)
+	if skip != nil {
+		v.emit(*skip)
+		return nil
+	}
+	findings, facts := CheckFile(p, data, v.s)
+	if v.o.Fix && hasRule(findings, RuleBrokenEntity) && !blocksFix(findings) {
+		fixed, n, err := Fix(data)
+		switch {
+		case err != nil:
+			v.emit(Finding{Path: p, Line: 1, Col: 1, Severity: Warning, Rule: RuleBrokenEntity,
+				Message: fmt.Sprintf("not fixed: %v", err)})
+		case n > 0:
+			if err := WriteFileAtomic(p, fixed); err != nil {
+				return fmt.Errorf("%s: writing fix: %w", p, err)
+			}
+			v.rep.Fixed += n
+			v.rep.FixedFiles = append(v.rep.FixedFiles, p)
+			findings, facts = CheckFile(p, fixed, v.s)
+		}
+	}
+	v.rep.Findings = append(v.rep.Findings, findings...)
+	if r.Doc == nil {
+		return nil // not a document: nothing to compare across files
+	}
+	id := rawID(root, rootIsDir, p)
+	if first, dup := v.ids[id]; dup {
+		v.emit(Finding{Path: p, Line: 1, Col: 1, Severity: Error, Rule: RuleDuplicateID,
+			Message: fmt.Sprintf("document ID %q is also the ID of %s", id, first)})
+	} else {
+		v.ids[id] = p
+	}
+	if k := urlnorm.Key(facts.URL); k != "" {
+		if first, dup := v.urls[k]; dup {
+			v.emit(Finding{Path: p, Line: facts.URLLine, Col: facts.URLCol, Severity: Error, Rule: RuleDuplicateURL,
+				Message: fmt.Sprintf("same URL as %s (%s)", first, facts.URL)})
+		} else {
+			v.urls[k] = p
+		}
+	}
+	return nil
+}
+
+// read returns the file's bytes, or the finding that explains why it was
+// not checked (the loader's own reason when it skipped the file).
+func (v *runner) read(r corpus.Result) ([]byte, *Finding) {
+	p := r.Path
+	reason := func(fallback string) (string, Severity) {
+		for _, d := range r.Diags {
+			if d.Pos.Line == 0 {
+				return d.Msg, d.Severity
+			}
+		}
+		return fallback, Error
+	}
+	fi, err := os.Stat(p)
+	if err == nil && fi.Mode().IsRegular() && !v.overLimit(fi.Size()) {
+		data, err := os.ReadFile(p)
+		if err == nil {
+			return data, nil
+		}
+		return nil, &Finding{Path: p, Line: 1, Col: 1, Severity: Error, Rule: RuleUnreadable,
+			Message: "cannot read: " + unwrapPathError(err).Error()}
+	}
+	fallback := "not a regular file; skipped"
+	if err != nil {
+		fallback = "cannot read: " + unwrapPathError(err).Error()
+	}
+	msg, sev := reason(fallback)
+	rule := RuleFileSkipped
+	if sev == Error {
+		rule = RuleUnreadable
+	}
+	return nil, &Finding{Path: p, Line: 1, Col: 1, Severity: ruleByID[rule].Severity, Rule: rule, Message: msg}
+}
+
+func (v *runner) overLimit(size int64) bool {
+	limit := v.o.Load.MaxFileSize
+	if limit == 0 {
+		limit = corpus.DefaultMaxFileSize
+	}
+	return limit > 0 && size > limit
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// rawID is the document ID the loader derives from a file before making
+// IDs unique: its path below the root, without the extension.
+func rawID(root string, rootIsDir bool, p string) string {
+	rel := filepath.Base(p)
+	if rootIsDir {
+		if r, err := filepath.Rel(root, p); err == nil {
+			rel = r
+		}
+	}
+	rel = filepath.ToSlash(rel)
+	return strings.TrimSuffix(rel, path.Ext(rel))
+}
+
+func hasRule(fs []Finding, rule string) bool {
+	for _, f := range fs {
+		if f.Rule == rule {
+			return true
+		}
+	}
+	return false
+}
+
+// blocksFix lists the findings that mean a file does not parse cleanly:
+// --fix never touches such a file.
+func blocksFix(fs []Finding) bool {
+	for _, f := range fs {
+		switch f.Rule {
+		case RuleTextBinary, RuleTextUTF8, RuleUnterminated, RuleYAMLSyntax, RuleNotAMapping:
+			return true
+		}
+	}
+	return false
+}
