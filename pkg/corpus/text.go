@@ -54,7 +54,15 @@ func TextTitle(text []byte) (string, int) {
 func capBytes(b []byte) []byte {
 	const max = maxTitleRunes * utf8.UTFMax * 2
 	if len(b) > max {
-		return b[:max]
+		b = b[:max]
+		// Do not cut a character in two.
+		j := len(b) - 1
+		for j > 0 && len(b)-j < utf8.UTFMax && !utf8.RuneStart(b[j]) {
+			j--
+		}
+		if !utf8.FullRune(b[j:]) {
+			b = b[:j]
+		}
 	}
 	return b
 }
@@ -63,8 +71,16 @@ func capRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	r := []rune(s)
-	return strings.TrimRightFunc(string(r[:n-1]), unicode.IsSpace) + "…"
+	// Cut at the byte offset of rune n-1, so the bytes kept are exactly
+	// those of the input, even where it is not valid UTF-8.
+	cut, i := 0, 0
+	for cut = range s {
+		if i == n-1 {
+			break
+		}
+		i++
+	}
+	return strings.TrimRightFunc(s[:cut], unicode.IsSpace) + "…"
 }
 
 // CountWords counts whitespace-separated words.
