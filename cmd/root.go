@@ -89,6 +89,7 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 		NewCmdExport(g, nil),
 		NewCmdTopics(g, nil),
 		NewCmdProviders(g, nil),
+		NewCmdValidate(g, nil),
 	)
 	return root
 }

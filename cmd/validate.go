@@ -1,0 +1,143 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/seedscope/seedscope/pkg/render"
+	"github.com/seedscope/seedscope/pkg/validate"
+)
+
+// ValidateOptions are the inputs of validate.
+type ValidateOptions struct {
+	Global    *GlobalOptions
+	Paths     []string
+	Format    render.FindingsFormatFlag
+	Enable    []string
+	Disable   []string
+	Strict    bool
+	Fix       bool
+	Config    string
+	ListRules bool
+	// Version is the tool version written into SARIF output.
+	Version string
+}
+
+// NewCmdValidate builds "seedscope validate". runF replaces the run in tests.
+func NewCmdValidate(g *GlobalOptions, runF func(*ValidateOptions) error) *cobra.Command {
+	opts := &ValidateOptions{Global: g}
+	cmd := &cobra.Command{
+		Use:   "validate [PATH...]",
+		Short: "Check seed files and report every problem with its line and column",
+		Long: `Check every seed file under the paths (default ./seeds) and report each
+problem as path:line:col with its rule id. Rules are listed by --rules and
+documented in docs/validate.md.
+
+Configuration: an optional .seedscope.yaml in the first corpus folder, else
+in the working directory (or --config FILE), may set under "validate:" the
+keys enable, disable, strict and required (the required fields). Flags
+override the file.
+
+Exit status:
+  0  no errors (warnings allowed unless --strict)
+  1  errors found, or warnings with --strict
+  2  usage error, unknown rule id, bad configuration file, or a path
+     that does not exist`,
+		Example: `  seedscope validate
+  seedscope validate content/ --format github
+  seedscope validate --format sarif > seedscope.sarif
+  seedscope validate --disable file-name --enable unknown-field --strict
+  seedscope validate --fix seeds/`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Paths = args
+			opts.Version = c.Root().Version
+			if _, err := validate.NewSettings(nil, opts.Enable, opts.Disable, false); err != nil {
+				return &FlagError{err}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return validateRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.VarP(&opts.Format, "format", "f", fmt.Sprintf("output `format`: {%s} (default text)", render.FindingsFormatNames()))
+	f.StringSliceVar(&opts.Enable, "enable", nil, "turn on a `rule` (repeatable, or comma-separated)")
+	f.StringSliceVar(&opts.Disable, "disable", nil, "turn off a `rule` (repeatable, or comma-separated)")
+	f.BoolVar(&opts.Strict, "strict", false, "fail (exit 1) on warnings too")
+	f.BoolVar(&opts.Fix, "fix", false, "repair broken HTML entities (& # 39; -> &#39;) in place, atomically, where lossless")
+	f.StringVar(&opts.Config, "config", "", "read settings from this `file` instead of looking for .seedscope.yaml")
+	f.BoolVar(&opts.ListRules, "rules", false, "list the rules (id, severity, default, explanation) and exit")
+	return cmd
+}
+
+func validateRun(opts *ValidateOptions) error {
+	g := opts.Global
+	ios := g.IO
+	roots := paths(opts.Paths)
+	settings, err := validateSettings(opts, roots)
+	if err != nil {
+		return err
+	}
+	if opts.ListRules {
+		return render.WriteRules(ios.Out, opts.Format.Value, validate.Rules, settings.Enabled)
+	}
+	load, err := g.loadOptions()
+	if err != nil {
+		return err
+	}
+	rep, err := validate.Run(g.Context, roots, validate.Options{Settings: settings, Load: load, Fix: opts.Fix})
+	if err != nil {
+		return err
+	}
+	wd, _ := os.Getwd()
+	ro := render.FindingsOptions{
+		Color: ios.ColorEnabled(), TTY: ios.IsStdoutTTY(), Strict: settings.Strict,
+		ToolVersion: opts.Version, BaseDir: wd,
+	}
+	if err := render.WriteFindings(ios.Out, opts.Format.Value, rep, ro); err != nil {
+		return err
+	}
+	if rep.Fixed > 0 {
+		fmt.Fprintf(ios.ErrOut, "seedscope: fixed %d broken %s in %d %s\n", rep.Fixed, pluralWord(rep.Fixed, "entity", "entities"),
+			len(rep.FixedFiles), pluralWord(len(rep.FixedFiles), "file", "files"))
+	}
+	if rep.Failed(settings.Strict) {
+		return ErrSilent
+	}
+	return nil
+}
+
+// validateSettings reads the configuration file (given or found) and
+// applies the flags over it. Any problem is a usage error.
+func validateSettings(opts *ValidateOptions, roots []string) (*validate.Settings, error) {
+	var cfg *validate.Config
+	path := opts.Config
+	if path == "" {
+		path = validate.FindConfig(roots)
+	}
+	if path != "" {
+		var err error
+		if cfg, err = validate.ReadConfig(path); err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, flagErrorf("--config: %v", err)
+			}
+			return nil, &FlagError{err}
+		}
+	}
+	s, err := validate.NewSettings(cfg, opts.Enable, opts.Disable, opts.Strict)
+	if err != nil {
+		return nil, &FlagError{err}
+	}
+	return s, nil
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,253 @@
+package render
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/fatih/color"
+
+	"github.com/seedscope/seedscope/pkg/termsafe"
+	"github.com/seedscope/seedscope/pkg/validate"
+)
+
+// FindingsFormat names an output format for validation findings.
+type FindingsFormat string
+
+const (
+	// FindingsText is compiler style, "path:line:col: error: message
+	// [rule]", with a summary line; coloured on a terminal.
+	FindingsText FindingsFormat = "text"
+	// FindingsJSON is one indented array of findings.
+	FindingsJSON FindingsFormat = "json"
+	// FindingsGitHub is GitHub Actions workflow commands (annotations).
+	FindingsGitHub FindingsFormat = "github"
+	// FindingsSARIF is a SARIF 2.1.0 log, for code scanning.
+	FindingsSARIF FindingsFormat = "sarif"
+	// FindingsJUnit is JUnit XML, one test case per file with findings.
+	FindingsJUnit FindingsFormat = "junit"
+)
+
+// FindingsFormats lists every findings format, in the order help shows them.
+var FindingsFormats = []FindingsFormat{FindingsText, FindingsJSON, FindingsGitHub, FindingsSARIF, FindingsJUnit}
+
+// FindingsFormatNames is FindingsFormats as "text|json|github|sarif|junit".
+func FindingsFormatNames() string {
+	ss := make([]string, len(FindingsFormats))
+	for i, f := range FindingsFormats {
+		ss[i] = string(f)
+	}
+	return strings.Join(ss, "|")
+}
+
+// FindingsFormatFlag is a pflag.Value for validate's --format.
+type FindingsFormatFlag struct{ Value FindingsFormat }
+
+func (f *FindingsFormatFlag) Set(s string) error {
+	v := FindingsFormat(strings.ToLower(s))
+	if !slices.Contains(FindingsFormats, v) {
+		return fmt.Errorf("invalid format %q: valid values are {%s}", s, FindingsFormatNames())
+	}
+	f.Value = v
+	return nil
+}
+func (f *FindingsFormatFlag) String() string { return string(f.Value) }
+func (f *FindingsFormatFlag) Type() string   { return "format" }
+
+// FindingsOptions tune findings output.
+type FindingsOptions struct {
+	// Color colours text output.
+	Color bool
+	// TTY makes text output say so when there is nothing to report.
+	TTY bool
+	// Strict counts warnings as failures (JUnit failures).
+	Strict bool
+	// ToolVersion is the seedscope version, for SARIF.
+	ToolVersion string
+	// BaseDir, when set, is the folder absolute paths are made relative
+	// to in SARIF and GitHub output (normally the working directory).
+	BaseDir string
+}
+
+// WriteFindings writes a validation report in format f.
+func WriteFindings(w io.Writer, f FindingsFormat, rep *validate.Report, o FindingsOptions) error {
+	bw := bufio.NewWriter(w)
+	var err error
+	switch f {
+	case FindingsText, "":
+		err = writeFindingsText(bw, rep, o)
+	case FindingsJSON:
+		err = writeFindingsJSON(bw, rep.Findings)
+	case FindingsGitHub:
+		err = writeFindingsGitHub(bw, rep.Findings, o)
+	case FindingsSARIF:
+		err = writeFindingsSARIF(bw, rep.Findings, o)
+	case FindingsJUnit:
+		err = writeFindingsJUnit(bw, rep, o)
+	default:
+		err = fmt.Errorf("unknown findings format %q", f)
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func writeFindingsText(w io.Writer, rep *validate.Report, o FindingsOptions) error {
+	var (
+		bold  = color.New(color.Bold)
+		red   = color.New(color.FgRed, color.Bold)
+		amber = color.New(color.FgYellow, color.Bold)
+		dim   = color.New(color.Faint)
+	)
+	for _, c := range []*color.Color{bold, red, amber, dim} {
+		setColor(c, o.Color)
+	}
+	for _, f := range rep.Findings {
+		sev := amber
+		if f.Severity == validate.Error {
+			sev = red
+		}
+		loc := fmt.Sprintf("%s:%d:%d:", termsafe.Clean(f.Path, false), f.Line, f.Col)
+		if _, err := fmt.Fprintf(w, "%s %s %s %s\n", bold.Sprint(loc), sev.Sprint(f.Severity.String()+":"),
+			termsafe.Clean(f.Message, false), dim.Sprint("["+f.Rule+"]")); err != nil {
+			return err
+		}
+	}
+	c := validate.Count(rep.Findings)
+	switch {
+	case len(rep.Findings) > 0:
+		_, err := fmt.Fprintf(w, "%s, %s in %s (%s checked)\n",
+			plural(c.Errors, "error"), plural(c.Warnings, "warning"), plural(c.Files, "file"), plural(rep.Files, "file"))
+		return err
+	case o.TTY:
+		_, err := fmt.Fprintf(w, "no problems in %s\n", plural(rep.Files, "file"))
+		return err
+	}
+	return nil
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+type findingJSON struct {
+	Path     string `json:"path"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Rule     string `json:"rule"`
+	Message  string `json:"message"`
+}
+
+func writeFindingsJSON(w io.Writer, fs []validate.Finding) error {
+	out := make([]findingJSON, len(fs))
+	for i, f := range fs {
+		out[i] = findingJSON{f.Path, f.Line, f.Col, f.Severity.String(), f.Rule, f.Message}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// writeFindingsGitHub prints one workflow command per finding:
+//
+//	::error file=seeds/a.md,line=3,col=7,title=duplicate-key::duplicate key "title"
+//
+// escaped as the Actions runner requires (see escapeGitHubData and
+// escapeGitHubProperty).
+func writeFindingsGitHub(w io.Writer, fs []validate.Finding, o FindingsOptions) error {
+	for _, f := range fs {
+		cmd := "warning"
+		if f.Severity == validate.Error {
+			cmd = "error"
+		}
+		props := []string{"file=" + escapeGitHubProperty(slashPath(f.Path, o.BaseDir))}
+		if f.Line > 0 {
+			props = append(props, fmt.Sprintf("line=%d", f.Line))
+			if f.Col > 0 {
+				props = append(props, fmt.Sprintf("col=%d", f.Col))
+			}
+		}
+		props = append(props, "title="+escapeGitHubProperty(f.Rule))
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", cmd, strings.Join(props, ","), escapeGitHubData(f.Message)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// escapeGitHubData escapes a workflow command's message: "%", CR and LF.
+func escapeGitHubData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeGitHubProperty escapes a workflow command property value: as data,
+// plus ":" and ",", which separate properties.
+func escapeGitHubProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// slashPath makes a path relative to base (when it is absolute and under
+// base) and uses forward slashes.
+func slashPath(p, base string) string {
+	if base != "" && filepath.IsAbs(p) {
+		if rel, err := filepath.Rel(base, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			p = rel
+		}
+	}
+	return filepath.ToSlash(p)
+}
+
+type ruleJSON struct {
+	ID       string `json:"id"`
+	Severity string `json:"severity"`
+	Default  bool   `json:"default"`
+	Enabled  bool   `json:"enabled"`
+	Scope    string `json:"scope"`
+	Summary  string `json:"summary"`
+}
+
+// WriteRules lists validation rules: aligned columns (id, severity, on or
+// off by default, explanation) or, with FindingsJSON, an array that also
+// says whether each rule is enabled by the current configuration.
+func WriteRules(w io.Writer, f FindingsFormat, rules []validate.Rule, enabled func(id string) bool) error {
+	if f == FindingsJSON {
+		out := make([]ruleJSON, len(rules))
+		for i, r := range rules {
+			out[i] = ruleJSON{r.ID, r.Severity.String(), r.Default, enabled(r.ID), string(r.Scope), r.Summary}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	width := 0
+	for _, r := range rules {
+		width = max(width, len(r.ID))
+	}
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%-*s  %-8s  %-7s  %s\n", width, "RULE", "SEVERITY", "DEFAULT", "EXPLANATION")
+	changed := false
+	for _, r := range rules {
+		def := "off"
+		if r.Default {
+			def = "on"
+		}
+		if enabled(r.ID) != r.Default {
+			def += "*"
+			changed = true
+		}
+		fmt.Fprintf(bw, "%-*s  %-8s  %-7s  %s\n", width, r.ID, r.Severity, def, r.Summary)
+	}
+	if changed {
+		fmt.Fprintln(bw, "\n* turned the other way by the configuration file or the command line")
+	}
+	return bw.Flush()
+}

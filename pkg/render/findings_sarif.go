@@ -1,0 +1,144 @@
+package render
+
+import (
+	"encoding/json"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/seedscope/seedscope/pkg/validate"
+)
+
+// SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/), the
+// subset code scanning reads: one run, the tool's rules, one result per
+// finding with a physical location.
+type (
+	sarifLog struct {
+		Schema  string     `json:"$schema"`
+		Version string     `json:"version"`
+		Runs    []sarifRun `json:"runs"`
+	}
+	sarifRun struct {
+		Tool       sarifTool     `json:"tool"`
+		ColumnKind string        `json:"columnKind"`
+		Results    []sarifResult `json:"results"`
+	}
+	sarifTool struct {
+		Driver sarifDriver `json:"driver"`
+	}
+	sarifDriver struct {
+		Name           string      `json:"name"`
+		Version        string      `json:"version,omitempty"`
+		InformationURI string      `json:"informationUri"`
+		Rules          []sarifRule `json:"rules"`
+	}
+	sarifRule struct {
+		ID                   string              `json:"id"`
+		ShortDescription     sarifText           `json:"shortDescription"`
+		DefaultConfiguration sarifRuleConfig     `json:"defaultConfiguration"`
+		Properties           sarifRuleProperties `json:"properties"`
+	}
+	sarifRuleConfig struct {
+		Enabled bool   `json:"enabled"`
+		Level   string `json:"level"`
+	}
+	sarifRuleProperties struct {
+		Scope string `json:"scope"`
+	}
+	sarifText struct {
+		Text string `json:"text"`
+	}
+	sarifResult struct {
+		RuleID    string          `json:"ruleId"`
+		RuleIndex int             `json:"ruleIndex"`
+		Level     string          `json:"level"`
+		Message   sarifText       `json:"message"`
+		Locations []sarifLocation `json:"locations"`
+	}
+	sarifLocation struct {
+		PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	}
+	sarifPhysical struct {
+		ArtifactLocation sarifArtifact `json:"artifactLocation"`
+		Region           *sarifRegion  `json:"region,omitempty"`
+	}
+	sarifArtifact struct {
+		URI       string `json:"uri"`
+		URIBaseID string `json:"uriBaseId,omitempty"`
+	}
+	sarifRegion struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn,omitempty"`
+	}
+)
+
+const (
+	sarifSchemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+	toolURI        = "https://github.com/seedscope/seedscope"
+)
+
+func sarifLevel(s validate.Severity) string {
+	if s == validate.Error {
+		return "error"
+	}
+	return "warning"
+}
+
+func writeFindingsSARIF(w io.Writer, fs []validate.Finding, o FindingsOptions) error {
+	rules := make([]sarifRule, len(validate.Rules))
+	index := make(map[string]int, len(validate.Rules))
+	for i, r := range validate.Rules {
+		index[r.ID] = i
+		rules[i] = sarifRule{
+			ID:                   r.ID,
+			ShortDescription:     sarifText{r.Summary},
+			DefaultConfiguration: sarifRuleConfig{Enabled: r.Default, Level: sarifLevel(r.Severity)},
+			Properties:           sarifRuleProperties{Scope: string(r.Scope)},
+		}
+	}
+	results := make([]sarifResult, 0, len(fs))
+	for _, f := range fs {
+		loc := sarifPhysical{ArtifactLocation: sarifArtifactFor(f.Path, o.BaseDir)}
+		if f.Line > 0 {
+			loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: f.Col}
+		}
+		results = append(results, sarifResult{
+			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
+			Message:   sarifText{f.Message},
+			Locations: []sarifLocation{{PhysicalLocation: loc}},
+		})
+	}
+	log := sarifLog{
+		Schema:  sarifSchemaURI,
+		Version: "2.1.0",
+		Runs: []sarifRun{{
+			Tool: sarifTool{Driver: sarifDriver{
+				Name: "seedscope", Version: o.ToolVersion, InformationURI: toolURI, Rules: rules,
+			}},
+			// Columns count characters, as yaml.v3 reports them.
+			ColumnKind: "unicodeCodePoints",
+			Results:    results,
+		}},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(log)
+}
+
+// sarifArtifactFor gives a relative, forward-slash, percent-encoded URI
+// against %SRCROOT% (the checkout, for code scanning), or a file:// URI
+// for a path outside BaseDir.
+func sarifArtifactFor(p, base string) sarifArtifact {
+	sp := slashPath(p, base)
+	if filepath.IsAbs(p) && filepath.ToSlash(p) == sp {
+		u := url.URL{Scheme: "file", Path: sp}
+		if !strings.HasPrefix(sp, "/") {
+			u.Path = "/" + sp // Windows drive paths
+		}
+		return sarifArtifact{URI: u.String()}
+	}
+	sp = strings.TrimPrefix(sp, "./")
+	u := url.URL{Path: sp}
+	return sarifArtifact{URI: u.EscapedPath(), URIBaseID: "%SRCROOT%"}
+}
