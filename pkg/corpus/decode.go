@@ -24,7 +24,7 @@ func decodeYAML(path string, fm []byte, doc *Document) ([]Diagnostic, error) {
 	if err := yaml.Unmarshal(fm, &root); err != nil {
 		return nil, yamlError(path, err)
 	}
-	d := &nodeDecoder{path: path}
+	d := &nodeDecoder{path: path, aliasBudget: MaxAliasExpansion}
 	if len(root.Content) == 0 {
 		return nil, nil // empty front matter: a document with no fields
 	}
@@ -36,6 +36,9 @@ func decodeYAML(path string, fm []byte, doc *Document) ([]Diagnostic, error) {
 		return nil, errorAt(d.pos(m), "front matter is a %s, not a mapping of fields", kindName(m))
 	}
 	d.document(m, doc)
+	if d.err != nil {
+		return nil, d.err
+	}
 	return d.warnings, nil
 }
 
@@ -59,6 +62,62 @@ func yamlError(path string, err error) *Diagnostic {
 type nodeDecoder struct {
 	path     string
 	warnings []Diagnostic
+	// aliasBudget is what is left of MaxAliasExpansion; err is set, and
+	// decoding stops, once it is spent.
+	aliasBudget int
+	err         *Diagnostic
+}
+
+// MaxAliasExpansion bounds the YAML nodes one front matter may reach
+// through aliases (*name), counted each time an alias is followed. Aliases
+// let a few bytes stand for exponentially many nodes (the "billion laughs"
+// attack); a file that goes past the budget is an error, not a document.
+const MaxAliasExpansion = 100_000
+
+// deref follows an alias, charging the nodes it stands for to the budget.
+// It returns nil, with d.err set, when the budget is spent.
+func (d *nodeDecoder) deref(n *yaml.Node) *yaml.Node {
+	if n.Kind != yaml.AliasNode {
+		return n
+	}
+	if !d.charge(n) {
+		return nil
+	}
+	return resolveAlias(n)
+}
+
+// charge counts the nodes reached through aliases in n, recursively, and
+// reports whether the budget covers them. The walk stops as soon as the
+// budget is spent, so it is cheap however large the expansion (even an
+// alias to its own anchor, which makes a loop).
+func (d *nodeDecoder) charge(n *yaml.Node) bool {
+	if d.err != nil {
+		return false
+	}
+	var walk func(n *yaml.Node, viaAlias bool)
+	walk = func(n *yaml.Node, viaAlias bool) {
+		if d.aliasBudget < 0 {
+			return
+		}
+		if n.Kind == yaml.AliasNode {
+			if n.Alias != nil {
+				walk(n.Alias, true)
+			}
+			return
+		}
+		if viaAlias {
+			d.aliasBudget--
+		}
+		for _, c := range n.Content {
+			walk(c, viaAlias)
+		}
+	}
+	walk(n, false)
+	if d.aliasBudget < 0 {
+		d.err = errorAt(d.pos(n), "YAML aliases expand to more than %d nodes (alias bomb?); not loaded", MaxAliasExpansion)
+		return false
+	}
+	return true
 }
 
 func (d *nodeDecoder) pos(n *yaml.Node) Pos {
@@ -73,8 +132,11 @@ func (d *nodeDecoder) warn(n *yaml.Node, format string, args ...any) {
 // (the first value wins).
 func (d *nodeDecoder) fields(m *yaml.Node, fn func(key string, k, v *yaml.Node)) {
 	seen := make(map[string]bool, len(m.Content)/2)
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], resolveAlias(m.Content[i+1])
+	for i := 0; i+1 < len(m.Content) && d.err == nil; i += 2 {
+		k, v := m.Content[i], d.deref(m.Content[i+1])
+		if v == nil {
+			return
+		}
 		key := k.Value
 		if k.Kind != yaml.ScalarNode {
 			d.warn(k, "mapping key is a %s; field ignored", kindName(k))
@@ -127,6 +189,9 @@ func (d *nodeDecoder) document(m *yaml.Node, doc *Document) {
 				doc.Secured = &s
 			}
 		default:
+			if !d.charge(v) { // decoding expands every alias inside v
+				return
+			}
 			var val any
 			if err := v.Decode(&val); err != nil {
 				d.warn(v, "%s: %v; field ignored", key, strings.TrimPrefix(err.Error(), "yaml: "))
@@ -216,7 +281,9 @@ func (d *nodeDecoder) strings(key string, v *yaml.Node) []string {
 	}
 	out := make([]string, 0, len(v.Content))
 	for _, item := range v.Content {
-		item = resolveAlias(item)
+		if item = d.deref(item); item == nil {
+			return out
+		}
 		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
 			d.warn(item, "%s: list item is %s, not a string; skipped", key, describe(item))
 			continue
@@ -236,7 +303,9 @@ func (d *nodeDecoder) each(key string, v *yaml.Node, fn func(*yaml.Node)) {
 		return
 	}
 	for _, item := range v.Content {
-		item = resolveAlias(item)
+		if item = d.deref(item); item == nil {
+			return
+		}
 		if item.Kind != yaml.MappingNode {
 			d.warn(item, "%s: list item is %s, not a mapping; skipped", key, describe(item))
 			continue
