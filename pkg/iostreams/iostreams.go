@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 	"strconv"
 
 	"github.com/mattn/go-isatty"
@@ -32,6 +34,9 @@ type IOStreams struct {
 // System returns the process's streams. Colour is on only when stdout is a
 // terminal and NO_COLOR is unset or empty (https://no-color.org).
 func System() *IOStreams {
+	// With SIGPIPE caught, a write to a closed pipe returns EPIPE instead of
+	// killing the process, so the command can stop quietly with status 0.
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 	// SEEDSCOPE_FORCE_TTY makes stdout count as a terminal, for screenshots
 	// and tests; its value, if a number, is the width.
 	force := os.Getenv("SEEDSCOPE_FORCE_TTY")
