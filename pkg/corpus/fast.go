@@ -20,15 +20,7 @@ import (
 // anything that would make decodeYAML warn all make it report the input as
 // not handled, and the caller decodes that file with yaml.v3.
 
-func init() { fastDecoder = decodeFast }
-
-// decodeFast is the frontMatterDecoder for ParserAuto.
-func decodeFast(path string, fm []byte, doc *Document) ([]Diagnostic, error) {
-	if decodeFastString(string(fm), doc) {
-		return nil, nil
-	}
-	return decodeYAML(path, fm, doc)
-}
+func init() { fastDecoder = decodeFastString }
 
 // decodeFastString decodes front matter text into doc and reports whether
 // it could. When it returns false doc is as it was. The strings it stores

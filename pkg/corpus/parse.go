@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // ParserName picks the front-matter decoder.
@@ -20,20 +21,11 @@ const (
 // Parsers lists the valid parser names, for flags and help.
 var Parsers = []ParserName{ParserAuto, ParserYAML}
 
-// frontMatterDecoder maps front matter bytes onto a document. Every decoder
-// must give the same document as decodeYAML for any input it accepts.
-type frontMatterDecoder func(path string, fm []byte, doc *Document) ([]Diagnostic, error)
-
-func decoderFor(p ParserName) frontMatterDecoder {
-	if p == ParserAuto && fastDecoder != nil {
-		return fastDecoder
-	}
-	return decodeYAML
-}
-
-// fastDecoder, when set, is tried by ParserAuto. It is nil until a decoder
-// proven equal to yaml.v3 exists.
-var fastDecoder frontMatterDecoder
+// fastDecoder, when set, is tried first by ParserAuto on the front matter
+// text. It reports false, leaving doc as it was, for input it does not
+// handle; decodeYAML, the reference, then decodes the file. For any input
+// it accepts it must give exactly decodeYAML's document, with no warnings.
+var fastDecoder func(fm string, doc *Document) bool
 
 // sniffLen is how much of a file is checked for NUL bytes to call it binary.
 const sniffLen = 8000
@@ -43,6 +35,17 @@ const sniffLen = 8000
 // nil, is a *Diagnostic and the file is not a document; warnings describe
 // problems in a document that did load.
 func Parse(path, id string, data []byte, parser ParserName) (*Document, []Diagnostic, error) {
+	return parse(path, id, data, false, parser)
+}
+
+// parseOwned is Parse for a buffer that nothing else holds or will ever
+// change, such as one fresh from os.ReadFile: the document's strings then
+// point into it instead of being copied out of it.
+func parseOwned(path, id string, data []byte, parser ParserName) (*Document, []Diagnostic, error) {
+	return parse(path, id, data, true, parser)
+}
+
+func parse(path, id string, data []byte, owned bool, parser ParserName) (*Document, []Diagnostic, error) {
 	if bytes.IndexByte(data[:min(len(data), sniffLen)], 0) >= 0 {
 		return nil, nil, errorAt(Pos{File: path}, "binary file (contains NUL bytes); skipped")
 	}
@@ -52,11 +55,20 @@ func Parse(path, id string, data []byte, parser ParserName) (*Document, []Diagno
 	var warnings []Diagnostic
 	if !utf8.Valid(data) {
 		data = latin1ToUTF8(data)
+		owned = true // a new buffer
 		warnings = append(warnings, warningAt(Pos{File: path}, "not valid UTF-8; read as Latin-1"))
 	}
 	split, err := SplitFrontMatter(data)
 	if errors.Is(err, ErrUnterminated) {
 		return nil, nil, errorAt(Pos{File: path, Line: 1, Col: 1}, "%v", err)
+	}
+	// The file as one string: every string of the document is a substring
+	// of it, or a copy only where YAML unescaping or yaml.v3 made one.
+	var text string
+	if owned {
+		text = unsafe.String(unsafe.SliceData(data), len(data))
+	} else {
+		text = string(data)
 	}
 	doc := &Document{ID: id, Path: path}
 	if !split.HasFrontMatter {
@@ -64,15 +76,31 @@ func Parse(path, id string, data []byte, parser ParserName) (*Document, []Diagno
 		doc.Title, _ = TextTitle(split.Body)
 	} else {
 		doc.Kind = KindFrontMatter
-		w, err := decoderFor(parser)(path, split.FrontMatter, doc)
-		if err != nil {
-			return nil, nil, err
+		if parser != ParserAuto || fastDecoder == nil || !fastDecoder(substring(text, data, split.FrontMatter), doc) {
+			w, err := decodeYAML(path, split.FrontMatter, doc)
+			if err != nil {
+				return nil, nil, err
+			}
+			warnings = append(warnings, w...)
 		}
-		warnings = append(warnings, w...)
 	}
-	doc.Body = strings.TrimSpace(string(split.Body))
+	doc.Body = strings.TrimSpace(substring(text, data, split.Body))
 	doc.Words = CountWords(doc.Body)
 	return doc, warnings, nil
+}
+
+// substring returns the part of text that part is of data, where text
+// holds data's bytes and part is a slice of data; it copies part if it is
+// not.
+func substring(text string, data, part []byte) string {
+	if len(part) == 0 {
+		return ""
+	}
+	off := cap(data) - cap(part)
+	if off < 0 || off+len(part) > len(data) || &data[off] != &part[0] {
+		return string(part)
+	}
+	return text[off : off+len(part)]
 }
 
 // latin1ToUTF8 keeps valid UTF-8 sequences and reads every other byte as a

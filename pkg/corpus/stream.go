@@ -59,28 +59,32 @@ type Result struct {
 
 // Stream loads every file under roots and calls fn with each result in
 // path order, whatever the number of workers. Files are read and parsed
-// concurrently; at most a bounded window of results waits to be delivered,
-// so memory stays flat however large the corpus. IDs are made unique
-// within the stream. If fn returns an error, Stream stops and returns it.
+// concurrently, by more readers than parse workers so that a cold disk has
+// several reads queued while the CPUs parse; at most a bounded window of
+// results waits to be delivered, so memory stays flat however large the
+// corpus. IDs are made unique within the stream. If fn returns an error,
+// Stream stops and returns it.
 func Stream(ctx context.Context, roots []string, o Options, fn func(Result) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
 	workers := o.workers()
-	window := make(chan struct{}, workers*16) // results in flight, bounds memory
+	readers := max(8, 4*workers)
+	// Files in flight: walked and not yet delivered. This bounds memory.
+	window := make(chan struct{}, max(workers*16, readers*2))
 	type job struct {
-		seq int
-		e   entry
-		out chan Result
+		e    entry
+		data []byte
+		out  chan Result
 	}
-	jobs := make(chan job, workers*4)
-	ordered := make(chan chan Result, workers*16)
+	jobs := make(chan job, readers)
+	read := make(chan job, workers*2)
+	ordered := make(chan chan Result, cap(window))
 
 	var walkErr error
 	go func() {
 		defer close(jobs)
 		defer close(ordered)
-		seq := 0
 		w := newWalker(o, func(e entry) error {
 			select {
 			case window <- struct{}{}:
@@ -91,7 +95,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 			// The job goes out before its slot in the order: a slot whose
 			// job was never sent would block the reader forever.
 			select {
-			case jobs <- job{seq, e, out}:
+			case jobs <- job{e: e, out: out}:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
@@ -100,7 +104,6 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-			seq++
 			return nil
 		})
 		for _, r := range roots {
@@ -111,11 +114,28 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 		}
 	}()
 
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
+	var readWG, parseWG sync.WaitGroup
+	for range readers {
+		readWG.Go(func() {
 			for j := range jobs {
-				j.out <- loadEntry(j.e, o.Parser)
+				data, r, ok := readEntry(j.e)
+				if !ok {
+					j.out <- r
+					continue
+				}
+				j.data = data
+				read <- j
+			}
+		})
+	}
+	go func() {
+		readWG.Wait()
+		close(read)
+	}()
+	for range workers {
+		parseWG.Go(func() {
+			for j := range read {
+				j.out <- parseEntry(j.e, j.data, o.Parser)
 			}
 		})
 	}
@@ -135,7 +155,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 			cancel()
 		}
 	}
-	wg.Wait()
+	parseWG.Wait()
 	if err != nil {
 		return err
 	}
@@ -145,11 +165,13 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 	return ctx.Err()
 }
 
-func loadEntry(e entry, parser ParserName) Result {
+// readEntry reads an entry's file. When there is nothing to parse (the
+// walker's diagnostic, a read error) it returns the final result instead.
+func readEntry(e entry) ([]byte, Result, bool) {
 	r := Result{Path: e.path}
 	if e.diag != nil {
 		r.Diags = []Diagnostic{*e.diag}
-		return r
+		return nil, r, false
 	}
 	data, err := os.ReadFile(e.path)
 	if err != nil {
@@ -158,9 +180,15 @@ func loadEntry(e entry, parser ParserName) Result {
 		} else {
 			r.Diags = []Diagnostic{*errorAt(Pos{File: e.path}, "cannot read: %v", unwrapPathError(err))}
 		}
-		return r
+		return nil, r, false
 	}
-	doc, warnings, err := Parse(e.path, idFromRel(e.rel), data, parser)
+	return data, r, true
+}
+
+// parseEntry parses a file's bytes, which it owns from then on.
+func parseEntry(e entry, data []byte, parser ParserName) Result {
+	r := Result{Path: e.path}
+	doc, warnings, err := parseOwned(e.path, idFromRel(e.rel), data, parser)
 	if err != nil {
 		var d *Diagnostic
 		if !errors.As(err, &d) {
