@@ -1,0 +1,104 @@
+package corpus
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"testing"
+
+	"github.com/seedscope/seedscope/pkg/synth"
+)
+
+// benchFiles is the size of the generated corpus the loading benchmarks
+// read; SEEDSCOPE_BENCH_FILES overrides it (e.g. 100000 for the figures
+// in docs/performance.md, though .ci/bench times the real commands).
+func benchFiles(b *testing.B) int {
+	if s := os.Getenv("SEEDSCOPE_BENCH_FILES"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n <= 0 {
+			b.Fatalf("SEEDSCOPE_BENCH_FILES=%q: want a positive count", s)
+		}
+		return n
+	}
+	return 2000
+}
+
+func benchCorpus(b *testing.B) (dir string, files int, bytes int64) {
+	b.Helper()
+	files = benchFiles(b)
+	dir = b.TempDir()
+	if err := synth.Write(dir, files, 1, runtime.GOMAXPROCS(0)); err != nil {
+		b.Fatal(err)
+	}
+	for i := range files {
+		bytes += int64(len(synth.File(i, files, 1)))
+	}
+	return dir, files, bytes
+}
+
+func BenchmarkParse(b *testing.B) {
+	seed, err := os.ReadFile(filepath.Join("..", "..", "seeds", "000_882eb17234bc9889.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	inputs := []struct {
+		name string
+		data []byte
+	}{
+		{"seed", seed},
+		{"synthetic", synth.File(1, 1000, 1)}, // front matter with related items
+	}
+	for _, in := range inputs {
+		for _, parser := range Parsers {
+			b.Run(in.name+"/"+string(parser), func(b *testing.B) {
+				b.SetBytes(int64(len(in.data)))
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, _, err := Parse("f.txt", "f", in.data, parser); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+func BenchmarkStream(b *testing.B) {
+	dir, files, size := benchCorpus(b)
+	for _, parser := range Parsers {
+		b.Run(string(parser), func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				n := 0
+				err := Stream(context.Background(), []string{dir}, Options{Parser: parser}, func(r Result) error {
+					n++
+					return nil
+				})
+				if err != nil || n != files {
+					b.Fatalf("streamed %d of %d files: %v", n, files, err)
+				}
+			}
+			b.ReportMetric(float64(files)*float64(b.N)/b.Elapsed().Seconds(), "files/s")
+		})
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	dir, files, size := benchCorpus(b)
+	for _, parser := range Parsers {
+		b.Run(string(parser), func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for b.Loop() {
+				c, err := Load(context.Background(), []string{dir}, Options{Parser: parser})
+				if err != nil || c.Files != files {
+					b.Fatalf("loaded %v files: %v", c, err)
+				}
+			}
+			b.ReportMetric(float64(files)*float64(b.N)/b.Elapsed().Seconds(), "files/s")
+		})
+	}
+}
