@@ -1,0 +1,295 @@
+package validate
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/seedscope/seedscope/pkg/corpus"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/validate/golden/*.golden from the current findings")
+
+// casesDir holds one folder of broken files per rule; goldenDir one
+// golden file per folder listing every finding with its line and column.
+var (
+	casesDir  = filepath.Join("..", "..", "testdata", "validate", "cases")
+	goldenDir = filepath.Join("..", "..", "testdata", "validate", "golden")
+)
+
+// runtimeRules are tested with files made at run time (permissions, size
+// limits) rather than with committed cases.
+var runtimeRules = []string{RuleUnreadable, RuleFileSkipped}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join(goldenDir, name+".golden")
+	if *update {
+		if err := os.MkdirAll(goldenDir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run: go test ./pkg/validate -run %s -update)", err, t.Name())
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("findings differ from %s (run with -update to accept):\n--- got\n%s--- want\n%s", path, got, want)
+	}
+}
+
+// caseSettings reads a case's own .seedscope.yaml, if any, and turns
+// file-name off except in its own case (the cases have descriptive names).
+func caseSettings(t *testing.T, dir, name string) *Settings {
+	t.Helper()
+	var cfg *Config
+	if p := filepath.Join(dir, ConfigFileName); fileExists(p) {
+		var err error
+		if cfg, err = ReadConfig(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var disable []string
+	if name != RuleFileName {
+		disable = []string{RuleFileName}
+	}
+	s, err := NewSettings(cfg, nil, disable, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// TestCases runs every case folder and compares each finding (path, line,
+// column, severity, message, rule) with its golden file. A folder named
+// after a rule must raise that rule; "valid" must raise nothing.
+func TestCases(t *testing.T) {
+	des, err := os.ReadDir(casesDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered := map[string]bool{}
+	for _, de := range des {
+		name := de.Name()
+		covered[name] = true
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(casesDir, name)
+			rep, err := Run(context.Background(), []string{dir}, Options{Settings: caseSettings(t, dir, name)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			raised := false
+			for _, f := range rep.Findings {
+				rel, err := filepath.Rel(dir, f.Path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				f.Path = filepath.ToSlash(rel)
+				// Corpus-wide messages name the other file as the user gave it.
+				f.Message = strings.ReplaceAll(f.Message, dir+string(filepath.Separator), "")
+				fmt.Fprintln(&b, f)
+				raised = raised || f.Rule == name
+			}
+			golden(t, name, []byte(b.String()))
+			switch {
+			case name == "valid" && len(rep.Findings) > 0:
+				t.Errorf("valid files raised findings:\n%s", b.String())
+			case name != "valid" && !raised:
+				t.Errorf("case %s raised no %s finding:\n%s", name, name, b.String())
+			}
+		})
+	}
+	for _, r := range Rules {
+		if !covered[r.ID] && !slices.Contains(runtimeRules, r.ID) {
+			t.Errorf("rule %s has no case folder in %s", r.ID, casesDir)
+		}
+	}
+}
+
+func TestRuntimeRules(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.md")
+	if err := os.WriteFile(big, []byte("Headline\n"+strings.Repeat("word ", 100)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	locked := filepath.Join(dir, "locked.txt")
+	if err := os.WriteFile(locked, []byte("Headline\n"), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "gone.md"), filepath.Join(dir, "dangling.md")); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := NewSettings(nil, nil, []string{RuleFileName}, false)
+	rep, err := Run(context.Background(), []string{dir}, Options{Settings: s, Load: corpus.Options{MaxFileSize: 100}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"big.md": RuleFileSkipped, "dangling.md": RuleFileSkipped}
+	if _, err := os.ReadFile(locked); err != nil { // not root: the file is unreadable
+		want["locked.txt"] = RuleUnreadable
+	}
+	got := map[string]string{}
+	for _, f := range rep.Findings {
+		got[filepath.Base(f.Path)] = f.Rule
+	}
+	for file, rule := range want {
+		if got[file] != rule {
+			t.Errorf("%s: got rule %q, want %q (all: %v)", file, got[file], rule, rep.Findings)
+		}
+	}
+	if rep.Files != 3 {
+		t.Errorf("Files = %d, want 3", rep.Files)
+	}
+}
+
+// TestSeeds: the bundled seeds pass (exit 0), with only the broken-entity
+// warnings of the one scraped plain-text seed.
+func TestSeeds(t *testing.T) {
+	rep, err := Run(context.Background(), []string{filepath.Join("..", "..", "seeds")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Failed(false) {
+		t.Errorf("seeds fail validation: %v", rep.Findings)
+	}
+	for _, f := range rep.Findings {
+		if f.Rule != RuleBrokenEntity || !strings.HasPrefix(filepath.Base(f.Path), "002_") {
+			t.Errorf("unexpected finding on the seeds: %s", f)
+		}
+	}
+	if rep.Files != 5 {
+		t.Errorf("Files = %d, want 5", rep.Files)
+	}
+}
+
+func TestNoPath(t *testing.T) {
+	_, err := Run(context.Background(), []string{filepath.Join(t.TempDir(), "missing")}, Options{})
+	if !errors.Is(err, corpus.ErrNoPath) {
+		t.Errorf("got %v, want ErrNoPath", err)
+	}
+}
+
+// TestDuplicateAcrossRoots: two roots whose files give the same ID clash.
+func TestDuplicateAcrossRoots(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for _, d := range []string{a, b} {
+		if err := os.WriteFile(filepath.Join(d, "x.txt"), []byte("Headline\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err := Run(context.Background(), []string{a, b}, Options{Settings: mustSettings(t, nil, []string{RuleFileName})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) != 1 || rep.Findings[0].Rule != RuleDuplicateID || rep.Findings[0].Path != filepath.Join(b, "x.txt") {
+		t.Errorf("got %v, want one duplicate-id on the second root's file", rep.Findings)
+	}
+}
+
+func mustSettings(t *testing.T, enable, disable []string) *Settings {
+	t.Helper()
+	s, err := NewSettings(nil, enable, disable, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestSettings(t *testing.T) {
+	yes := true
+	req := []string{"title", "provider.domain"}
+	cfg := &Config{Enable: []string{RuleUnknownField}, Disable: []string{RuleFileName, RuleSelfLink}, Strict: &yes, Required: &req}
+	s, err := NewSettings(cfg, []string{RuleSelfLink}, []string{RuleUnknownField}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		rule string
+		on   bool
+	}{
+		{RuleFileName, false},     // file turns it off
+		{RuleSelfLink, true},      // flag turns back on what the file turned off
+		{RuleUnknownField, false}, // flag wins over the file
+		{RuleDuplicateKey, true},  // default
+	}
+	for _, tt := range tests {
+		if s.Enabled(tt.rule) != tt.on {
+			t.Errorf("%s enabled = %v, want %v", tt.rule, !tt.on, tt.on)
+		}
+	}
+	if !s.Strict || !slices.Equal(s.Required, req) {
+		t.Errorf("strict %v required %v", s.Strict, s.Required)
+	}
+	var ue *UnknownRuleError
+	if _, err := NewSettings(nil, []string{"nope"}, nil, false); !errors.As(err, &ue) || !strings.Contains(err.Error(), "duplicate-key") {
+		t.Errorf("unknown rule: got %v, want UnknownRuleError listing valid ids", err)
+	}
+}
+
+func TestParseConfig(t *testing.T) {
+	tests := []struct {
+		name, in, err string
+		check         func(*Config) bool
+	}{
+		{"empty", "", "", func(c *Config) bool { return c.Required == nil && c.Strict == nil }},
+		{"other-commands-keys", "list:\n  sort: title\n", "", func(c *Config) bool { return c.Enable == nil }},
+		{"full", "validate:\n  enable: [unknown-field]\n  disable: [file-name]\n  strict: true\n  required: [title]\n", "",
+			func(c *Config) bool {
+				return *c.Strict && slices.Equal(*c.Required, []string{"title"}) && c.Enable[0] == RuleUnknownField && c.Disable[0] == RuleFileName
+			}},
+		{"require-nothing", "validate:\n  required: []\n", "", func(c *Config) bool { return c.Required != nil && len(*c.Required) == 0 }},
+		{"unknown-key", "validate:\n  disabled: [file-name]\n", `x.yaml:2:3: validate: unknown key "disabled"`, nil},
+		{"unknown-rule", "validate:\n  disable: [filename]\n", `unknown rule "filename"`, nil},
+		{"bad-required", "validate:\n  required: [a.b.c]\n", `required field "a.b.c"`, nil},
+		{"not-a-mapping", "validate: [x]\n", "x.yaml:1:11: validate: expected a mapping", nil},
+		{"bad-yaml", "validate: [\n", "x.yaml: yaml:", nil},
+		{"wrong-type", "validate:\n  strict: maybe\n", "cannot unmarshal", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := ParseConfig("x.yaml", []byte(tt.in))
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("got %v, want an error containing %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tt.check(c) {
+				t.Errorf("unexpected config %+v", c)
+			}
+		})
+	}
+}
+
+func TestFindConfig(t *testing.T) {
+	root := t.TempDir()
+	if got := FindConfig([]string{root}); got != "" && filepath.Dir(got) == root {
+		t.Errorf("found %s in a folder without one", got)
+	}
+	p := filepath.Join(root, ConfigFileName)
+	if err := os.WriteFile(p, []byte("validate:\n  strict: true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := FindConfig([]string{filepath.Join(root, "missing"), root}); got != p {
+		t.Errorf("FindConfig = %q, want %q", got, p)
+	}
+}
