@@ -154,6 +154,7 @@ func writeFindingsJSON(w io.Writer, fs []validate.Finding) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
 }
 
@@ -226,6 +227,7 @@ func WriteRules(w io.Writer, f FindingsFormat, rules []validate.Rule, enabled fu
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
 		return enc.Encode(out)
 	}
 	width := 0

@@ -123,6 +123,7 @@ func writeFindingsSARIF(w io.Writer, fs []validate.Finding, o FindingsOptions) e
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
 	return enc.Encode(log)
 }
 
