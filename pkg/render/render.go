@@ -100,8 +100,9 @@ type Column[T any] struct {
 	Heading string
 	Value   func(T) string
 	Style   Style
-	// Flex marks the column that is shortened to fit the terminal width.
-	Flex bool
+	// Shrink marks a column that may be shortened to fit the terminal
+	// width: ShrinkFirst columns give up space before ShrinkLast ones.
+	Shrink Shrink
 	// Right aligns numbers.
 	Right bool
 }
@@ -114,6 +115,19 @@ type Schema[T any] struct {
 	// CSV lists the columns of CSV: usually every field, flattened.
 	CSV []Column[T]
 }
+
+// Shrink says whether and when a column gives up width.
+type Shrink int
+
+const (
+	// Fixed columns are never shortened (ids, dates, URLs).
+	Fixed Shrink = iota
+	// ShrinkLast columns are shortened only when ShrinkFirst ones are at
+	// their narrowest (titles).
+	ShrinkLast
+	// ShrinkFirst columns are shortened first (topic lists).
+	ShrinkFirst
+)
 
 // Options tune the writers.
 type Options struct {

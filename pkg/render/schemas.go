@@ -19,8 +19,8 @@ var Documents = Schema[*corpus.Document]{
 		{Name: "id", Value: func(d *corpus.Document) string { return d.ID }, Style: IDStyle},
 		{Name: "date", Value: func(d *corpus.Document) string { return date(d.PublishedAt) }, Style: DateStyle},
 		{Name: "provider", Value: func(d *corpus.Document) string { return d.Provider.Name }, Style: ProviderStyle},
-		{Name: "title", Value: func(d *corpus.Document) string { return d.Title }, Flex: true},
-		{Name: "topics", Value: func(d *corpus.Document) string { return strings.Join(d.Topics, ", ") }, Style: DimStyle},
+		{Name: "title", Value: func(d *corpus.Document) string { return d.Title }, Shrink: ShrinkLast},
+		{Name: "topics", Value: func(d *corpus.Document) string { return strings.Join(d.Topics, ", ") }, Style: DimStyle, Shrink: ShrinkFirst},
 	},
 	CSV: []Column[*corpus.Document]{
 		{Name: "id", Value: func(d *corpus.Document) string { return d.ID }},
@@ -63,7 +63,7 @@ var ProviderFacets = Schema[query.Facet]{
 }
 
 func facetColumns(heading string, withDomain bool) []Column[query.Facet] {
-	cols := []Column[query.Facet]{{Name: "value", Heading: heading, Value: func(f query.Facet) string { return f.Value }, Flex: true}}
+	cols := []Column[query.Facet]{{Name: "value", Heading: heading, Value: func(f query.Facet) string { return f.Value }, Shrink: ShrinkLast}}
 	if withDomain {
 		cols = append(cols, Column[query.Facet]{Name: "domain", Value: func(f query.Facet) string { return f.Domain }, Style: ProviderStyle})
 	}
@@ -77,7 +77,7 @@ var Links = Schema[query.Link]{
 		{Name: "target", Value: func(l query.Link) string { return l.Target }, Style: IDStyle},
 		{Name: "date", Value: func(l query.Link) string { return date(l.PublishedAt) }, Style: DateStyle},
 		{Name: "provider", Value: func(l query.Link) string { return l.Provider }, Style: ProviderStyle},
-		{Name: "title", Value: func(l query.Link) string { return l.Title }, Flex: true},
+		{Name: "title", Value: func(l query.Link) string { return l.Title }, Shrink: ShrinkLast},
 		{Name: "url", Value: func(l query.Link) string { return l.URL }, Style: DimStyle},
 	},
 	CSV: []Column[query.Link]{

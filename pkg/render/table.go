@@ -157,8 +157,9 @@ func lastPad(n int) []tw.Padding {
 	return p
 }
 
-// fitWidths returns each column's width: its widest cell, with the flex
-// column shortened so a row fits the terminal (width 0: no limit).
+// fitWidths returns each column's width: its widest cell, with shrinkable
+// columns shortened, in order, so a row fits the terminal (width 0: no
+// limit). A table of fixed columns wider than the terminal stays wide.
 func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
 	widths := make([]int, len(cols))
 	for i, c := range cols {
@@ -176,9 +177,13 @@ func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
 	for _, w := range widths {
 		total += w
 	}
-	for i, c := range cols {
-		if c.Flex && total > width {
-			widths[i] = max(minFlexWidth, widths[i]-(total-width))
+	for _, order := range []Shrink{ShrinkFirst, ShrinkLast} {
+		for i, c := range cols {
+			if c.Shrink == order && total > width {
+				w := max(min(minFlexWidth, widths[i]), widths[i]-(total-width))
+				total -= widths[i] - w
+				widths[i] = w
+			}
 		}
 	}
 	return widths
