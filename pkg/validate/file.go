@@ -32,9 +32,16 @@ type Facts struct {
 // CheckFile runs the per-file rules on one file's bytes. path names the
 // file in findings. It never fails: every problem is a finding.
 func CheckFile(path string, data []byte, s *Settings) ([]Finding, Facts) {
+	f, facts, _ := checkFile(path, data, s)
+	return f, facts
+}
+
+// checkFile also reports whether a rule found a reason for the loader to
+// reject the file, enabled or not.
+func checkFile(path string, data []byte, s *Settings) ([]Finding, Facts, bool) {
 	c := &fileChecker{s: s, path: path}
 	c.check(data)
-	return c.out, c.facts
+	return c.out, c.facts, c.rejected
 }
 
 type fileChecker struct {
@@ -42,9 +49,19 @@ type fileChecker struct {
 	path  string
 	out   []Finding
 	facts Facts
+	// rejected is set when a rule finds why the file is not a document.
+	rejected bool
+}
+
+// rejecting rules explain why the loader does not make a document of a file.
+var rejecting = map[string]bool{
+	RuleEmptyFile: true, RuleTextBinary: true, RuleUnterminated: true, RuleYAMLSyntax: true, RuleNotAMapping: true,
 }
 
 func (c *fileChecker) add(rule string, line, col int, format string, args ...any) {
+	if rejecting[rule] {
+		c.rejected = true
+	}
 	if !c.s.Enabled(rule) {
 		return
 	}

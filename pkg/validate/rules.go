@@ -78,6 +78,7 @@ const (
 	RuleBrokenEntity      = "broken-entity"
 	RuleDuplicateID       = "duplicate-id"
 	RuleDuplicateURL      = "duplicate-url"
+	RuleLoadError         = "load-error"
 )
 
 // Rules lists every rule, in the order `validate --rules` shows them:
@@ -109,6 +110,7 @@ var Rules = []Rule{
 	{RuleUnknownField, Warning, false, ScopeFile, "a front-matter key seedscope does not know (kept as an extra field)"},
 	{RuleTextNoTitle, Error, true, ScopeFile, "a plain-text file has no line that can serve as its title"},
 	{RuleBrokenEntity, Warning, true, ScopeFile, "an HTML entity broken by blanks, such as \"& # 39;\" (--fix repairs it)"},
+	{RuleLoadError, Error, true, ScopeFile, "the loader rejects the file for a reason no other rule covers (e.g. YAML aliases expanding past the limit)"},
 	{RuleDuplicateID, Error, true, ScopeCorpus, "two files give the same document ID (same path but for the extension)"},
 	{RuleDuplicateURL, Error, true, ScopeCorpus, "two files have the same main URL (after normalisation)"},
 }

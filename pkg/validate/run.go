@@ -98,7 +98,7 @@ func (v *runner) file(root string, rootIsDir bool, r corpus.Result) error {
 		v.emit(*skip)
 		return nil
 	}
-	findings, facts := CheckFile(p, data, v.s)
+	findings, facts, rejected := checkFile(p, data, v.s)
 	if v.o.Fix && hasRule(findings, RuleBrokenEntity) && !blocksFix(findings) {
 		fixed, n, err := Fix(data)
 		switch {
@@ -111,11 +111,19 @@ func (v *runner) file(root string, rootIsDir bool, r corpus.Result) error {
 			}
 			v.rep.Fixed += n
 			v.rep.FixedFiles = append(v.rep.FixedFiles, p)
-			findings, facts = CheckFile(p, fixed, v.s)
+			findings, facts, rejected = checkFile(p, fixed, v.s)
 		}
 	}
 	v.rep.Findings = append(v.rep.Findings, findings...)
 	if r.Doc == nil {
+		if !rejected {
+			for _, d := range r.Diags {
+				if d.Severity == Error {
+					v.emit(Finding{Path: p, Line: max(d.Pos.Line, 1), Col: max(d.Pos.Col, 1), Severity: Error,
+						Rule: RuleLoadError, Message: d.Msg})
+				}
+			}
+		}
 		return nil // not a document: nothing to compare across files
 	}
 	id := rawID(root, rootIsDir, p)
