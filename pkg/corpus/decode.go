@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -73,6 +74,11 @@ type nodeDecoder struct {
 // let a few bytes stand for exponentially many nodes (the "billion laughs"
 // attack); a file that goes past the budget is an error, not a document.
 const MaxAliasExpansion = 100_000
+
+// MaxNestingDepth is how deeply YAML collections may nest in front matter.
+// yaml.v3's scanner enforces it; deeper input is an "invalid YAML: exceeded
+// max depth" error.
+const MaxNestingDepth = 10000
 
 // deref follows an alias, charging the nodes it stands for to the budget.
 // It returns nil, with d.err set, when the budget is spent.
@@ -459,9 +465,30 @@ func jsonSafe(v any) any {
 		}
 		return x
 	case map[any]any:
-		m := make(map[string]any, len(x))
+		// Keys are visited in a fixed order, so when two print the same
+		// (1 and 1.0) the same one wins on every run.
+		type pair struct {
+			name, typ string
+			v         any
+		}
+		pairs := make([]pair, 0, len(x))
 		for k, e := range x {
-			m[fmt.Sprint(k)] = jsonSafe(e)
+			pairs = append(pairs, pair{fmt.Sprint(k), fmt.Sprintf("%T", k), e})
+		}
+		sort.Slice(pairs, func(i, j int) bool {
+			if pairs[i].name != pairs[j].name {
+				return pairs[i].name < pairs[j].name
+			}
+			if pairs[i].typ != pairs[j].typ {
+				return pairs[i].typ < pairs[j].typ
+			}
+			return fmt.Sprint(pairs[i].v) < fmt.Sprint(pairs[j].v) // two NaN keys
+		})
+		m := make(map[string]any, len(x))
+		for _, p := range pairs {
+			if _, dup := m[p.name]; !dup {
+				m[p.name] = jsonSafe(p.v)
+			}
 		}
 		return m
 	case []any:

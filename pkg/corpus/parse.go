@@ -27,6 +27,11 @@ var Parsers = []ParserName{ParserAuto, ParserYAML}
 // it accepts it must give exactly decodeYAML's document, with no warnings.
 var fastDecoder func(fm string, doc *Document) bool
 
+// MaxFrontMatterSize is the largest front matter decoded. yaml.v3 builds
+// about 75 bytes of node tree per byte of a long YAML list; real front
+// matter is a few KB. A file with more is an error, not a document.
+const MaxFrontMatterSize = 1 << 20
+
 // sniffLen is how much of a file is checked for NUL bytes to call it binary.
 const sniffLen = 8000
 
@@ -61,6 +66,10 @@ func parse(path, id string, data []byte, owned bool, parser ParserName) (*Docume
 	split, err := SplitFrontMatter(data)
 	if errors.Is(err, ErrUnterminated) {
 		return nil, nil, errorAt(Pos{File: path, Line: 1, Col: 1}, "%v", err)
+	}
+	if len(split.FrontMatter) > MaxFrontMatterSize {
+		return nil, nil, errorAt(Pos{File: path, Line: frontMatterLine}, "front matter is %s, over the %s limit; not loaded",
+			FormatSize(int64(len(split.FrontMatter))), FormatSize(MaxFrontMatterSize))
 	}
 	// The file as one string: every string of the document is a substring
 	// of it, or a copy only where YAML unescaping or yaml.v3 made one.

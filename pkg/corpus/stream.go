@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -10,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // Options tune a load. The zero value loads the default extensions with
@@ -173,16 +175,73 @@ func readEntry(e entry) ([]byte, Result, bool) {
 		r.Diags = []Diagnostic{*e.diag}
 		return nil, r, false
 	}
-	data, err := os.ReadFile(e.path)
+	data, err := readRegular(e.path, e.limit)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
+		var notRegular notRegularError
+		switch {
+		case errors.As(err, &notRegular):
+			r.Diags = []Diagnostic{warningAt(Pos{File: e.path}, "not a regular file (%s); skipped", modeName(fs.FileMode(notRegular)))}
+		case errors.Is(err, errGrew):
+			r.Diags = []Diagnostic{warningAt(Pos{File: e.path}, "file grew past the %s size limit (--max-file-size) while being read; skipped", FormatSize(e.limit))}
+		case errors.Is(err, fs.ErrNotExist):
 			r.Diags = []Diagnostic{*errorAt(Pos{File: e.path}, "file vanished before it could be read")}
-		} else {
+		default:
 			r.Diags = []Diagnostic{*errorAt(Pos{File: e.path}, "cannot read: %v", unwrapPathError(err))}
 		}
 		return nil, r, false
 	}
 	return data, r, true
+}
+
+type notRegularError fs.FileMode
+
+func (notRegularError) Error() string { return "not a regular file" }
+
+var errGrew = errors.New("file grew past the size limit")
+
+// readRegular reads a file that was a regular file when listed. It opens
+// it without blocking and checks it again, so a file swapped for a FIFO
+// since cannot hang the load, and it reads at most limit+1 bytes (limit 0:
+// no limit), so a file that grew past the limit is caught.
+func readRegular(p string, limit int64) ([]byte, error) {
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, notRegularError(fi.Mode())
+	}
+	size := fi.Size()
+	if limit > 0 && size > limit {
+		return nil, errGrew
+	}
+	var rd io.Reader = f
+	if limit > 0 {
+		rd = io.LimitReader(f, limit+1)
+	}
+	data := make([]byte, 0, size+1)
+	for {
+		n, err := rd.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
+	if limit > 0 && int64(len(data)) > limit {
+		return nil, errGrew
+	}
+	return data, nil
 }
 
 // parseEntry parses a file's bytes, which it owns from then on.

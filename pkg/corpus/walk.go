@@ -28,7 +28,9 @@ type entry struct {
 	path string // as shown to the user: the root joined with the relative path
 	rel  string // relative to the root, '/'-separated; the basis of the ID
 	size int64
-	diag *Diagnostic
+	// limit is the size limit in force (0: none), checked again on read.
+	limit int64
+	diag  *Diagnostic
 }
 
 // ErrNoPath is wrapped by the error for a corpus path that does not exist.
@@ -140,7 +142,7 @@ func (w *walker) dir(ctx context.Context, dir, rel string, ancestors []fileID) e
 }
 
 func (w *walker) file(p, rel string, fi fs.FileInfo) error {
-	e := entry{path: p, rel: rel, size: fi.Size()}
+	e := entry{path: p, rel: rel, size: fi.Size(), limit: w.maxSize}
 	switch {
 	case !fi.Mode().IsRegular():
 		e.diag = warnPtr(Pos{File: p}, "not a regular file (%s); skipped", modeName(fi.Mode()))

@@ -103,6 +103,8 @@ type Column[T any] struct {
 	// Shrink marks a column that may be shortened to fit the terminal
 	// width: ShrinkFirst columns give up space before ShrinkLast ones.
 	Shrink Shrink
+	// MinWidth is the narrowest a shrinking column gets (default 12).
+	MinWidth int
 	// Right aligns numbers.
 	Right bool
 }
@@ -120,8 +122,11 @@ type Schema[T any] struct {
 type Shrink int
 
 const (
-	// Fixed columns are never shortened (ids, dates, URLs).
+	// Fixed columns are never shortened (dates, URLs).
 	Fixed Shrink = iota
+	// ShrinkLastResort columns are shortened only when nothing else can
+	// give (long slug ids; a shortened id still works as a prefix).
+	ShrinkLastResort
 	// ShrinkLast columns are shortened only when ShrinkFirst ones are at
 	// their narrowest (titles).
 	ShrinkLast

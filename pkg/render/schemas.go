@@ -16,7 +16,7 @@ const listSep = ";"
 // Documents is the schema of documents (list, export).
 var Documents = Schema[*corpus.Document]{
 	Table: []Column[*corpus.Document]{
-		{Name: "id", Value: func(d *corpus.Document) string { return d.ID }, Style: IDStyle},
+		{Name: "id", Value: func(d *corpus.Document) string { return d.ID }, Style: IDStyle, Shrink: ShrinkLastResort, MinWidth: 24},
 		{Name: "date", Value: func(d *corpus.Document) string { return date(d.PublishedAt) }, Style: DateStyle},
 		{Name: "provider", Value: func(d *corpus.Document) string { return d.Provider.Name }, Style: ProviderStyle},
 		{Name: "title", Value: func(d *corpus.Document) string { return d.Title }, Shrink: ShrinkLast},

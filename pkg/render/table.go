@@ -20,6 +20,9 @@ const columnGap = 2
 // minFlexWidth is the narrowest a shortened column gets.
 const minFlexWidth = 12
 
+// readableWidth is how far a title shrinks before other columns give way.
+const readableWidth = 30
+
 // palette returns the colour of each style, switched on or off explicitly:
 // fatih/color's global default looks at the process's stdout, which may not
 // be where this table goes.
@@ -177,13 +180,21 @@ func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
 	for _, w := range widths {
 		total += w
 	}
-	for _, order := range []Shrink{ShrinkFirst, ShrinkLast} {
+	// Titles give up width down to a readable length before ids do, and
+	// only then down to their minimum.
+	stages := []struct {
+		order Shrink
+		floor int
+	}{{ShrinkFirst, 0}, {ShrinkLast, readableWidth}, {ShrinkLastResort, 0}, {ShrinkLast, 0}}
+	for _, st := range stages {
 		for i, c := range cols {
-			if c.Shrink == order && total > width {
-				w := max(min(minFlexWidth, widths[i]), widths[i]-(total-width))
-				total -= widths[i] - w
-				widths[i] = w
+			if c.Shrink != st.order || total <= width {
+				continue
 			}
+			floor := max(st.floor, cmp.Or(c.MinWidth, minFlexWidth))
+			w := max(min(floor, widths[i]), widths[i]-(total-width))
+			total -= widths[i] - w
+			widths[i] = w
 		}
 	}
 	return widths
