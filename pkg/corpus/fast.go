@@ -103,6 +103,10 @@ func (p *fastParser) release() {
 func (p *fastParser) splitLines() bool {
 	s := p.s
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && printable8(s[i:i+8]) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		switch {
 		case c >= 0x20 && c < 0x7F, c == '\n', c == '\t':
@@ -146,6 +150,18 @@ func (p *fastParser) splitLines() bool {
 		i = next
 	}
 	return true
+}
+
+// printable8 reports whether the 8 bytes of s are all printable ASCII
+// (0x20 to 0x7E), testing them at once.
+func printable8(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	below := (w - 0x20*ones) &^ w // high bit set where a byte is < 0x20 (or >= 0x80)
+	del := w ^ 0x7F*ones
+	isDel := (del - ones) &^ del // high bit set where a byte is 0x7F
+	return (w|below|isDel)&highs == 0
 }
 
 func (p *fastParser) newNode(kind nodeKind) int32 {

@@ -243,3 +243,39 @@ func FuzzFastDecoder(f *testing.F) {
 		sameAsYAML(t, "fuzz", fm)
 	})
 }
+
+func TestPrintable8(t *testing.T) {
+	naive := func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if s[i] < 0x20 || s[i] > 0x7E {
+				return false
+			}
+		}
+		return true
+	}
+	// Every byte value at every position, among printable and among
+	// borderline neighbours (borrows between bytes must not hide one).
+	for _, fill := range []byte{'a', 0x20, 0x7E, 0x21} {
+		for pos := range 8 {
+			for b := range 256 {
+				w := []byte(strings.Repeat(string(fill), 8))
+				w[pos] = byte(b)
+				if got, want := printable8(string(w)), naive(string(w)); got != want {
+					t.Fatalf("printable8(%q) = %v, want %v", w, got, want)
+				}
+			}
+		}
+	}
+	for a := range 256 {
+		for b := range 256 {
+			w := string([]byte{byte(a), byte(b), 'x', 0x7F, byte(b), 'x', 'x', byte(a)})
+			if got, want := printable8(w), naive(w); got != want {
+				t.Fatalf("printable8(%q) = %v, want %v", w, got, want)
+			}
+			w = string([]byte{byte(a), byte(b), 'x', 'x', 'x', 'x', byte(b), byte(a)})
+			if got, want := printable8(w), naive(w); got != want {
+				t.Fatalf("printable8(%q) = %v, want %v", w, got, want)
+			}
+		}
+	}
+}

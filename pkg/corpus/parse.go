@@ -85,7 +85,8 @@ func parse(path, id string, data []byte, owned bool, parser ParserName) (*Docume
 		doc.Title, _ = TextTitle(split.Body)
 	} else {
 		doc.Kind = KindFrontMatter
-		if parser != ParserAuto || fastDecoder == nil || !fastDecoder(substring(text, data, split.FrontMatter), doc) {
+		fast := (parser == ParserAuto || parser == "") && fastDecoder != nil
+		if !fast || !fastDecoder(substring(text, data, split.FrontMatter), doc) {
 			w, err := decodeYAML(path, split.FrontMatter, doc)
 			if err != nil {
 				return nil, nil, err
