@@ -3,6 +3,7 @@ package render
 import (
 	"bufio"
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -62,7 +63,7 @@ func WriteDetail(w io.Writer, d *corpus.Document, backlinks []string, o Options)
 		}
 		sort.Strings(keys)
 		for i, k := range keys {
-			field(firstOnly(i, "Extra"), k+": "+fmt.Sprint(d.Extra[k]), DimStyle)
+			field(firstOnly(i, "Extra"), k+": "+extraText(d.Extra[k]), DimStyle)
 		}
 	}
 
@@ -104,6 +105,18 @@ func WriteDetail(w io.Writer, d *corpus.Document, backlinks []string, o Options)
 		}
 	}
 	return out.Flush()
+}
+
+// extraText prints a string as it is and anything else as compact JSON.
+func extraText(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
 }
 
 // firstOnly labels the first line of a multi-line field.
