@@ -8,7 +8,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/urlnorm"
@@ -46,10 +49,12 @@ func (r *Report) Failed(strict bool) bool {
 	return false
 }
 
-// Run checks every file under roots, in the loader's walk order, one file
-// at a time: the per-file pass holds one file in memory, the corpus-wide
-// rules keep an index of IDs and URL keys. A root that does not exist
-// fails the run with an error wrapping corpus.ErrNoPath.
+// Run checks every file under roots, in the loader's walk order. The
+// per-file pass runs on several files at once but holds only a bounded
+// window of them in memory; the corpus-wide rules see files in walk order
+// and keep an index of IDs and URL keys, so the findings are the same at
+// any concurrency. A root that does not exist fails the run with an error
+// wrapping corpus.ErrNoPath.
 func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	s := o.Settings
 	if s == nil {
@@ -59,22 +64,79 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 		return nil, err
 	}
 	v := &runner{s: s, o: o, rep: &Report{}, ids: map[string]string{}, urls: map[string]string{}}
+	workers := o.Load.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type job struct {
+		r   corpus.Result
+		out chan fileOutcome
+	}
+	type slot struct {
+		r         corpus.Result
+		root      string
+		rootIsDir bool
+		out       chan fileOutcome
+	}
+	jobs := make(chan job, workers*4)
+	order := make(chan slot, workers*16)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for j := range jobs {
+				j.out <- v.checkOne(j.r)
+			}
+		})
+	}
+	var collectErr error
+	var failed atomic.Bool // set by the collector: stop walking
+	collected := make(chan struct{})
+	go func() {
+		defer close(collected)
+		for sl := range order {
+			fo := <-sl.out
+			if collectErr == nil {
+				if collectErr = v.collect(sl.root, sl.rootIsDir, sl.r, fo); collectErr != nil {
+					failed.Store(true)
+				}
+			}
+		}
+	}()
+	var err error
 	for _, root := range roots {
-		fi, err := os.Stat(root)
-		if err != nil {
-			return nil, err
+		var fi os.FileInfo
+		if fi, err = os.Stat(root); err != nil {
+			break
 		}
 		rootIsDir := fi.IsDir()
 		err = corpus.Stream(ctx, []string{root}, o.Load, func(r corpus.Result) error {
-			return v.file(root, rootIsDir, r)
+			if failed.Load() {
+				return errStopped
+			}
+			out := make(chan fileOutcome, 1)
+			jobs <- job{r, out} // before its slot: the collector waits on slots in order
+			order <- slot{r, root, rootIsDir, out}
+			return nil
 		})
 		if err != nil {
-			return nil, err
+			break
 		}
+	}
+	close(jobs)
+	close(order)
+	wg.Wait()
+	<-collected
+	if err == nil || errors.Is(err, errStopped) {
+		err = collectErr
+	}
+	if err != nil {
+		return nil, err
 	}
 	SortFindings(v.rep.Findings)
 	return v.rep, nil
 }
+
+var errStopped = errors.New("validation stopped")
 
 type runner struct {
 	s    *Settings
@@ -84,39 +146,68 @@ type runner struct {
 	urls map[string]string // main URL key → first file
 }
 
-func (v *runner) emit(f Finding) {
-	if v.s.Enabled(f.Rule) {
-		v.rep.Findings = append(v.rep.Findings, f)
-	}
+// fileOutcome is the per-file pass's result for one file.
+type fileOutcome struct {
+	findings []Finding
+	facts    Facts
+	rejected bool
+	fixed    int
+	err      error
 }
 
-func (v *runner) file(root string, rootIsDir bool, r corpus.Result) error {
-	v.rep.Files++
+func (v *runner) enabled(fs []Finding) []Finding {
+	out := fs[:0]
+	for _, f := range fs {
+		if v.s.Enabled(f.Rule) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// checkOne runs the per-file rules (and --fix) on one file. It runs on
+// several files at once and touches no shared state.
+func (v *runner) checkOne(r corpus.Result) fileOutcome {
 	p := r.Path
 	data, skip := v.read(r)
 	if skip != nil {
-		v.emit(*skip)
-		return nil
+		return fileOutcome{findings: v.enabled([]Finding{*skip}), rejected: true}
 	}
-	findings, facts, rejected := checkFile(p, data, v.s)
-	if v.o.Fix && hasRule(findings, RuleBrokenEntity) && !blocksFix(findings) {
+	var fo fileOutcome
+	fo.findings, fo.facts, fo.rejected = checkFile(p, data, v.s)
+	if v.o.Fix && hasRule(fo.findings, RuleBrokenEntity) && !blocksFix(fo.findings) {
 		fixed, n, err := Fix(data)
 		switch {
 		case err != nil:
-			v.emit(Finding{Path: p, Line: 1, Col: 1, Severity: Warning, Rule: RuleBrokenEntity,
-				Message: fmt.Sprintf("not fixed: %v", err)})
+			fo.findings = append(fo.findings, v.enabled([]Finding{{Path: p, Line: 1, Col: 1, Severity: Warning,
+				Rule: RuleBrokenEntity, Message: fmt.Sprintf("not fixed: %v", err)}})...)
 		case n > 0:
 			if err := WriteFileAtomic(p, fixed); err != nil {
-				return fmt.Errorf("%s: writing fix: %w", p, err)
+				fo.err = fmt.Errorf("%s: writing fix: %w", p, err)
+				return fo
 			}
-			v.rep.Fixed += n
-			v.rep.FixedFiles = append(v.rep.FixedFiles, p)
-			findings, facts, rejected = checkFile(p, fixed, v.s)
+			fo.fixed = n
+			fo.findings, fo.facts, fo.rejected = checkFile(p, fixed, v.s)
 		}
 	}
-	v.rep.Findings = append(v.rep.Findings, findings...)
+	return fo
+}
+
+// collect adds one file's outcome to the report and runs the corpus-wide
+// rules on it. Files arrive in walk order.
+func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOutcome) error {
+	if fo.err != nil {
+		return fo.err
+	}
+	p := r.Path
+	v.rep.Files++
+	if fo.fixed > 0 {
+		v.rep.Fixed += fo.fixed
+		v.rep.FixedFiles = append(v.rep.FixedFiles, p)
+	}
+	v.rep.Findings = append(v.rep.Findings, fo.findings...)
 	if r.Doc == nil {
-		if !rejected {
+		if !fo.rejected {
 			for _, d := range r.Diags {
 				if d.Severity == Error {
 					v.emit(Finding{Path: p, Line: max(d.Pos.Line, 1), Col: max(d.Pos.Col, 1), Severity: Error,
@@ -133,15 +224,21 @@ func (v *runner) file(root string, rootIsDir bool, r corpus.Result) error {
 	} else {
 		v.ids[id] = p
 	}
-	if k := urlnorm.Key(facts.URL); k != "" {
+	if k := urlnorm.Key(fo.facts.URL); k != "" {
 		if first, dup := v.urls[k]; dup {
-			v.emit(Finding{Path: p, Line: facts.URLLine, Col: facts.URLCol, Severity: Error, Rule: RuleDuplicateURL,
-				Message: fmt.Sprintf("same URL as %s (%s)", first, facts.URL)})
+			v.emit(Finding{Path: p, Line: fo.facts.URLLine, Col: fo.facts.URLCol, Severity: Error, Rule: RuleDuplicateURL,
+				Message: fmt.Sprintf("same URL as %s (%s)", first, fo.facts.URL)})
 		} else {
 			v.urls[k] = p
 		}
 	}
 	return nil
+}
+
+func (v *runner) emit(f Finding) {
+	if v.s.Enabled(f.Rule) {
+		v.rep.Findings = append(v.rep.Findings, f)
+	}
 }
 
 // read returns the file's bytes, or the finding that explains why it was

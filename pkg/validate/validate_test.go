@@ -293,3 +293,24 @@ func TestFindConfig(t *testing.T) {
 		t.Errorf("FindConfig = %q, want %q", got, p)
 	}
 }
+
+// TestDeterministic: the findings do not depend on the number of workers.
+func TestDeterministic(t *testing.T) {
+	var first []Finding
+	for _, workers := range []int{1, 2, 7} {
+		rep, err := Run(context.Background(), []string{casesDir}, Options{Load: corpus.Options{Workers: workers}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Findings) == 0 {
+			t.Fatal("no findings over the cases")
+		}
+		if first == nil {
+			first = rep.Findings
+			continue
+		}
+		if !slices.Equal(first, rep.Findings) {
+			t.Errorf("workers=%d: findings differ from workers=1", workers)
+		}
+	}
+}
