@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"unicode/utf8"
 
+	"github.com/seedscope/seedscope/pkg/atomicfile"
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"gopkg.in/yaml.v3"
 )
@@ -102,40 +103,16 @@ func sameTree(a, b *yaml.Node) bool {
 	return true
 }
 
-// WriteFileAtomic replaces a file's content: it writes a temporary file in
-// the same folder, syncs it, gives it the original's permissions and
-// renames it over the original, so a reader sees the old or the new file,
-// never half of one. A symlink is followed and its target rewritten.
-func WriteFileAtomic(path string, data []byte) (err error) {
+// WriteFileAtomic replaces a file's content atomically, keeping its mode
+// (see atomicfile.Write). A symlink is followed and its target rewritten,
+// so the link stays a link.
+func WriteFileAtomic(path string, data []byte) error {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return err
 	}
-	fi, err := os.Stat(target)
-	if err != nil {
+	return atomicfile.Write(target, func(w io.Writer) error {
+		_, err := w.Write(data)
 		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".fix-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(fi.Mode().Perm()); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), target)
+	})
 }

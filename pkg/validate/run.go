@@ -290,10 +290,14 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// rawID is the document ID the loader derives from a file before making
-// IDs unique: its path below the root, without the extension.
+// rawID is the document ID the loader derives from a file found under a
+// folder root before making IDs unique: its path below the root, without
+// the extension. A file named directly (as pre-commit passes them) is
+// identified by its whole path without the extension, so two files with
+// the same name in different folders do not clash, while x.md and x.txt
+// side by side still do.
 func rawID(root string, rootIsDir bool, p string) string {
-	rel := filepath.Base(p)
+	rel := p
 	if rootIsDir {
 		if r, err := filepath.Rel(root, p); err == nil {
 			rel = r

@@ -314,3 +314,27 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestDuplicateIDFileRoots: files named one by one (pre-commit) clash
+// only when they differ by extension alone.
+func TestDuplicateIDFileRoots(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for _, name := range []string{"a/x.txt", "b/x.txt", "b/x.md"} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("Headline\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	rep, err := Run(context.Background(), files, Options{Settings: mustSettings(t, nil, []string{RuleFileName})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) != 1 || rep.Findings[0].Rule != RuleDuplicateID || rep.Findings[0].Path != files[2] {
+		t.Errorf("got %v, want one duplicate-id on b/x.md", rep.Findings)
+	}
+}
