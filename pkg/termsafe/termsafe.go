@@ -15,7 +15,8 @@ import (
 // Clean returns s with every C0 and C1 control character (ESC, BEL, CSI…),
 // DEL and Unicode bidi control shown as a visible placeholder: controls as
 // the Unicode control pictures (␛ for ESC) or "�", bidi controls removed.
-// Tabs become a space; newlines are kept only if keepNewlines is set.
+// Tabs become a space; newlines (and U+2028, U+2029) are kept only if
+// keepNewlines is set, and are a space otherwise.
 // Invalid UTF-8 bytes become U+FFFD.
 func Clean(s string, keepNewlines bool) string {
 	if isPlain(s) {
@@ -29,9 +30,9 @@ func Clean(s string, keepNewlines bool) string {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			b.WriteRune(utf8.RuneError)
-		case r == '\n' && keepNewlines:
+		case (r == '\n' || r == lineSep || r == paraSep) && keepNewlines:
 			b.WriteByte('\n')
-		case r == '\t', r == '\n', r == '\r':
+		case r == '\t', r == '\n', r == '\r', r == lineSep, r == paraSep:
 			b.WriteByte(' ')
 		case r < 0x20:
 			b.WriteRune(0x2400 + r) // control pictures: ␀ … ␟, ␛ for ESC
@@ -47,6 +48,14 @@ func Clean(s string, keepNewlines bool) string {
 	}
 	return b.String()
 }
+
+// The Unicode line and paragraph separators break a line in some
+// terminals and in none in others: treated as newlines, they cannot split
+// a table row unseen.
+const (
+	lineSep = '\u2028'
+	paraSep = '\u2029'
+)
 
 // isPlain is the fast path: printable ASCII needs no work.
 func isPlain(s string) bool {
