@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"os"
@@ -287,5 +288,29 @@ func TestWriteRules(t *testing.T) {
 	var rules []ruleJSON
 	if err := json.Unmarshal(b.Bytes(), &rules); err != nil || len(rules) != len(validate.Rules) {
 		t.Fatalf("json: %v, %d rules", err, len(rules))
+	}
+}
+
+// TestFindingsSARIFCases validates the SARIF log of a real run over every
+// broken-file case (all rules, odd file names) against the schema.
+func TestFindingsSARIFCases(t *testing.T) {
+	schema := compileSARIFSchema(t)
+	rep, err := validate.Run(context.Background(), []string{filepath.Join("..", "..", "testdata", "validate", "cases")}, validate.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) < len(validate.Rules)/2 {
+		t.Fatalf("only %d findings over the cases", len(rep.Findings))
+	}
+	out := write(t, FindingsSARIF, rep, FindingsOptions{ToolVersion: "test"})
+	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(inst); err != nil {
+		t.Fatalf("SARIF output does not match the schema: %v", err)
+	}
+	if strings.Contains(out, `\\`) {
+		t.Error("a SARIF uri uses backslashes")
 	}
 }
