@@ -338,3 +338,22 @@ func TestDuplicateIDFileRoots(t *testing.T) {
 		t.Errorf("got %v, want one duplicate-id on b/x.md", rep.Findings)
 	}
 }
+
+// TestRulesDocumented: docs/validate.md has a table row for every rule,
+// with its severity and default.
+func TestRulesDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "validate.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range Rules {
+		def := "on"
+		if !r.Default {
+			def = "**off**"
+		}
+		row := fmt.Sprintf("| `%s` | %s | %s |", r.ID, r.Severity, def)
+		if !bytes.Contains(doc, []byte(row)) {
+			t.Errorf("docs/validate.md lacks the row %q", row)
+		}
+	}
+}
