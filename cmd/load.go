@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"github.com/seedscope/seedscope/pkg/termsafe"
 	"slices"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
@@ -109,7 +110,7 @@ func (r *reporter) diagnostic(d corpus.Diagnostic) {
 		return
 	}
 	r.shown++
-	fmt.Fprintf(r.g.IO.ErrOut, "seedscope: %s\n", d.Error())
+	fmt.Fprintf(r.g.IO.ErrOut, "seedscope: %s\n", termsafe.Clean(d.Error(), false)) // paths come from disk
 }
 
 func (r *reporter) summary(files, skipped int) {

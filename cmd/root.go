@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/seedscope/seedscope/pkg/termsafe"
 	"os"
 	"os/signal"
 	"strings"
@@ -119,16 +120,16 @@ func exitStatus(ios *iostreams.IOStreams, c *cobra.Command, err error) int {
 	case errors.Is(err, ErrSilent):
 		return ExitFailure
 	case errors.Is(err, corpus.ErrNoPath):
-		fmt.Fprintf(ios.ErrOut, "seedscope: %v\n", err)
+		fmt.Fprintf(ios.ErrOut, "seedscope: %s\n", termsafe.Clean(err.Error(), true)) // names come from files
 		return ExitUsage
 	case errors.As(err, &fe) || isCobraUsageError(err):
-		fmt.Fprintf(ios.ErrOut, "seedscope: %v\n", err)
+		fmt.Fprintf(ios.ErrOut, "seedscope: %s\n", termsafe.Clean(err.Error(), true)) // names come from files
 		if c != nil {
 			fmt.Fprintf(ios.ErrOut, "Run '%s --help' for usage.\n", c.CommandPath())
 		}
 		return ExitUsage
 	}
-	fmt.Fprintf(ios.ErrOut, "seedscope: %v\n", err)
+	fmt.Fprintf(ios.ErrOut, "seedscope: %s\n", termsafe.Clean(err.Error(), true)) // names come from files
 	return ExitFailure
 }
 

@@ -31,7 +31,7 @@ func WriteDetail(w io.Writer, d *corpus.Document, backlinks []string, o Options)
 	safe := func(s string) string { return termsafe.Clean(s, false) }
 
 	fmt.Fprintln(out, bold.Sprint(safe(cmp.Or(d.Title, "(untitled)"))))
-	fmt.Fprintln(out, pal[DimStyle].Sprint(strings.Join([]string{d.ID, string(d.Kind), safe(d.Path)}, " · ")))
+	fmt.Fprintln(out, pal[DimStyle].Sprint(strings.Join([]string{safe(d.ID), string(d.Kind), safe(d.Path)}, " · ")))
 	fmt.Fprintln(out)
 
 	field := func(name, value string, style Style) {
@@ -84,7 +84,7 @@ func WriteDetail(w io.Writer, d *corpus.Document, backlinks []string, o Options)
 				line += " — " + pal[ProviderStyle].Sprint(safe(meta))
 			}
 			if r.Target != "" {
-				line += "  → " + pal[IDStyle].Sprint(r.Target)
+				line += "  → " + pal[IDStyle].Sprint(safe(r.Target))
 			}
 			fmt.Fprintln(out, line)
 			if u := r.PrimaryURL(); u != "" {
@@ -95,7 +95,7 @@ func WriteDetail(w io.Writer, d *corpus.Document, backlinks []string, o Options)
 	if len(backlinks) > 0 {
 		section(fmt.Sprintf("Linked from (%d)", len(backlinks)))
 		for _, id := range backlinks {
-			fmt.Fprintln(out, detailIndent+pal[IDStyle].Sprint(id))
+			fmt.Fprintln(out, detailIndent+pal[IDStyle].Sprint(safe(id)))
 		}
 	}
 	if d.Body != "" {
