@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/seedscope/seedscope/pkg/yamlnode"
 )
 
 // frontMatterLine is the file line on which front matter starts: line 1 is
@@ -29,12 +31,12 @@ func decodeYAML(path string, fm []byte, doc *Document) ([]Diagnostic, error) {
 	if len(root.Content) == 0 {
 		return nil, nil // empty front matter: a document with no fields
 	}
-	m := resolveAlias(root.Content[0])
+	m := yamlnode.Resolve(root.Content[0])
 	switch {
 	case m.Kind == yaml.ScalarNode && m.Tag == "!!null":
 		return nil, nil
 	case m.Kind != yaml.MappingNode:
-		return nil, errorAt(d.pos(m), "front matter is a %s, not a mapping of fields", kindName(m))
+		return nil, errorAt(d.pos(m), "front matter is a %s, not a mapping of fields", yamlnode.KindName(m))
 	}
 	d.document(m, doc)
 	if d.err != nil {
@@ -89,7 +91,7 @@ func (d *nodeDecoder) deref(n *yaml.Node) *yaml.Node {
 	if !d.charge(n) {
 		return nil
 	}
-	return resolveAlias(n)
+	return yamlnode.Resolve(n)
 }
 
 // charge counts the nodes reached through aliases in n, recursively, and
@@ -145,7 +147,7 @@ func (d *nodeDecoder) fields(m *yaml.Node, fn func(key string, k, v *yaml.Node))
 		}
 		key := k.Value
 		if k.Kind != yaml.ScalarNode {
-			d.warn(k, "mapping key is a %s; field ignored", kindName(k))
+			d.warn(k, "mapping key is a %s; field ignored", yamlnode.KindName(k))
 			continue
 		}
 		if seen[key] {
@@ -219,7 +221,7 @@ func setFirst(dst *string, s string) {
 
 func (d *nodeDecoder) str(key string, v *yaml.Node) string {
 	if v.Kind != yaml.ScalarNode {
-		d.warn(v, "%s: expected a string, found a %s", key, kindName(v))
+		d.warn(v, "%s: expected a string, found a %s", key, yamlnode.KindName(v))
 		return ""
 	}
 	if v.Tag == "!!null" {
@@ -233,7 +235,7 @@ func (d *nodeDecoder) number(key string, v *yaml.Node) *float64 {
 		return nil
 	}
 	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
-		d.warn(v, "%s: expected a number, found %s", key, describe(v))
+		d.warn(v, "%s: expected a number, found %s", key, yamlnode.Describe(v))
 		return nil
 	}
 	var f float64
@@ -249,7 +251,7 @@ func (d *nodeDecoder) bool(key string, v *yaml.Node) *bool {
 		return nil
 	}
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
-		d.warn(v, "%s: expected true or false, found %s", key, describe(v))
+		d.warn(v, "%s: expected true or false, found %s", key, yamlnode.Describe(v))
 		return nil
 	}
 	var b bool
@@ -282,7 +284,7 @@ func (d *nodeDecoder) strings(key string, v *yaml.Node) []string {
 		d.warn(v, "%s: expected a list, found a single value; read as a list of one", key)
 		return []string{v.Value}
 	case v.Kind != yaml.SequenceNode:
-		d.warn(v, "%s: expected a list of strings, found a %s", key, kindName(v))
+		d.warn(v, "%s: expected a list of strings, found a %s", key, yamlnode.KindName(v))
 		return nil
 	}
 	out := make([]string, 0, len(v.Content))
@@ -291,7 +293,7 @@ func (d *nodeDecoder) strings(key string, v *yaml.Node) []string {
 			return out
 		}
 		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
-			d.warn(item, "%s: list item is %s, not a string; skipped", key, describe(item))
+			d.warn(item, "%s: list item is %s, not a string; skipped", key, yamlnode.Describe(item))
 			continue
 		}
 		out = append(out, item.Value)
@@ -305,7 +307,7 @@ func (d *nodeDecoder) each(key string, v *yaml.Node, fn func(*yaml.Node)) {
 		return
 	}
 	if v.Kind != yaml.SequenceNode {
-		d.warn(v, "%s: expected a list, found %s", key, describe(v))
+		d.warn(v, "%s: expected a list, found %s", key, yamlnode.Describe(v))
 		return
 	}
 	for _, item := range v.Content {
@@ -313,7 +315,7 @@ func (d *nodeDecoder) each(key string, v *yaml.Node, fn func(*yaml.Node)) {
 			return
 		}
 		if item.Kind != yaml.MappingNode {
-			d.warn(item, "%s: list item is %s, not a mapping; skipped", key, describe(item))
+			d.warn(item, "%s: list item is %s, not a mapping; skipped", key, yamlnode.Describe(item))
 			continue
 		}
 		fn(item)
@@ -351,7 +353,7 @@ func (d *nodeDecoder) provider(key string, v *yaml.Node) Provider {
 		p.Name = v.Value
 		return p
 	case v.Kind != yaml.MappingNode:
-		d.warn(v, "%s: expected a mapping, found a %s", key, kindName(v))
+		d.warn(v, "%s: expected a mapping, found a %s", key, yamlnode.KindName(v))
 		return p
 	}
 	d.fields(v, func(k string, _, v *yaml.Node) {
@@ -399,36 +401,6 @@ func (d *nodeDecoder) related(key string, v *yaml.Node) []Related {
 		out = append(out, r)
 	})
 	return out
-}
-
-func resolveAlias(n *yaml.Node) *yaml.Node {
-	// An alias chain cannot loop in yaml.v3 (an anchor must precede its
-	// alias), but bound the walk anyway.
-	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
-		n = n.Alias
-	}
-	return n
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "mapping"
-	case yaml.SequenceNode:
-		return "list"
-	case yaml.AliasNode:
-		return "alias"
-	case yaml.DocumentNode:
-		return "document"
-	}
-	return "scalar"
-}
-
-func describe(n *yaml.Node) string {
-	if n.Kind == yaml.ScalarNode {
-		return fmt.Sprintf("%q", n.Value)
-	}
-	return "a " + kindName(n)
 }
 
 // timeLayouts are the date forms accepted for publishedDateTime, RFC 3339

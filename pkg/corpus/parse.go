@@ -59,7 +59,7 @@ func parse(path, id string, data []byte, owned bool, parser ParserName) (*Docume
 	}
 	var warnings []Diagnostic
 	if !utf8.Valid(data) {
-		data = latin1ToUTF8(data)
+		data = Latin1ToUTF8(data)
 		owned = true // a new buffer
 		warnings = append(warnings, warningAt(Pos{File: path}, "not valid UTF-8; read as Latin-1"))
 	}
@@ -113,9 +113,9 @@ func substring(text string, data, part []byte) string {
 	return text[off : off+len(part)]
 }
 
-// latin1ToUTF8 keeps valid UTF-8 sequences and reads every other byte as a
+// Latin1ToUTF8 keeps valid UTF-8 sequences and reads every other byte as a
 // Latin-1 code point, so no byte of a mis-encoded file is lost.
-func latin1ToUTF8(b []byte) []byte {
+func Latin1ToUTF8(b []byte) []byte {
 	out := make([]byte, 0, len(b)+len(b)/8)
 	for len(b) > 0 {
 		r, size := utf8.DecodeRune(b)

@@ -89,7 +89,7 @@ func (c *fileChecker) check(data []byte) {
 		i := firstInvalidUTF8(data)
 		line, col := lineCol(data, i)
 		c.add(RuleTextUTF8, line, col, "not valid UTF-8: byte 0x%02X at offset %d (the loader reads the file as Latin-1)", data[i], i)
-		data = latin1ToUTF8(data)
+		data = corpus.Latin1ToUTF8(data)
 	}
 	var lines lineIndex
 	for _, m := range FindBrokenEntities(data) {
@@ -148,23 +148,6 @@ func firstInvalidUTF8(b []byte) int {
 		i += size
 	}
 	return len(b)
-}
-
-// latin1ToUTF8 keeps valid UTF-8 and reads every other byte as Latin-1,
-// as the loader does, so later rules see what the loader sees.
-func latin1ToUTF8(b []byte) []byte {
-	out := make([]byte, 0, len(b)+len(b)/8)
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if r == utf8.RuneError && size <= 1 {
-			out = utf8.AppendRune(out, rune(b[0]))
-			b = b[1:]
-			continue
-		}
-		out = append(out, b[:size]...)
-		b = b[size:]
-	}
-	return out
 }
 
 // EntityMatch is a broken HTML entity at data[Start:End]; Repair is the

@@ -9,9 +9,11 @@ import (
 	"strings"
 	"time"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/urlnorm"
-	"gopkg.in/yaml.v3"
+	"github.com/seedscope/seedscope/pkg/yamlnode"
 )
 
 // fmLine is the file line on which front matter starts (line 1 is the
@@ -98,7 +100,7 @@ func (c *fileChecker) frontMatter(fm []byte) {
 		fc.required(nil, nil)
 		return
 	case m.Kind != yaml.MappingNode:
-		fc.at(RuleNotAMapping, m, "front matter is a %s, not a mapping of fields", kindName(m))
+		fc.at(RuleNotAMapping, m, "front matter is a %s, not a mapping of fields", yamlnode.KindName(m))
 		return
 	}
 	fc.document(m)
@@ -131,7 +133,7 @@ func (c *fmChecker) fields(m *yaml.Node, where string, known map[string]bool) (m
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], resolve(m.Content[i+1])
 		if k.Kind != yaml.ScalarNode {
-			c.at(RuleWrongType, k, "%smapping key is a %s; field ignored", prefix(where), kindName(k))
+			c.at(RuleWrongType, k, "%smapping key is a %s; field ignored", prefix(where), yamlnode.KindName(k))
 			continue
 		}
 		if first, dup := out[k.Value]; dup {
@@ -165,8 +167,6 @@ func (c *fmChecker) enter(n *yaml.Node) bool {
 	return true
 }
 
-func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
-
 func (c *fmChecker) document(m *yaml.Node) {
 	c.enter(m)
 	fs, order := c.fields(m, "", documentKeys)
@@ -194,8 +194,8 @@ func (c *fmChecker) document(m *yaml.Node) {
 		case "quality", "heat":
 			c.number(key, f.v)
 		case "published":
-			if !isNull(f.v) && (f.v.Kind != yaml.ScalarNode || f.v.Tag != "!!bool") {
-				c.at(RuleWrongType, f.v, "%s: expected true or false, found %s", key, describe(f.v))
+			if !yamlnode.IsNull(f.v) && (f.v.Kind != yaml.ScalarNode || f.v.Tag != "!!bool") {
+				c.at(RuleWrongType, f.v, "%s: expected true or false, found %s", key, yamlnode.Describe(f.v))
 			}
 		case "provider":
 			c.provider(key, f.v)
@@ -241,7 +241,7 @@ func (c *fmChecker) required(m *yaml.Node, fs map[string]field) {
 			continue
 		}
 		v := f.v
-		if v.Kind == yaml.ScalarNode && !isNull(v) && top == "provider" && sub == "name" {
+		if v.Kind == yaml.ScalarNode && !yamlnode.IsNull(v) && top == "provider" && sub == "name" {
 			continue // a bare provider string is read as its name (wrong-type says so)
 		}
 		if v.Kind != yaml.MappingNode {
@@ -325,10 +325,10 @@ func before(a, b *yaml.Node) bool {
 // str checks that a value is a single string (any scalar reads as one).
 func (c *fmChecker) str(name string, v *yaml.Node) (string, bool) {
 	if v.Kind != yaml.ScalarNode {
-		c.at(RuleWrongType, v, "%s: expected a string, found a %s", name, kindName(v))
+		c.at(RuleWrongType, v, "%s: expected a string, found a %s", name, yamlnode.KindName(v))
 		return "", false
 	}
-	if isNull(v) {
+	if yamlnode.IsNull(v) {
 		return "", false
 	}
 	return v.Value, true
@@ -417,11 +417,11 @@ func siteOf(host string) string {
 }
 
 func (c *fmChecker) number(name string, v *yaml.Node) bool {
-	if isNull(v) {
+	if yamlnode.IsNull(v) {
 		return false
 	}
 	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
-		c.at(RuleNumberType, v, "%s: expected a number, found %s", name, describe(v))
+		c.at(RuleNumberType, v, "%s: expected a number, found %s", name, yamlnode.Describe(v))
 		return false
 	}
 	var f float64
@@ -434,10 +434,10 @@ func (c *fmChecker) number(name string, v *yaml.Node) bool {
 
 func (c *fmChecker) topics(name string, v *yaml.Node) {
 	switch {
-	case isNull(v):
+	case yamlnode.IsNull(v):
 		return
 	case v.Kind != yaml.SequenceNode:
-		c.at(RuleWrongType, v, "%s: expected a list of strings, found %s", name, describe(v))
+		c.at(RuleWrongType, v, "%s: expected a list of strings, found %s", name, yamlnode.Describe(v))
 		return
 	}
 	if !c.enter(v) {
@@ -448,9 +448,9 @@ func (c *fmChecker) topics(name string, v *yaml.Node) {
 		item := resolve(raw)
 		switch {
 		case item.Kind != yaml.ScalarNode:
-			c.at(RuleWrongType, item, "%s: topic is a %s, not a string", name, kindName(item))
+			c.at(RuleWrongType, item, "%s: topic is a %s, not a string", name, yamlnode.KindName(item))
 			continue
-		case isNull(item) || strings.TrimSpace(item.Value) == "":
+		case yamlnode.IsNull(item) || strings.TrimSpace(item.Value) == "":
 			c.at(RuleTopicEmpty, item, "%s: empty topic", name)
 			continue
 		}
@@ -467,10 +467,10 @@ func (c *fmChecker) topics(name string, v *yaml.Node) {
 // each calls fn for every mapping of a list, reporting anything else.
 func (c *fmChecker) each(name string, v *yaml.Node, fn func(int, *yaml.Node)) {
 	switch {
-	case isNull(v):
+	case yamlnode.IsNull(v):
 		return
 	case v.Kind != yaml.SequenceNode:
-		c.at(RuleWrongType, v, "%s: expected a list, found %s", name, describe(v))
+		c.at(RuleWrongType, v, "%s: expected a list, found %s", name, yamlnode.Describe(v))
 		return
 	}
 	if !c.enter(v) {
@@ -479,8 +479,8 @@ func (c *fmChecker) each(name string, v *yaml.Node, fn func(int, *yaml.Node)) {
 	for i, raw := range v.Content {
 		item := resolve(raw)
 		if item.Kind != yaml.MappingNode {
-			if !isNull(item) {
-				c.at(RuleWrongType, item, "%s[%d]: expected a mapping, found %s", name, i, describe(item))
+			if !yamlnode.IsNull(item) {
+				c.at(RuleWrongType, item, "%s[%d]: expected a mapping, found %s", name, i, yamlnode.Describe(item))
 			}
 			continue
 		}
@@ -508,7 +508,7 @@ func (c *fmChecker) images(name string, v *yaml.Node) {
 					if x <= 0 {
 						c.at(RuleImageSize, f.v, "%s%s: %s is not a positive size", where, key, f.v.Value)
 					}
-				} else if !isNull(f.v) {
+				} else if !yamlnode.IsNull(f.v) {
 					sizes[key] = true // number-type said it
 				}
 			}
@@ -523,13 +523,13 @@ func (c *fmChecker) images(name string, v *yaml.Node) {
 
 func (c *fmChecker) provider(name string, v *yaml.Node) {
 	switch {
-	case isNull(v):
+	case yamlnode.IsNull(v):
 		return
 	case v.Kind == yaml.ScalarNode:
 		c.at(RuleWrongType, v, "%s: expected a mapping with name and domain, found a single value (read as the name)", name)
 		return
 	case v.Kind != yaml.MappingNode:
-		c.at(RuleWrongType, v, "%s: expected a mapping, found a %s", name, kindName(v))
+		c.at(RuleWrongType, v, "%s: expected a mapping, found a %s", name, yamlnode.KindName(v))
 		return
 	}
 	if !c.enter(v) {
@@ -615,25 +615,4 @@ func (c *fmChecker) selfLinks() {
 			}
 		}
 	}
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "mapping"
-	case yaml.SequenceNode:
-		return "list"
-	case yaml.AliasNode:
-		return "alias"
-	case yaml.DocumentNode:
-		return "document"
-	}
-	return "scalar"
-}
-
-func describe(n *yaml.Node) string {
-	if n.Kind == yaml.ScalarNode {
-		return strconv.Quote(n.Value)
-	}
-	return "a " + kindName(n)
 }
