@@ -36,13 +36,7 @@ const (
 var FindingsFormats = []FindingsFormat{FindingsText, FindingsJSON, FindingsGitHub, FindingsSARIF, FindingsJUnit}
 
 // FindingsFormatNames is FindingsFormats as "text|json|github|sarif|junit".
-func FindingsFormatNames() string {
-	ss := make([]string, len(FindingsFormats))
-	for i, f := range FindingsFormats {
-		ss[i] = string(f)
-	}
-	return strings.Join(ss, "|")
-}
+func FindingsFormatNames() string { return joinNames(FindingsFormats) }
 
 // FindingsFormatFlag is a pflag.Value for validate's --format.
 type FindingsFormatFlag struct{ Value FindingsFormat }

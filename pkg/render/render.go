@@ -37,10 +37,13 @@ const (
 var Formats = []Format{Table, TSV, JSON, NDJSON, CSV}
 
 // FormatNames is Formats as "table|tsv|json|ndjson|csv", for help text.
-func FormatNames() string {
-	ss := make([]string, len(Formats))
-	for i, f := range Formats {
-		ss[i] = string(f)
+func FormatNames() string { return joinNames(Formats) }
+
+// joinNames joins format names with "|", as help and errors show them.
+func joinNames[T ~string](names []T) string {
+	ss := make([]string, len(names))
+	for i, n := range names {
+		ss[i] = string(n)
 	}
 	return strings.Join(ss, "|")
 }
