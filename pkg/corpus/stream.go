@@ -120,6 +120,10 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 	for range readers {
 		readWG.Go(func() {
 			for j := range jobs {
+				if ctx.Err() != nil {
+					j.out <- Result{Path: j.e.path} // cancelled: not delivered
+					continue
+				}
 				data, r, ok := readEntry(j.e)
 				if !ok {
 					j.out <- r
@@ -137,6 +141,10 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 	for range workers {
 		parseWG.Go(func() {
 			for j := range read {
+				if ctx.Err() != nil {
+					j.out <- Result{Path: j.e.path} // cancelled: not delivered
+					continue
+				}
 				j.out <- parseEntry(j.e, j.data, o.Parser)
 			}
 		})
@@ -147,7 +155,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 	for out := range ordered {
 		r := <-out
 		<-window
-		if err != nil {
+		if err != nil || ctx.Err() != nil {
 			continue // drain so the walker and workers can finish
 		}
 		if r.Doc != nil {

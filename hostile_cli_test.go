@@ -1,0 +1,380 @@
+//go:build unix
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/seedscope/seedscope/pkg/synth"
+)
+
+// The tests here run the built binary, as a user or a pipeline would: a
+// closed pipe, a full disk, a failing or interrupted export, and every
+// command over the hostile corpus.
+
+// callLimit bounds each command; no call over the hostile corpus may take
+// longer (a hang detector, the calls take milliseconds).
+const callLimit = 10 * time.Second
+
+// buildSeedscope builds the binary into a temporary folder.
+func buildSeedscope(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "seedscope")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+type run struct {
+	stdout, stderr string
+	code           int
+}
+
+// runBin runs bin with args (stdout captured unless cmd.Stdout is set by
+// prep) and fails the test if it runs past callLimit or panics.
+func runBin(t *testing.T, bin string, prep func(*exec.Cmd), args ...string) run {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), callLimit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = append(os.Environ(), "NO_COLOR=1", "SEEDSCOPE_FORCE_TTY=")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if prep != nil {
+		prep(cmd)
+	}
+	err := cmd.Run()
+	if ctx.Err() != nil {
+		t.Fatalf("seedscope %q: still running after %v", args, callLimit)
+	}
+	r := run{out.String(), errOut.String(), 0}
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		r.code = ee.ExitCode()
+	case err != nil:
+		t.Fatalf("seedscope %q: %v", args, err)
+	}
+	if strings.Contains(r.stderr, "panic") || strings.Contains(r.stderr, "goroutine ") {
+		t.Fatalf("seedscope %q panicked:\n%s", args, r.stderr)
+	}
+	return r
+}
+
+func listDir(t *testing.T, dir string) []string {
+	t.Helper()
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, de := range des {
+		names = append(names, de.Name())
+	}
+	return names
+}
+
+func TestOutputIntegrity(t *testing.T) {
+	bin := buildSeedscope(t)
+	corpusDir := filepath.Join(t.TempDir(), "corpus")
+	if err := synth.Write(corpusDir, 1000, 1, 2); err != nil {
+		t.Fatal(err)
+	}
+
+	// A reader that stops early (| head) is not an error: no message,
+	// status 0.
+	t.Run("closed pipe", func(t *testing.T) {
+		for _, args := range [][]string{
+			{"list", corpusDir},
+			{"export", "--format", "ndjson", corpusDir},
+			{"export", "--format", "csv", corpusDir},
+			{"related", corpusDir},
+		} {
+			cmd := exec.Command(bin, args...)
+			cmd.Env = append(os.Environ(), "NO_COLOR=1")
+			var errOut bytes.Buffer
+			cmd.Stderr = &errOut
+			stdout, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			first, err := bufio.NewReader(stdout).ReadString('\n')
+			if err != nil || first == "" {
+				t.Fatalf("%q: no first line: %v", args, err)
+			}
+			stdout.Close() // the reader goes away with output still to come
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case err = <-done:
+			case <-time.After(callLimit):
+				cmd.Process.Kill()
+				t.Fatalf("%q: still running after the pipe closed", args)
+			}
+			if err != nil || strings.Contains(errOut.String(), "broken pipe") {
+				t.Errorf("%q: want status 0 and quiet; got %v, stderr %q", args, err, errOut.String())
+			}
+		}
+	})
+
+	// A full disk is a real failure: a clear message and status 1.
+	t.Run("full disk", func(t *testing.T) {
+		for _, args := range [][]string{
+			{"list", corpusDir},
+			{"export", corpusDir},
+			{"export", "--format", "csv", corpusDir},
+			{"show", "000/000000", corpusDir},
+		} {
+			full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+			if err != nil {
+				t.Skipf("no /dev/full: %v", err)
+			}
+			r := runBin(t, bin, func(c *exec.Cmd) { c.Stdout = full }, args...)
+			full.Close()
+			if r.code != 1 || !strings.Contains(r.stderr, "no space left on device") {
+				t.Errorf("%q > /dev/full: status %d, stderr %q; want 1 and the reason", args, r.code, r.stderr)
+			}
+			if n := strings.Count(r.stderr, "no space left on device"); n != 1 {
+				t.Errorf("%q > /dev/full: the reason is printed %d times", args, n)
+			}
+		}
+	})
+
+	// export -o writes a temporary file and renames it: a failure leaves an
+	// existing file as it was and no temporary file behind.
+	t.Run("export -o", func(t *testing.T) {
+		dir := t.TempDir()
+		out := filepath.Join(dir, "out.json")
+		const old = "previous export\n"
+		if err := os.WriteFile(out, []byte(old), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		untouched := func(what string) {
+			t.Helper()
+			if b, _ := os.ReadFile(out); string(b) != old {
+				t.Errorf("%s: out.json changed to %.60q", what, b)
+			}
+			if names := listDir(t, dir); !slices.Equal(names, []string{"out.json"}) {
+				t.Errorf("%s: left %q", what, names)
+			}
+		}
+
+		// The file size limit (ulimit -f, 64 blocks) makes the write fail
+		// half-way: the export is several MB.
+		r := runBin(t, "/bin/sh", nil, "-c", `ulimit -f 64 && exec "$0" "$@"`, bin, "export", "-o", out, corpusDir)
+		if r.code != 1 || !strings.Contains(r.stderr, "file too large") {
+			t.Errorf("export over the file size limit: status %d, stderr %q", r.code, r.stderr)
+		}
+		untouched("failed write")
+
+		r = runBin(t, bin, nil, "export", "-o", dir, corpusDir)
+		if r.code != 1 || !strings.Contains(r.stderr, "not a regular file") {
+			t.Errorf("export -o a folder: status %d, stderr %q", r.code, r.stderr)
+		}
+		untouched("a folder as target")
+
+		r = runBin(t, bin, nil, "export", "-o", filepath.Join(dir, "missing", "x.json"), corpusDir)
+		if r.code != 1 || !strings.Contains(r.stderr, "no such file or directory") {
+			t.Errorf("export -o into a missing folder: status %d, stderr %q", r.code, r.stderr)
+		}
+		untouched("a missing folder")
+
+		// Success replaces the file whole and keeps its mode.
+		r = runBin(t, bin, nil, "export", "--format", "ndjson", "-o", out, corpusDir)
+		if r.code != 0 {
+			t.Fatalf("export -o: status %d, stderr %q", r.code, r.stderr)
+		}
+		b, _ := os.ReadFile(out)
+		if lines := bytes.Count(b, []byte("\n")); lines != 1000 {
+			t.Errorf("export -o wrote %d lines, want 1000", lines)
+		}
+		if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o600 {
+			t.Errorf("export -o changed the mode to %v", fi.Mode().Perm())
+		}
+		if names := listDir(t, dir); !slices.Equal(names, []string{"out.json"}) {
+			t.Errorf("export -o left %q", names)
+		}
+	})
+
+	// Ctrl-C during a long load stops the command with status 130 and
+	// leaves nothing behind.
+	t.Run("interrupt", func(t *testing.T) {
+		slow := filepath.Join(t.TempDir(), "slow")
+		if err := os.Mkdir(slow, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		// Front matter just under the size limit that yaml.v3 needs about
+		// half a second each to decode: a load of several seconds.
+		big := "---\nitems:\n" + strings.Repeat("- a\n", (1<<20)/4-8) + "---\n"
+		for i := range 30 {
+			if err := os.WriteFile(filepath.Join(slow, strconv.Itoa(i)+".md"), []byte(big), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		dir := t.TempDir()
+		out := filepath.Join(dir, "out.json")
+		const old = "previous export\n"
+		if err := os.WriteFile(out, []byte(old), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(bin, "export", "--parser", "yaml", "--workers", "1", "-o", out, slow)
+		var errOut bytes.Buffer
+		cmd.Stderr = &errOut
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(500 * time.Millisecond) // well into the load
+		start := time.Now()
+		if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		var err error
+		select {
+		case err = <-done:
+		case <-time.After(callLimit):
+			cmd.Process.Kill()
+			t.Fatal("still running after Ctrl-C")
+		}
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 130 || !strings.Contains(errOut.String(), "interrupted") {
+			t.Errorf("after Ctrl-C: %v, stderr %q; want status 130 and \"interrupted\"", err, errOut.String())
+		}
+		t.Logf("stopped %v after Ctrl-C", time.Since(start).Round(time.Millisecond))
+		if b, _ := os.ReadFile(out); string(b) != old {
+			t.Errorf("out.json changed to %.60q", b)
+		}
+		if names := listDir(t, dir); !slices.Equal(names, []string{"out.json"}) {
+			t.Errorf("left %q", names)
+		}
+	})
+}
+
+// TestHostileCorpusCLI runs every command over the hostile corpus, with
+// the cases git cannot hold added: no call panics or hangs, and every
+// regular file is a document or a reported problem.
+func TestHostileCorpusCLI(t *testing.T) {
+	bin := buildSeedscope(t)
+	root := filepath.Join(t.TempDir(), "hostile")
+	if err := os.CopyFS(root, os.DirFS(filepath.Join("testdata", "hostile"))); err != nil {
+		t.Fatal(err)
+	}
+	gen := filepath.Join(root, "gen")
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.MkdirAll(filepath.Join(gen, "loop"), 0o755))
+	must(syscall.Mkfifo(filepath.Join(gen, "fifo.md"), 0o644))
+	must(os.Symlink("..", filepath.Join(gen, "loop", "parent")))
+	must(os.Symlink("missing.md", filepath.Join(gen, "broken.md")))
+	f, err := os.Create(filepath.Join(gen, "huge.md"))
+	must(err)
+	must(f.Truncate(100 << 20))
+	must(f.Close())
+	must(os.WriteFile(filepath.Join(gen, "long-line.txt"), bytes.Repeat([]byte("word "), 3<<20/5), 0o644))
+	must(os.WriteFile(filepath.Join(gen, "deep.md"), []byte("---\nx: "+strings.Repeat("[", 20000)+strings.Repeat("]", 20000)+"\n---\n"), 0o644))
+
+	// The files the loader looks at: every entry with a document ending
+	// (regular, FIFO or broken link; hidden ones excluded).
+	var files int
+	must(filepath.WalkDir(root, func(p string, de os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !de.IsDir() && !strings.HasPrefix(de.Name(), ".") && slices.Contains([]string{".md", ".txt"}, filepath.Ext(p)) {
+			files++
+		}
+		return nil
+	}))
+
+	r := runBin(t, bin, nil, "export", "--format", "ndjson", root)
+	if r.code != 0 {
+		t.Fatalf("export: status %d\n%s", r.code, r.stderr)
+	}
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var d struct{ ID string }
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatalf("ndjson line %.80q: %v", line, err)
+		}
+		ids = append(ids, d.ID)
+	}
+	m := regexp.MustCompile(`(\d+) of (\d+) files skipped`).FindStringSubmatch(r.stderr)
+	if m == nil {
+		t.Fatalf("export: no skipped count in stderr:\n%s", r.stderr)
+	}
+	skipped, looked := atoi(t, m[1]), atoi(t, m[2])
+	// Every file is a document or skipped, and the loop's link is reported.
+	if looked != files+1 || len(ids)+skipped != looked {
+		t.Errorf("%d documents + %d skipped of %d looked at; %d files + 1 symlink loop on disk", len(ids), skipped, looked, files)
+	}
+	t.Logf("%d files: %d documents, %d skipped", looked, len(ids), skipped)
+
+	for _, args := range [][]string{
+		{"list"}, {"list", "--format", "json"}, {"list", "--format", "csv"},
+		{"export"}, {"export", "--format", "csv"}, {"export", "--format", "csv", "--safe-csv"},
+		{"related"}, {"topics"}, {"providers"},
+		{"list", "--parser", "yaml"}, {"list", "--max-file-size", "0"},
+	} {
+		r := runBin(t, bin, nil, append(args, root)...)
+		if r.code != 0 {
+			t.Errorf("%q: status %d\n%s", args, r.code, r.stderr)
+		}
+	}
+	if r := runBin(t, bin, nil, "list", root); strings.Count(r.stdout, "\n") != len(ids) {
+		t.Errorf("list printed %d rows for %d documents", strings.Count(r.stdout, "\n"), len(ids))
+	}
+	for i, id := range ids {
+		calls := [][]string{{"show", id}, {"related", id}}
+		if i%5 == 0 {
+			calls = append(calls, []string{"show", "--format", "json", id}, []string{"related", "--backlinks", id})
+		}
+		for _, args := range calls {
+			if r := runBin(t, bin, nil, append(args, root)...); r.code != 0 {
+				t.Errorf("%q: status %d\n%s", args, r.code, r.stderr)
+			}
+		}
+	}
+	r = runBin(t, bin, nil, "validate", root)
+	if r.code != 1 {
+		t.Errorf("validate: status %d, want 1 (the corpus has errors)", r.code)
+	}
+	if m := regexp.MustCompile(`in (\d+) files \((\d+) files checked\)`).FindStringSubmatch(r.stdout); m == nil || atoi(t, m[2]) < files {
+		t.Errorf("validate checked fewer than the %d files: %q", files, m)
+	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
