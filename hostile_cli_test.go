@@ -377,4 +377,3 @@ func atoi(t *testing.T, s string) int {
 	}
 	return n
 }
-
