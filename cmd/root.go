@@ -92,6 +92,7 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 		NewCmdProviders(g, nil),
 		NewCmdValidate(g, nil),
 	)
+	registerCompletions(root)
 	return root
 }
 
