@@ -122,9 +122,14 @@ func (c *Corpus) Find(ref string) (*Document, error) {
 // wins. It runs in time linear in the number of documents and links.
 func ResolveLinks(docs []*Document) {
 	index := make(map[string]string, len(docs)*2)
+	// keyOf remembers the key of every document URL: related items mostly
+	// repeat those URLs, and computing a key allocates.
+	keyOf := make(map[string]string, len(docs)*2)
 	for _, d := range docs {
 		for _, u := range d.URLs() {
-			if k := urlnorm.Key(u); k != "" {
+			k := urlnorm.Key(u)
+			keyOf[u] = k
+			if k != "" {
 				if _, taken := index[k]; !taken {
 					index[k] = d.ID
 				}
@@ -136,7 +141,11 @@ func ResolveLinks(docs []*Document) {
 			r := &d.Related[i]
 			r.Target = ""
 			for _, u := range r.URLs() {
-				if id, ok := index[urlnorm.Key(u)]; ok {
+				k, ok := keyOf[u]
+				if !ok {
+					k = urlnorm.Key(u)
+				}
+				if id, ok := index[k]; ok && k != "" {
 					r.Target = id
 					break
 				}
