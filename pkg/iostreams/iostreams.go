@@ -8,8 +8,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"syscall"
 	"strconv"
+	"syscall"
 
 	"github.com/mattn/go-isatty"
 	"golang.org/x/term"
