@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 )
 
 // DefaultExtensions are the file endings read as documents when walking a
@@ -82,13 +81,6 @@ func (w *walker) walkRoot(ctx context.Context, root string) error {
 
 // fileID identifies a folder on disk, to spot symlink loops.
 type fileID struct{ dev, ino uint64 }
-
-func idOf(fi fs.FileInfo) fileID {
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-		return fileID{uint64(st.Dev), uint64(st.Ino)}
-	}
-	return fileID{}
-}
 
 func (w *walker) dir(ctx context.Context, dir, rel string, ancestors []fileID) error {
 	des, err := os.ReadDir(dir)
