@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,6 +30,10 @@ import (
 // callLimit bounds each command; no call over the hostile corpus may take
 // longer (a hang detector, the calls take milliseconds).
 const callLimit = 10 * time.Second
+
+// memLimit bounds the peak memory of each call. The largest input read
+// whole is the 100 MB file with the size limit off.
+const memLimit = 400 << 20
 
 // buildSeedscope builds the binary into a temporary folder.
 func buildSeedscope(t *testing.T) string {
@@ -72,6 +77,10 @@ func runBin(t *testing.T, bin string, prep func(*exec.Cmd), args ...string) run 
 		r.code = ee.ExitCode()
 	case err != nil:
 		t.Fatalf("seedscope %q: %v", args, err)
+	}
+	// Memory is bounded too: Linux reports the peak resident size in KB.
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && runtime.GOOS == "linux" && ru.Maxrss > memLimit>>10 {
+		t.Errorf("seedscope %q: peak memory %d MB, over %d MB", args, ru.Maxrss>>10, memLimit>>20)
 	}
 	if strings.Contains(r.stderr, "panic") || strings.Contains(r.stderr, "goroutine ") {
 		t.Fatalf("seedscope %q panicked:\n%s", args, r.stderr)
@@ -297,6 +306,8 @@ func TestHostileCorpusCLI(t *testing.T) {
 	must(f.Truncate(100 << 20))
 	must(f.Close())
 	must(os.WriteFile(filepath.Join(gen, "long-line.txt"), bytes.Repeat([]byte("word "), 3<<20/5), 0o644))
+	// Over the front matter limit: decoded anyway it would take ~600 MB.
+	must(os.WriteFile(filepath.Join(gen, "big-fm.md"), []byte("---\nx:\n"+strings.Repeat("- a\n", 10<<20/4)+"---\n"), 0o644))
 	must(os.WriteFile(filepath.Join(gen, "deep-ok.md"), []byte("---\ntitle: deep\nx: "+strings.Repeat("[", 5000)+strings.Repeat("]", 5000)+"\n---\n"), 0o644))
 	topics := make([]string, 2000)
 	for i := range topics {
