@@ -465,3 +465,28 @@ func TestLimitsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamStopsOnCancel checks that once the context is cancelled (Ctrl-C)
+// no further result is delivered and Stream reports the cancellation.
+func TestStreamStopsOnCancel(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 200 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%03d.md", i)), []byte("---\ntitle: x\n---\nbody\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	calls := 0
+	var err error
+	withDeadline(t, "a cancelled stream", func() {
+		err = Stream(ctx, []string{dir}, Options{Workers: 2}, func(Result) error {
+			calls++
+			cancel()
+			return nil
+		})
+	})
+	if calls != 1 || !errors.Is(err, context.Canceled) {
+		t.Errorf("after cancel: %d results delivered, error %v; want 1 and context.Canceled", calls, err)
+	}
+}
