@@ -161,35 +161,18 @@ func (d *nodeDecoder) fields(m *yaml.Node, fn func(key string, k, v *yaml.Node))
 
 func (d *nodeDecoder) document(m *yaml.Node, doc *Document) {
 	d.fields(m, func(key string, k, v *yaml.Node) {
+		if d.itemField(docItem(doc), key, key, v) {
+			return
+		}
 		switch key {
-		case "title":
-			doc.Title = d.str(key, v)
-		case "excerpt":
-			doc.Excerpt = d.str(key, v)
 		case "category":
 			doc.Category = d.str(key, v)
-		case "type":
-			doc.Type = d.str(key, v)
-		case "publishedDateTime":
-			doc.PublishedAt = d.time(key, v)
-		case "webUrl", "sourceUrl":
-			setFirst(&doc.URL, d.str(key, v))
-		case "ampWebUrl", "ampUrl":
-			setFirst(&doc.AmpURL, d.str(key, v))
-		case "cdnAmpWebUrl", "cdnAmpUrl":
-			setFirst(&doc.CdnAmpURL, d.str(key, v))
-		case "quality":
-			doc.Quality = d.number(key, v)
 		case "heat":
 			doc.Heat = d.number(key, v)
 		case "published":
 			doc.Published = d.bool(key, v)
-		case "provider":
-			doc.Provider = d.provider(key, v)
 		case "topics":
 			doc.Topics = d.strings(key, v)
-		case "images":
-			doc.Images = d.images(key, v)
 		case "related":
 			doc.Related = d.related(key, v)
 		case "secured":
@@ -369,34 +352,60 @@ func (d *nodeDecoder) provider(key string, v *yaml.Node) Provider {
 	return p
 }
 
+// itemFields points at the fields documents and related items share.
+type itemFields struct {
+	title, excerpt, typ, url, ampURL, cdnAmpURL *string
+	publishedAt                                 **time.Time
+	quality                                     **float64
+	provider                                    *Provider
+	images                                      *[]Image
+}
+
+func docItem(d *Document) itemFields {
+	return itemFields{&d.Title, &d.Excerpt, &d.Type, &d.URL, &d.AmpURL, &d.CdnAmpURL, &d.PublishedAt, &d.Quality, &d.Provider, &d.Images}
+}
+
+func relatedItem(r *Related) itemFields {
+	return itemFields{&r.Title, &r.Excerpt, &r.Type, &r.URL, &r.AmpURL, &r.CdnAmpURL, &r.PublishedAt, &r.Quality, &r.Provider, &r.Images}
+}
+
+// itemField decodes key into f if it is one of the shared fields; name
+// labels warnings ("title", "related.title"). Both URL spellings fill the
+// same field, the first one given wins.
+func (d *nodeDecoder) itemField(f itemFields, key, name string, v *yaml.Node) bool {
+	switch key {
+	case "title":
+		*f.title = d.str(name, v)
+	case "excerpt":
+		*f.excerpt = d.str(name, v)
+	case "type":
+		*f.typ = d.str(name, v)
+	case "publishedDateTime":
+		*f.publishedAt = d.time(name, v)
+	case "webUrl", "sourceUrl":
+		setFirst(f.url, d.str(name, v))
+	case "ampWebUrl", "ampUrl":
+		setFirst(f.ampURL, d.str(name, v))
+	case "cdnAmpWebUrl", "cdnAmpUrl":
+		setFirst(f.cdnAmpURL, d.str(name, v))
+	case "quality":
+		*f.quality = d.number(name, v)
+	case "provider":
+		*f.provider = d.provider(name, v)
+	case "images":
+		*f.images = d.images(name, v)
+	default:
+		return false
+	}
+	return true
+}
+
 func (d *nodeDecoder) related(key string, v *yaml.Node) []Related {
 	var out []Related
 	d.each(key, v, func(m *yaml.Node) {
 		var r Related
 		d.fields(m, func(k string, _, v *yaml.Node) {
-			name := key + "." + k
-			switch k {
-			case "title":
-				r.Title = d.str(name, v)
-			case "excerpt":
-				r.Excerpt = d.str(name, v)
-			case "type":
-				r.Type = d.str(name, v)
-			case "publishedDateTime":
-				r.PublishedAt = d.time(name, v)
-			case "webUrl", "sourceUrl":
-				setFirst(&r.URL, d.str(name, v))
-			case "ampWebUrl", "ampUrl":
-				setFirst(&r.AmpURL, d.str(name, v))
-			case "cdnAmpWebUrl", "cdnAmpUrl":
-				setFirst(&r.CdnAmpURL, d.str(name, v))
-			case "quality":
-				r.Quality = d.number(name, v)
-			case "provider":
-				r.Provider = d.provider(name, v)
-			case "images":
-				r.Images = d.images(name, v)
-			}
+			d.itemField(relatedItem(&r), k, key+"."+k, v) // other keys of related items are dropped
 		})
 		out = append(out, r)
 	})
