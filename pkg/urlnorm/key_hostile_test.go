@@ -16,6 +16,8 @@ func TestKeyOddHosts(t *testing.T) {
 		{"//amp.", ""},
 		{"https://www./a", ""},
 		{"//::", ""},
+		{"//%25", ""},
+		{"https://b%C3%BCcher.example/", "bücher.example/"},
 		{"https://exa mple.com/", ""},
 		{"", ""},
 	}

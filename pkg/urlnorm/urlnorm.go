@@ -39,11 +39,18 @@ func Key(raw string) string {
 	if host == "" {
 		return "" // a host of only "www." or "amp." names nothing
 	}
-	if strings.Contains(host, ":") {
+	switch {
+	case strings.Contains(host, ":"):
 		if net.ParseIP(host) == nil {
 			return "" // not an IPv6 literal: a malformed host
 		}
 		host = "[" + host + "]" // keep the key a valid URL host
+	case !plainHost(host):
+		// Unescaped, the host may hold what no URL host can ("%25" is
+		// "%"): such a key could not be read back, so it matches nothing.
+		if v, err := url.Parse("https://" + host + "/"); err != nil || strings.ToLower(v.Hostname()) != host {
+			return ""
+		}
 	}
 	if p := u.Port(); p != "" && p != "80" && p != "443" {
 		host += ":" + p
@@ -53,6 +60,18 @@ func Key(raw string) string {
 		key += "?" + q
 	}
 	return key
+}
+
+// plainHost reports whether host is made of the letters, digits, dots and
+// hyphens of an ordinary host name.
+func plainHost(host string) bool {
+	for i := 0; i < len(host); i++ {
+		c := host[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '.' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // unwrapAMPCache turns https://www-example-com.cdn.ampproject.org/c/s/www.example.com/a
