@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
 	"github.com/seedscope/seedscope/pkg/synth"
@@ -276,6 +277,33 @@ func TestPrintable8(t *testing.T) {
 			if got, want := printable8(w), naive(w); got != want {
 				t.Fatalf("printable8(%q) = %v, want %v", w, got, want)
 			}
+		}
+	}
+}
+
+// TestCountWordsASCII checks CountWords' ASCII shortcut against
+// unicode.IsSpace on every byte and on the non-ASCII spaces.
+func TestCountWordsASCII(t *testing.T) {
+	reference := func(s string) int {
+		n, in := 0, false
+		for _, r := range s {
+			if unicode.IsSpace(r) {
+				in = false
+			} else if !in {
+				in = true
+				n++
+			}
+		}
+		return n
+	}
+	var inputs []string
+	for b := range 256 {
+		inputs = append(inputs, "a"+string(rune(b))+"b", "a"+string([]byte{byte(b)})+"b ")
+	}
+	inputs = append(inputs, "", " ", "one two\tthree\nfour\r\nfive", "a\u00a0b\u2003c\u3000d\u0085e\u200bf", "\xff \xfe\xfd x")
+	for _, s := range inputs {
+		if got, want := CountWords(s), reference(s); got != want {
+			t.Errorf("CountWords(%q) = %d, want %d", s, got, want)
 		}
 	}
 }
