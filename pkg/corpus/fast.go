@@ -338,18 +338,27 @@ func plain(t string) (string, bool) {
 		return "", false
 	}
 	t = strings.TrimRight(t, " ")
-	for i := 0; i < len(t); i++ {
-		switch t[i] {
-		case '\t':
-			return "", false
-		case ':':
-			if i+1 == len(t) || t[i+1] == ' ' {
-				return "", false
-			}
-		case '#':
-			if t[i-1] == ' ' {
-				return "", false
-			}
+	if strings.IndexByte(t, '\t') >= 0 {
+		return "", false
+	}
+	for i := 0; ; i++ {
+		j := strings.IndexByte(t[i:], ':')
+		if j < 0 {
+			break
+		}
+		i += j
+		if i+1 == len(t) || t[i+1] == ' ' {
+			return "", false // ": " makes a mapping
+		}
+	}
+	for i := 1; ; i++ {
+		j := strings.IndexByte(t[i:], '#')
+		if j < 0 {
+			break
+		}
+		i += j
+		if t[i-1] == ' ' {
+			return "", false // " #" starts a comment
 		}
 	}
 	return t, true
@@ -395,6 +404,11 @@ func (p *fastParser) doubleQuoted(t string) (string, bool) {
 	escaped := false
 	start := 1
 	for i := 1; i < len(t); {
+		j := nextQuoteOrEscape(t[i:])
+		if j < 0 {
+			break
+		}
+		i += j
 		c := t[i]
 		if c == '"' {
 			if !afterQuote(t[i+1:]) {
@@ -406,10 +420,6 @@ func (p *fastParser) doubleQuoted(t string) (string, bool) {
 			b = append(b, t[start:i]...)
 			p.buf = b
 			return string(b), true
-		}
-		if c != '\\' {
-			i++
-			continue
 		}
 		escaped = true
 		b = append(b, t[start:i]...)
@@ -471,6 +481,19 @@ func (p *fastParser) doubleQuoted(t string) (string, bool) {
 	}
 	p.buf = b
 	return "", false // closed on a later line
+}
+
+// nextQuoteOrEscape returns the index of the first '"' or '\\' in s, or -1.
+func nextQuoteOrEscape(s string) int {
+	q := strings.IndexByte(s, '"')
+	end := q
+	if q < 0 {
+		end = len(s)
+	}
+	if b := strings.IndexByte(s[:end], '\\'); b >= 0 {
+		return b
+	}
+	return q
 }
 
 // Mapping the tree onto a Document follows decodeYAML field by field; any
