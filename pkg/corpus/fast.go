@@ -156,6 +156,7 @@ func (p *fastParser) splitLines() bool {
 // (0x20 to 0x7E), testing them at once.
 func printable8(s string) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	_ = s[7] // one bounds check, so the loads merge into one
 	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 	below := (w - 0x20*ones) &^ w // high bit set where a byte is < 0x20 (or >= 0x80)
