@@ -235,6 +235,23 @@ func TestLoadIDs(t *testing.T) {
 	if want := []string{"a", "a.txt", "x/_index", "y/_index"}; !reflect.DeepEqual(ids, want) {
 		t.Errorf("ids = %q, want %q", ids, want)
 	}
+
+	// IDs depend on names alone: a sibling that does not load still holds
+	// its ID. Across several roots IDs stay unique.
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("bin\x00ary"), 0o644)
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "a.md"), []byte("Other\n"), 0o644)
+	c, err = Load(context.Background(), []string{dir, other}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids = nil
+	for _, d := range c.Docs {
+		ids = append(ids, d.ID)
+	}
+	if want := []string{"a.txt", "x/_index", "y/_index", "a.md"}; !reflect.DeepEqual(ids, want) {
+		t.Errorf("ids = %q, want %q", ids, want)
+	}
 }
 
 func TestFind(t *testing.T) {

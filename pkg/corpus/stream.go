@@ -87,7 +87,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 	go func() {
 		defer close(jobs)
 		defer close(ordered)
-		w := newWalker(o, func(e entry) error {
+		w := newWalker(o, len(roots), func(e entry) error {
 			select {
 			case window <- struct{}{}:
 			case <-ctx.Done():
@@ -150,16 +150,12 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 		})
 	}
 
-	ids := newIDSet()
 	var err error
 	for out := range ordered {
 		r := <-out
 		<-window
 		if err != nil || ctx.Err() != nil {
 			continue // drain so the walker and workers can finish
-		}
-		if r.Doc != nil {
-			r.Doc.ID = ids.unique(r.Doc.ID, r.Doc.Path)
 		}
 		if err = fn(r); err != nil {
 			cancel()
@@ -186,9 +182,12 @@ func readEntry(e entry) ([]byte, Result, bool) {
 	data, err := readRegular(e.path, e.limit)
 	if err != nil {
 		var notRegular notRegularError
+		var big tooBigError
 		switch {
 		case errors.As(err, &notRegular):
 			r.Diags = []Diagnostic{warningAt(Pos{File: e.path}, "not a regular file (%s); skipped", modeName(fs.FileMode(notRegular)))}
+		case errors.As(err, &big):
+			r.Diags = []Diagnostic{*tooBig(e.path, int64(big), e.limit)}
 		case errors.Is(err, errGrew):
 			r.Diags = []Diagnostic{warningAt(Pos{File: e.path}, "file grew past the %s size limit (--max-file-size) while being read; skipped", FormatSize(e.limit))}
 		case errors.Is(err, fs.ErrNotExist):
@@ -206,6 +205,11 @@ type notRegularError fs.FileMode
 func (notRegularError) Error() string { return "not a regular file" }
 
 var errGrew = errors.New("file grew past the size limit")
+
+// tooBigError is the size of a file found over the limit when opened.
+type tooBigError int64
+
+func (tooBigError) Error() string { return "file over the size limit" }
 
 // readRegular reads a file that was a regular file when listed. It opens
 // it without blocking and checks it again, so a file swapped for a FIFO
@@ -226,7 +230,7 @@ func readRegular(p string, limit int64) ([]byte, error) {
 	}
 	size := fi.Size()
 	if limit > 0 && size > limit {
-		return nil, errGrew
+		return nil, tooBigError(size)
 	}
 	var rd io.Reader = f
 	if limit > 0 {
@@ -255,7 +259,7 @@ func readRegular(p string, limit int64) ([]byte, error) {
 // parseEntry parses a file's bytes, which it owns from then on.
 func parseEntry(e entry, data []byte, parser ParserName) Result {
 	r := Result{Path: e.path}
-	doc, warnings, err := parseOwned(e.path, idFromRel(e.rel), data, parser)
+	doc, warnings, err := parseOwned(e.path, e.id, data, parser)
 	if err != nil {
 		var d *Diagnostic
 		if !errors.As(err, &d) {

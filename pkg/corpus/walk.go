@@ -26,7 +26,7 @@ const DefaultMaxFileSize = 16 << 20
 type entry struct {
 	path string // as shown to the user: the root joined with the relative path
 	rel  string // relative to the root, '/'-separated; the basis of the ID
-	size int64
+	id   string // the document ID, unique within the load
 	// limit is the size limit in force (0: none), checked again on read.
 	limit int64
 	diag  *Diagnostic
@@ -41,14 +41,32 @@ type walker struct {
 	exts    map[string]bool
 	maxSize int64
 	emit    func(entry) error
+	allIDs  idSet // every ID given, when there are several roots
 }
 
-func newWalker(o Options, emit func(entry) error) *walker {
+func newWalker(o Options, roots int, emit func(entry) error) *walker {
 	exts := map[string]bool{}
 	for _, e := range o.extensions() {
 		exts[strings.ToLower(e)] = true
 	}
-	return &walker{exts: exts, maxSize: o.maxFileSize(), emit: emit}
+	w := &walker{exts: exts, maxSize: o.maxFileSize(), emit: emit}
+	if roots > 1 {
+		w.allIDs = newIDSet()
+	}
+	return w
+}
+
+// uniqueID gives a file its document ID. Two files of one root can only
+// clash when they share a folder (an ID is the path without extension),
+// so a set per folder suffices and memory does not grow with the corpus;
+// only a load of several roots, whose IDs may clash across roots, keeps a
+// set of every ID. IDs depend on file names alone, not on contents.
+func (w *walker) uniqueID(folder idSet, rel string) string {
+	id := folder.unique(idFromRel(rel), rel)
+	if w.allIDs != nil {
+		id = w.allIDs.unique(id, rel)
+	}
+	return id
 }
 
 // CheckPaths returns an error wrapping ErrNoPath for the first root that
@@ -74,7 +92,8 @@ func (w *walker) walkRoot(ctx context.Context, root string) error {
 		return err
 	}
 	if !fi.IsDir() {
-		return w.file(root, path.Base(filepath.ToSlash(root)), fi)
+		rel := path.Base(filepath.ToSlash(root))
+		return w.file(root, rel, w.uniqueID(newIDSet(), rel), fi)
 	}
 	return w.dir(ctx, root, "", []fileID{idOf(fi)})
 }
@@ -87,6 +106,7 @@ func (w *walker) dir(ctx context.Context, dir, rel string, ancestors []fileID) e
 	if err != nil {
 		return w.emit(entry{path: dir, diag: errorAt(Pos{File: dir}, "cannot read folder: %v", unwrapPathError(err))})
 	}
+	ids := newIDSet()
 	for _, de := range des {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -97,6 +117,17 @@ func (w *walker) dir(ctx context.Context, dir, rel string, ancestors []fileID) e
 		}
 		p := filepath.Join(dir, name)
 		r := path.Join(rel, name)
+		isDoc := w.exts[strings.ToLower(path.Ext(name))]
+		if de.Type().IsRegular() {
+			// No stat for a plain file: the reader checks the open file's
+			// type and size, which it must do anyway (the file may change).
+			if isDoc {
+				if err := w.emit(entry{path: p, rel: r, id: w.uniqueID(ids, r), limit: w.maxSize}); err != nil {
+					return err
+				}
+			}
+			continue
+		}
 		fi, err := os.Stat(p) // follows symlinks
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && de.Type()&fs.ModeSymlink != 0 {
@@ -123,26 +154,30 @@ func (w *walker) dir(ctx context.Context, dir, rel string, ancestors []fileID) e
 			}
 			continue
 		}
-		if !w.exts[strings.ToLower(path.Ext(name))] {
+		if !isDoc {
 			continue
 		}
-		if err := w.file(p, r, fi); err != nil {
+		if err := w.file(p, r, w.uniqueID(ids, r), fi); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (w *walker) file(p, rel string, fi fs.FileInfo) error {
-	e := entry{path: p, rel: rel, size: fi.Size(), limit: w.maxSize}
+func (w *walker) file(p, rel, id string, fi fs.FileInfo) error {
+	e := entry{path: p, rel: rel, id: id, limit: w.maxSize}
 	switch {
 	case !fi.Mode().IsRegular():
 		e.diag = warnPtr(Pos{File: p}, "not a regular file (%s); skipped", modeName(fi.Mode()))
 	case w.maxSize > 0 && fi.Size() > w.maxSize:
-		e.diag = warnPtr(Pos{File: p}, "file is %s, over the %s size limit (--max-file-size); skipped",
-			FormatSize(fi.Size()), FormatSize(w.maxSize))
+		e.diag = tooBig(p, fi.Size(), w.maxSize)
 	}
 	return w.emit(e)
+}
+
+func tooBig(p string, size, limit int64) *Diagnostic {
+	return warnPtr(Pos{File: p}, "file is %s, over the %s size limit (--max-file-size); skipped",
+		FormatSize(size), FormatSize(limit))
 }
 
 func containsID(ids []fileID, id fileID) bool {
