@@ -1,11 +1,14 @@
 package cmd
 
 import (
+	"errors"
 	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/seedscope/seedscope/pkg/atomicfile"
+	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/query"
 	"github.com/seedscope/seedscope/pkg/render"
 )
 
@@ -20,6 +23,7 @@ type ExportOptions struct {
 	Limit   int
 	File    string
 	SafeCSV bool
+	Stream  bool
 }
 
 // NewCmdExport builds "seedscope export".
@@ -34,6 +38,11 @@ json is one array, ndjson one document per line, csv one row per document
 with a header (RFC 4180; list fields joined with ";"). With -o the output is
 written to a temporary file and renamed into place only when complete, so
 an existing file is never left half-written.
+
+--stream writes each document as soon as it is read and holds only a few
+in memory, for corpora larger than memory. Related targets need the whole
+corpus (a link may point at a later document), so with --stream they are
+not resolved ("target" is null), and --sort is not available.
 
 --safe-csv prefixes cells that start with =, +, -, @, tab or CR with a
 single quote, so a spreadsheet shows them instead of running them as
@@ -50,6 +59,9 @@ data read by programs (the quote becomes part of the value).`,
 			if f := opts.Output.Format.Value; f == render.Table || f == render.TSV {
 				return flagErrorf("export writes json, ndjson or csv, not %s (use list for tables)", f)
 			}
+			if opts.Stream && (opts.Sort != string(query.SortPath) || opts.Reverse) {
+				return flagErrorf("--stream writes documents in path order: it cannot be combined with --sort or --reverse")
+			}
 			if opts.SafeCSV && opts.Output.Format.Value != render.CSV {
 				return flagErrorf("--safe-csv goes with --format csv")
 			}
@@ -64,24 +76,56 @@ data read by programs (the quote becomes part of the value).`,
 	registerSort(cmd, &opts.Sort, &opts.Reverse, &opts.Limit)
 	cmd.Flags().StringVarP(&opts.File, "output", "o", "", "write to `file` (atomically) instead of stdout")
 	cmd.Flags().BoolVar(&opts.SafeCSV, "safe-csv", false, "guard CSV cells against spreadsheet formula injection")
+	cmd.Flags().BoolVar(&opts.Stream, "stream", false, "write documents as they are read, in flat memory (related targets left null)")
 	return cmd
 }
 
 func exportRun(opts *ExportOptions) error {
-	docs, err := selectDocs(opts.Global, opts.Paths, &opts.Filter, opts.Sort, opts.Reverse, opts.Limit)
-	if err != nil {
-		return err
-	}
 	f := opts.Output.Format.Value
 	if f == "" {
 		f = render.JSON
 	}
 	ro := render.Options{SafeCSV: opts.SafeCSV}
 	write := func(w io.Writer) error {
+		if opts.Stream {
+			return streamExport(opts, render.NewWriter(w, f, render.Documents, ro))
+		}
+		docs, err := selectDocs(opts.Global, opts.Paths, &opts.Filter, opts.Sort, opts.Reverse, opts.Limit)
+		if err != nil {
+			return err
+		}
 		return render.WriteAll(w, f, render.Documents, ro, docs)
 	}
 	if opts.File == "" || opts.File == "-" {
 		return write(opts.Global.IO.Out)
 	}
+	if err := corpus.CheckPaths(paths(opts.Paths)); err != nil {
+		return err // before a file is created
+	}
 	return atomicfile.Write(opts.File, write)
+}
+
+// errLimitReached stops a streaming export once --limit documents are out.
+var errLimitReached = errors.New("limit reached")
+
+func streamExport(opts *ExportOptions, out *render.Writer[*corpus.Document]) error {
+	filter, err := opts.Filter.filter()
+	if err != nil {
+		return err
+	}
+	n := 0
+	err = opts.Global.streamCorpus(opts.Paths, func(d *corpus.Document) error {
+		if !filter.Match(d) {
+			return nil
+		}
+		if opts.Limit > 0 && n == opts.Limit {
+			return errLimitReached
+		}
+		n++
+		return out.Write(d)
+	})
+	if err != nil && !errors.Is(err, errLimitReached) {
+		return err
+	}
+	return out.Close()
 }
