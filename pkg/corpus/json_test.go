@@ -250,7 +250,7 @@ var jsonCases = []struct {
 	{"booleans", Document{Published: ptr(false), Related: []Related{{Quality: ptr(2.5)}}}},
 	{"times", Document{
 		PublishedAt: ptr(time.Date(2020, 1, 7, 20, 2, 0, 123, time.UTC)),
-		Related:     []Related{{PublishedAt: ptr(time.Date(1999, 12, 31, 23, 59, 59, 0, time.FixedZone("", -(5*3600 + 30*60))))}},
+		Related:     []Related{{PublishedAt: ptr(time.Date(1999, 12, 31, 23, 59, 59, 0, time.FixedZone("", -(5*3600+30*60))))}},
 	}},
 	{"secured", Document{Secured: ptr(""), Provider: Provider{Name: "n", Domain: "d", Images: []Image{{URL: "u", Title: "t"}}}}},
 	{"extra", Document{Extra: map[string]any{
