@@ -74,6 +74,9 @@ func (d *Document) checkFinite() error {
 // a document built by hand, an Extra that encoding/json refuses is written
 // as null, where MarshalJSON returns the error.
 func (d *Document) AppendJSON(buf []byte) []byte {
+	if d == nil {
+		return append(buf, "null"...) // as json.Marshal writes a nil *Document
+	}
 	b, err := d.appendJSON(buf)
 	if err != nil {
 		return append(b, "null}"...)

@@ -266,6 +266,10 @@ var jsonCases = []struct {
 }
 
 func TestAppendJSONCases(t *testing.T) {
+	var nilDoc *Document
+	if want, _ := json.Marshal(nilDoc); string(nilDoc.AppendJSON(nil)) != string(want) {
+		t.Errorf("nil document: AppendJSON = %s, want %s", nilDoc.AppendJSON(nil), want)
+	}
 	for _, tc := range jsonCases {
 		t.Run(tc.name, func(t *testing.T) {
 			d := tc.doc

@@ -6,6 +6,7 @@ package render
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -159,6 +160,17 @@ type Writer[T any] struct {
 	rows   [][]string // table rows, until Close
 	n      int
 	err    error
+	// buf and indented are reused for records that append their own
+	// compact JSON (jsonAppender).
+	buf      []byte
+	indented bytes.Buffer
+}
+
+// jsonAppender is a record that appends its compact JSON to a buffer, the
+// same bytes json.Marshal gives for it, without reflection
+// (corpus.Document).
+type jsonAppender interface {
+	AppendJSON([]byte) []byte
 }
 
 // NewWriter returns a writer of records in format f to w.
@@ -189,7 +201,17 @@ func (w *Writer[T]) write(v T) error {
 		_, err := w.out.WriteString(strings.Join(cells(w.schema.Table, v, true), "\t") + "\n")
 		return err
 	case JSON:
-		b, err := json.MarshalIndent(v, "  ", "  ")
+		var b []byte
+		var err error
+		if a, ok := any(v).(jsonAppender); ok {
+			// The bytes json.MarshalIndent gives, without reflection.
+			w.buf = a.AppendJSON(w.buf[:0])
+			w.indented.Reset()
+			err = json.Indent(&w.indented, w.buf, "  ", "  ")
+			b = w.indented.Bytes()
+		} else {
+			b, err = json.MarshalIndent(v, "  ", "  ")
+		}
 		if err != nil {
 			return err
 		}
@@ -201,6 +223,11 @@ func (w *Writer[T]) write(v T) error {
 		_, err = w.out.Write(b)
 		return err
 	case NDJSON:
+		if a, ok := any(v).(jsonAppender); ok {
+			w.buf = append(a.AppendJSON(w.buf[:0]), '\n')
+			_, err := w.out.Write(w.buf)
+			return err
+		}
 		b, err := json.Marshal(v)
 		if err != nil {
 			return err
