@@ -39,8 +39,11 @@ func KindName(n *yaml.Node) string {
 
 // Describe shows a scalar quoted and anything else by its kind ("a list").
 func Describe(n *yaml.Node) string {
-	if n.Kind == yaml.ScalarNode {
+	switch n.Kind {
+	case yaml.ScalarNode:
 		return strconv.Quote(n.Value)
+	case yaml.AliasNode:
+		return "an alias"
 	}
 	return "a " + KindName(n)
 }
