@@ -715,35 +715,10 @@ func (p *fastParser) related(n int32) ([]Related, bool) {
 	}
 	ok := p.eachMap(n, func(m int32) bool {
 		var r Related
+		shared := relatedItem(&r)
 		for c := p.nodes[m].first; c >= 0; c = p.nodes[c].next {
-			ok := true
-			var s string
-			switch p.nodes[c].key {
-			case "title":
-				r.Title, ok = p.str(c)
-			case "excerpt":
-				r.Excerpt, ok = p.str(c)
-			case "type":
-				r.Type, ok = p.str(c)
-			case "publishedDateTime":
-				ok = p.timeField(c, &r.PublishedAt)
-			case "webUrl", "sourceUrl":
-				s, ok = p.str(c)
-				setFirst(&r.URL, s)
-			case "ampWebUrl", "ampUrl":
-				s, ok = p.str(c)
-				setFirst(&r.AmpURL, s)
-			case "cdnAmpWebUrl", "cdnAmpUrl":
-				s, ok = p.str(c)
-				setFirst(&r.CdnAmpURL, s)
-			case "quality":
-				r.Quality, ok = p.number(c)
-			case "provider":
-				r.Provider, ok = p.provider(c)
-			case "images":
-				r.Images, ok = p.images(c)
-			}
-			if !ok {
+			// Other keys of related items are dropped, as decodeYAML does.
+			if _, ok := p.itemField(shared, c); !ok {
 				return false
 			}
 		}
@@ -753,42 +728,61 @@ func (p *fastParser) related(n int32) ([]Related, bool) {
 	return out, ok
 }
 
+// itemField decodes node c into f if its key is one of the fields
+// documents and related items share (see decodeYAML's itemField); ok is
+// false when the value is outside the fast path's subset.
+func (p *fastParser) itemField(f itemFields, c int32) (handled, ok bool) {
+	var s string
+	switch p.nodes[c].key {
+	case "title":
+		*f.title, ok = p.str(c)
+	case "excerpt":
+		*f.excerpt, ok = p.str(c)
+	case "type":
+		*f.typ, ok = p.str(c)
+	case "publishedDateTime":
+		ok = p.timeField(c, f.publishedAt)
+	case "webUrl", "sourceUrl":
+		s, ok = p.str(c)
+		setFirst(f.url, s)
+	case "ampWebUrl", "ampUrl":
+		s, ok = p.str(c)
+		setFirst(f.ampURL, s)
+	case "cdnAmpWebUrl", "cdnAmpUrl":
+		s, ok = p.str(c)
+		setFirst(f.cdnAmpURL, s)
+	case "quality":
+		*f.quality, ok = p.number(c)
+	case "provider":
+		*f.provider, ok = p.provider(c)
+	case "images":
+		*f.images, ok = p.images(c)
+	default:
+		return false, true
+	}
+	return true, ok
+}
+
 func (p *fastParser) document(m int32, doc *Document) bool {
+	shared := docItem(doc)
 	for c := p.nodes[m].first; c >= 0; c = p.nodes[c].next {
-		ok := true
+		handled, ok := p.itemField(shared, c)
+		if handled {
+			if !ok {
+				return false
+			}
+			continue
+		}
 		var s string
 		switch key := p.nodes[c].key; key {
-		case "title":
-			doc.Title, ok = p.str(c)
-		case "excerpt":
-			doc.Excerpt, ok = p.str(c)
 		case "category":
 			doc.Category, ok = p.str(c)
-		case "type":
-			doc.Type, ok = p.str(c)
-		case "publishedDateTime":
-			ok = p.timeField(c, &doc.PublishedAt)
-		case "webUrl", "sourceUrl":
-			s, ok = p.str(c)
-			setFirst(&doc.URL, s)
-		case "ampWebUrl", "ampUrl":
-			s, ok = p.str(c)
-			setFirst(&doc.AmpURL, s)
-		case "cdnAmpWebUrl", "cdnAmpUrl":
-			s, ok = p.str(c)
-			setFirst(&doc.CdnAmpURL, s)
-		case "quality":
-			doc.Quality, ok = p.number(c)
 		case "heat":
 			doc.Heat, ok = p.number(c)
 		case "published":
 			doc.Published, ok = p.bool(c)
-		case "provider":
-			doc.Provider, ok = p.provider(c)
 		case "topics":
 			doc.Topics, ok = p.strings(c)
-		case "images":
-			doc.Images, ok = p.images(c)
 		case "related":
 			doc.Related, ok = p.related(c)
 		case "secured":
