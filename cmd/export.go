@@ -8,7 +8,6 @@ import (
 
 	"github.com/seedscope/seedscope/pkg/atomicfile"
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/query"
 	"github.com/seedscope/seedscope/pkg/render"
 )
 
@@ -16,14 +15,11 @@ import (
 type ExportOptions struct {
 	Global  *GlobalOptions
 	Paths   []string
-	Filter  filterFlags
 	Output  outputFlags
-	Sort    string
-	Reverse bool
-	Limit   int
 	File    string
 	SafeCSV bool
 	Stream  bool
+	selectionFlags
 }
 
 // NewCmdExport builds "seedscope export".
@@ -53,13 +49,13 @@ data read by programs (the quote becomes part of the value).`,
   seedscope export --format csv --safe-csv -o corpus.csv`,
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Paths = args
-			if err := checkSortLimit(opts.Sort, opts.Limit); err != nil {
+			if err := opts.check(); err != nil {
 				return err
 			}
 			if f := opts.Output.Format.Value; f == render.Table || f == render.TSV {
 				return flagErrorf("export writes json, ndjson or csv, not %s (use list for tables)", f)
 			}
-			if opts.Stream && (opts.Sort != string(query.SortPath) || opts.Reverse) {
+			if opts.Stream && opts.sorted() {
 				return flagErrorf("--stream writes documents in path order: it cannot be combined with --sort or --reverse")
 			}
 			if opts.SafeCSV && opts.Output.Format.Value != render.CSV {
@@ -71,9 +67,8 @@ data read by programs (the quote becomes part of the value).`,
 			return exportRun(opts)
 		},
 	}
-	opts.Filter.register(cmd.Flags())
+	opts.selectionFlags.register(cmd)
 	cmd.Flags().VarP(&opts.Output.Format, "format", "f", "output `format`: json, ndjson or csv (default json)")
-	registerSort(cmd, &opts.Sort, &opts.Reverse, &opts.Limit)
 	cmd.Flags().StringVarP(&opts.File, "output", "o", "", "write to `file` (atomically) instead of stdout")
 	cmd.Flags().BoolVar(&opts.SafeCSV, "safe-csv", false, "guard CSV cells against spreadsheet formula injection")
 	cmd.Flags().BoolVar(&opts.Stream, "stream", false, "write documents as they are read, in flat memory (related targets left null)")
@@ -90,7 +85,7 @@ func exportRun(opts *ExportOptions) error {
 		if opts.Stream {
 			return streamExport(opts, render.NewWriter(w, f, render.Documents, ro))
 		}
-		docs, err := selectDocs(opts.Global, opts.Paths, &opts.Filter, opts.Sort, opts.Reverse, opts.Limit)
+		docs, err := opts.docs(opts.Global, opts.Paths)
 		if err != nil {
 			return err
 		}

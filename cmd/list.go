@@ -3,19 +3,15 @@ package cmd
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/seedscope/seedscope/pkg/query"
 	"github.com/seedscope/seedscope/pkg/render"
 )
 
 // ListOptions are the inputs of list.
 type ListOptions struct {
-	Global  *GlobalOptions
-	Paths   []string
-	Filter  filterFlags
-	Output  outputFlags
-	Sort    string
-	Reverse bool
-	Limit   int
+	Global *GlobalOptions
+	Paths  []string
+	Output outputFlags
+	selectionFlags
 }
 
 // NewCmdList builds "seedscope list". runF replaces the run in tests.
@@ -34,7 +30,7 @@ of different kinds must all match. Text matches ignore case.`,
   seedscope list ../corpus --since 2020-01-01 --until 2020-01-31 --grep police`,
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Paths = args
-			if err := checkSortLimit(opts.Sort, opts.Limit); err != nil {
+			if err := opts.check(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -43,34 +39,17 @@ of different kinds must all match. Text matches ignore case.`,
 			return listRun(opts)
 		},
 	}
-	opts.Filter.register(cmd.Flags())
+	opts.selectionFlags.register(cmd)
 	opts.Output.register(cmd.Flags())
-	registerSort(cmd, &opts.Sort, &opts.Reverse, &opts.Limit)
 	return cmd
 }
 
 func listRun(opts *ListOptions) error {
-	docs, err := selectDocs(opts.Global, opts.Paths, &opts.Filter, opts.Sort, opts.Reverse, opts.Limit)
+	docs, err := opts.docs(opts.Global, opts.Paths)
 	if err != nil {
 		return err
 	}
 	ios := opts.Global.IO
 	f, ro := opts.Output.options(ios)
 	return render.WriteAll(ios.Out, f, render.Documents, ro, docs)
-}
-
-func registerSort(cmd *cobra.Command, key *string, reverse *bool, limit *int) {
-	cmd.Flags().StringVarP(key, "sort", "s", string(query.SortPath), "sort by `key`: path, published, title, provider, quality or heat")
-	cmd.Flags().BoolVarP(reverse, "reverse", "r", false, "reverse the order (documents missing the key stay last)")
-	cmd.Flags().IntVarP(limit, "limit", "n", 0, "print at most `N` documents (0: all)")
-}
-
-func checkSortLimit(key string, limit int) error {
-	if _, err := query.ParseSortKey(key); err != nil {
-		return &FlagError{err}
-	}
-	if limit < 0 {
-		return flagErrorf("--limit must be 0 or more")
-	}
-	return nil
 }

@@ -1,17 +1,48 @@
 package cmd
 
 import (
+	"github.com/spf13/cobra"
+
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/query"
 )
 
-// selectDocs loads the corpus, then filters, sorts and limits it.
-func selectDocs(g *GlobalOptions, args []string, ff *filterFlags, sortKey string, reverse bool, limit int) ([]*corpus.Document, error) {
-	filter, err := ff.filter()
+// selectionFlags are how list and export pick and order documents.
+type selectionFlags struct {
+	Filter  filterFlags
+	Sort    string
+	Reverse bool
+	Limit   int
+}
+
+func (s *selectionFlags) register(cmd *cobra.Command) {
+	s.Filter.register(cmd.Flags())
+	cmd.Flags().StringVarP(&s.Sort, "sort", "s", string(query.SortPath), "sort by `key`: path, published, title, provider, quality or heat")
+	cmd.Flags().BoolVarP(&s.Reverse, "reverse", "r", false, "reverse the order (documents missing the key stay last)")
+	cmd.Flags().IntVarP(&s.Limit, "limit", "n", 0, "print at most `N` documents (0: all)")
+}
+
+// check validates the flags that cobra cannot.
+func (s *selectionFlags) check() error {
+	if _, err := query.ParseSortKey(s.Sort); err != nil {
+		return &FlagError{err}
+	}
+	if s.Limit < 0 {
+		return flagErrorf("--limit must be 0 or more")
+	}
+	return nil
+}
+
+// sorted reports whether an order other than the load's is asked for.
+func (s *selectionFlags) sorted() bool { return s.Sort != string(query.SortPath) || s.Reverse }
+
+// docs loads the corpus, then filters, sorts and limits it.
+func (s *selectionFlags) docs(g *GlobalOptions, args []string) ([]*corpus.Document, error) {
+	filter, err := s.Filter.filter()
 	if err != nil {
 		return nil, err
 	}
-	key, err := query.ParseSortKey(sortKey)
+	key, err := query.ParseSortKey(s.Sort)
 	if err != nil {
 		return nil, &FlagError{err}
 	}
@@ -20,12 +51,12 @@ func selectDocs(g *GlobalOptions, args []string, ff *filterFlags, sortKey string
 		return nil, err
 	}
 	docs := filter.Select(c.Docs)
-	if key != query.SortPath || reverse {
+	if s.sorted() {
 		docs = append([]*corpus.Document(nil), docs...) // keep the corpus order intact
-		query.Sort(docs, key, reverse)
+		query.Sort(docs, key, s.Reverse)
 	}
-	if limit > 0 && len(docs) > limit {
-		docs = docs[:limit]
+	if s.Limit > 0 && len(docs) > s.Limit {
+		docs = docs[:s.Limit]
 	}
 	return docs, nil
 }
