@@ -5,6 +5,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/query"
 	"github.com/seedscope/seedscope/pkg/render"
 	"github.com/seedscope/seedscope/pkg/validate"
@@ -13,30 +14,22 @@ import (
 // flagValues lists the fixed values of flags, by name, for shell completion
 // (seedscope completion bash|zsh|fish|powershell).
 func flagValues(c *cobra.Command) map[string][]string {
-	formats := names(render.Formats)
+	formats := enum.Names(render.Formats)
 	switch c.Name() {
 	case "validate":
-		formats = names(render.FindingsFormats)
+		formats = enum.Names(render.FindingsFormats)
 	case "export":
-		formats = names([]render.Format{render.JSON, render.NDJSON, render.CSV})
+		formats = enum.Names([]render.Format{render.JSON, render.NDJSON, render.CSV})
 	}
 	rules := validate.RuleIDs()
 	return map[string][]string{
 		"format":  formats,
-		"sort":    names(query.SortKeys),
-		"kind":    {string(corpus.KindFrontMatter), string(corpus.KindText)},
-		"parser":  names(corpus.Parsers),
+		"sort":    enum.Names(query.SortKeys),
+		"kind":    enum.Names(corpus.Kinds),
+		"parser":  enum.Names(corpus.Parsers),
 		"enable":  rules,
 		"disable": rules,
 	}
-}
-
-func names[T ~string](vs []T) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = string(v)
-	}
-	return out
 }
 
 // registerCompletions offers the fixed values of every such flag, on every

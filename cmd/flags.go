@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/iostreams"
 	"github.com/seedscope/seedscope/pkg/query"
 	"github.com/seedscope/seedscope/pkg/render"
@@ -33,8 +34,8 @@ func (f *filterFlags) register(fs *pflag.FlagSet) {
 func (f *filterFlags) filter() (*query.Filter, error) {
 	q := &query.Filter{Topics: f.Topics, Providers: f.Providers, Kinds: f.Kinds, Types: f.Types, Grep: f.Grep}
 	for _, k := range f.Kinds {
-		if k != string(corpus.KindFrontMatter) && k != string(corpus.KindText) {
-			return nil, flagErrorf("invalid --kind %q: valid values are {frontmatter|text}", k)
+		if _, err := enum.Parse("--kind", k, corpus.Kinds); err != nil {
+			return nil, &FlagError{err}
 		}
 	}
 	var err error

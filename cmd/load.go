@@ -2,8 +2,9 @@ package cmd
 
 import (
 	"fmt"
+
+	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/termsafe"
-	"slices"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
 )
@@ -13,9 +14,9 @@ import (
 const shownDiagnostics = 20
 
 func (g *GlobalOptions) loadOptions() (corpus.Options, error) {
-	p := corpus.ParserName(g.Parser)
-	if !slices.Contains(corpus.Parsers, p) {
-		return corpus.Options{}, flagErrorf("invalid --parser %q: valid values are {auto|yaml}", g.Parser)
+	p, err := enum.Parse("--parser", g.Parser, corpus.Parsers)
+	if err != nil {
+		return corpus.Options{}, &FlagError{err}
 	}
 	size, err := corpus.ParseSize(g.MaxFileSize)
 	if err != nil {

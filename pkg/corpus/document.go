@@ -18,6 +18,9 @@ const (
 	KindText        Kind = "text"
 )
 
+// Kinds lists the kinds, for flags and help.
+var Kinds = []Kind{KindFrontMatter, KindText}
+
 // Document is one seed document. Its JSON form is the stable shape every
 // JSON-speaking command prints (see MarshalJSON): missing scalars are null,
 // missing lists are empty arrays, no field is ever omitted.

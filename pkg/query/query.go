@@ -4,12 +4,12 @@ package query
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/enum"
 )
 
 // Filter selects documents. Values within one field are alternatives (any
@@ -106,21 +106,7 @@ const (
 var SortKeys = []SortKey{SortPath, SortPublished, SortTitle, SortProvider, SortQuality, SortHeat}
 
 // ParseSortKey checks a key given on the command line.
-func ParseSortKey(s string) (SortKey, error) {
-	k := SortKey(strings.ToLower(s))
-	if !slices.Contains(SortKeys, k) {
-		return "", fmt.Errorf("invalid sort key %q: valid keys are %s", s, joinKeys(SortKeys))
-	}
-	return k, nil
-}
-
-func joinKeys[T ~string](ks []T) string {
-	ss := make([]string, len(ks))
-	for i, k := range ks {
-		ss[i] = string(k)
-	}
-	return strings.Join(ss, ", ")
-}
+func ParseSortKey(s string) (SortKey, error) { return enum.Parse("sort key", s, SortKeys) }
 
 // Sort orders docs in place by key, ascending (descending with reverse).
 // Documents missing the key's value always come last; ties keep path order.

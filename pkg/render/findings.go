@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/fatih/color"
 
+	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/termsafe"
 	"github.com/seedscope/seedscope/pkg/validate"
 )
@@ -36,15 +36,15 @@ const (
 var FindingsFormats = []FindingsFormat{FindingsText, FindingsJSON, FindingsGitHub, FindingsSARIF, FindingsJUnit}
 
 // FindingsFormatNames is FindingsFormats as "text|json|github|sarif|junit".
-func FindingsFormatNames() string { return joinNames(FindingsFormats) }
+func FindingsFormatNames() string { return enum.Join(FindingsFormats) }
 
 // FindingsFormatFlag is a pflag.Value for validate's --format.
 type FindingsFormatFlag struct{ Value FindingsFormat }
 
 func (f *FindingsFormatFlag) Set(s string) error {
-	v := FindingsFormat(strings.ToLower(s))
-	if !slices.Contains(FindingsFormats, v) {
-		return fmt.Errorf("invalid format %q: valid values are {%s}", s, FindingsFormatNames())
+	v, err := enum.Parse("format", s, FindingsFormats)
+	if err != nil {
+		return err
 	}
 	f.Value = v
 	return nil

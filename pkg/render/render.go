@@ -11,9 +11,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
+	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/termsafe"
 )
 
@@ -38,25 +38,10 @@ const (
 var Formats = []Format{Table, TSV, JSON, NDJSON, CSV}
 
 // FormatNames is Formats as "table|tsv|json|ndjson|csv", for help text.
-func FormatNames() string { return joinNames(Formats) }
-
-// joinNames joins format names with "|", as help and errors show them.
-func joinNames[T ~string](names []T) string {
-	ss := make([]string, len(names))
-	for i, n := range names {
-		ss[i] = string(n)
-	}
-	return strings.Join(ss, "|")
-}
+func FormatNames() string { return enum.Join(Formats) }
 
 // ParseFormat checks a format name given on the command line.
-func ParseFormat(s string) (Format, error) {
-	f := Format(strings.ToLower(s))
-	if !slices.Contains(Formats, f) {
-		return "", fmt.Errorf("invalid format %q: valid values are {%s}", s, FormatNames())
-	}
-	return f, nil
-}
+func ParseFormat(s string) (Format, error) { return enum.Parse("format", s, Formats) }
 
 // FormatFlag is a pflag.Value for --format; empty means "choose by TTY".
 type FormatFlag struct{ Value Format }
