@@ -59,12 +59,6 @@ func (c *Corpus) index() {
 // Skipped counts the files that did not become documents.
 func (c *Corpus) Skipped() int { return c.Files - len(c.Docs) }
 
-// Get returns the document with exactly this ID.
-func (c *Corpus) Get(id string) (*Document, bool) {
-	d, ok := c.byID[id]
-	return d, ok
-}
-
 // AmbiguousError lists the documents a prefix could mean.
 type AmbiguousError struct {
 	Prefix     string

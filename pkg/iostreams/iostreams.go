@@ -25,9 +25,7 @@ type IOStreams struct {
 	ErrOut io.Writer
 
 	stdoutTTY bool
-	stderrTTY bool
 	color     bool
-	colorErr  bool
 	width     int
 }
 
@@ -45,9 +43,7 @@ func System() *IOStreams {
 	s := &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		stdoutTTY: outTTY,
-		stderrTTY: isTerminal(os.Stderr),
 		color:     outTTY && noColor == "",
-		colorErr:  isTerminal(os.Stderr) && noColor == "",
 		width:     DefaultWidth,
 	}
 	if w, err := strconv.Atoi(force); err == nil && w > 0 {
@@ -74,14 +70,8 @@ func Test() (*IOStreams, *bytes.Buffer, *bytes.Buffer) {
 // IsStdoutTTY reports whether stdout is a terminal.
 func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
 
-// IsStderrTTY reports whether stderr is a terminal.
-func (s *IOStreams) IsStderrTTY() bool { return s.stderrTTY }
-
 // ColorEnabled reports whether stdout output may be coloured.
 func (s *IOStreams) ColorEnabled() bool { return s.color }
-
-// ColorEnabledErr reports whether stderr output may be coloured.
-func (s *IOStreams) ColorEnabledErr() bool { return s.colorErr }
 
 // TerminalWidth is the number of columns to fit tables to.
 func (s *IOStreams) TerminalWidth() int { return s.width }
@@ -89,9 +79,8 @@ func (s *IOStreams) TerminalWidth() int { return s.width }
 // SetStdoutTTY pretends stdout is (or is not) a terminal.
 func (s *IOStreams) SetStdoutTTY(v bool) { s.stdoutTTY = v }
 
-// SetColorEnabled turns colour on or off on both streams (--no-color
-// turns it off).
-func (s *IOStreams) SetColorEnabled(v bool) { s.color, s.colorErr = v, v }
+// SetColorEnabled turns colour on or off (--no-color turns it off).
+func (s *IOStreams) SetColorEnabled(v bool) { s.color = v }
 
 // SetTerminalWidth sets the width tables are fitted to.
 func (s *IOStreams) SetTerminalWidth(w int) { s.width = w }

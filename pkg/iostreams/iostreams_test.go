@@ -15,7 +15,7 @@ func TestTestStreams(t *testing.T) {
 	ios.SetStdoutTTY(true)
 	ios.SetColorEnabled(true)
 	ios.SetTerminalWidth(120)
-	if !ios.IsStdoutTTY() || !ios.ColorEnabled() || !ios.ColorEnabledErr() || ios.TerminalWidth() != 120 {
+	if !ios.IsStdoutTTY() || !ios.ColorEnabled() || ios.TerminalWidth() != 120 {
 		t.Error("setters did not take")
 	}
 }

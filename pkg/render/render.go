@@ -130,8 +130,6 @@ type Options struct {
 	Width int
 	// SafeCSV guards CSV cells against formula injection in spreadsheets.
 	SafeCSV bool
-	// NoHeader drops the header row of tables and CSV.
-	NoHeader bool
 }
 
 // Writer writes records of one type in one format. Table output is held
@@ -162,7 +160,10 @@ type jsonAppender interface {
 func NewWriter[T any](w io.Writer, f Format, s Schema[T], o Options) *Writer[T] {
 	wr := &Writer[T]{f: f, schema: s, o: o, out: bufio.NewWriterSize(w, 64<<10)}
 	if f == CSV {
+		// The header goes out even when no record follows; a write error
+		// surfaces at the first Write or at Close.
 		wr.csv = csv.NewWriter(wr.out)
+		wr.err = wr.csv.Write(header(s.CSV))
 	}
 	return wr
 }
@@ -220,11 +221,6 @@ func (w *Writer[T]) write(v T) error {
 		w.out.Write(b)
 		return w.out.WriteByte('\n')
 	case CSV:
-		if w.n == 0 && !w.o.NoHeader {
-			if err := w.csv.Write(header(w.schema.CSV)); err != nil {
-				return err
-			}
-		}
 		row := cells(w.schema.CSV, v, false)
 		if w.o.SafeCSV {
 			for i := range row {
@@ -252,13 +248,8 @@ func (w *Writer[T]) Close() error {
 			w.out.WriteString("\n]\n")
 		}
 	case CSV:
-		if w.n == 0 && !w.o.NoHeader {
-			w.err = w.csv.Write(header(w.schema.CSV))
-		}
-		if w.err == nil {
-			w.csv.Flush()
-			w.err = w.csv.Error()
-		}
+		w.csv.Flush()
+		w.err = w.csv.Error()
 	}
 	if w.err == nil {
 		w.err = w.out.Flush()

@@ -82,13 +82,11 @@ func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options
 		}),
 		tablewriter.WithTrimSpace(tw.Off),
 	)
-	if !o.NoHeader {
-		h := make([]any, len(cols))
-		for i, c := range cols {
-			h[i] = head.Sprint(strings.ToUpper(cmp.Or(c.Heading, c.Name)))
-		}
-		t.Header(h...)
+	h := make([]any, len(cols))
+	for i, c := range cols {
+		h[i] = head.Sprint(strings.ToUpper(cmp.Or(c.Heading, c.Name)))
 	}
+	t.Header(h...)
 	for _, r := range rows {
 		cells := make([]any, len(r))
 		for i, s := range r {
