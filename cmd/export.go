@@ -94,9 +94,6 @@ func exportRun(opts *ExportOptions) error {
 	if opts.File == "" || opts.File == "-" {
 		return write(opts.Global.IO.Out)
 	}
-	if err := corpus.CheckPaths(paths(opts.Paths)); err != nil {
-		return err // before a file is created
-	}
 	return atomicfile.Write(opts.File, write)
 }
 

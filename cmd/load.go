@@ -3,10 +3,9 @@ package cmd
 import (
 	"fmt"
 
+	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/termsafe"
-
-	"github.com/seedscope/seedscope/pkg/corpus"
 )
 
 // shownDiagnostics is how many load problems are printed before the rest
@@ -38,26 +37,18 @@ func paths(args []string) []string {
 	return args
 }
 
-// loadCorpus loads the whole corpus and reports its diagnostics on stderr.
+// loadCorpus loads the whole corpus, reporting diagnostics on stderr as
+// they come, and resolves the related links between its documents.
 func (g *GlobalOptions) loadCorpus(args []string) (*corpus.Corpus, error) {
-	o, err := g.loadOptions()
+	var docs []*corpus.Document
+	err := g.streamCorpus(args, func(d *corpus.Document) error {
+		docs = append(docs, d)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	roots := paths(args)
-	if err := corpus.CheckPaths(roots); err != nil {
-		return nil, err
-	}
-	rep := g.newReporter()
-	c, err := corpus.Load(g.Context, roots, o)
-	if err != nil {
-		return nil, err
-	}
-	for _, d := range c.Diags {
-		rep.diagnostic(d)
-	}
-	rep.summary(c.Files, c.Skipped())
-	return c, nil
+	return corpus.New(docs), nil
 }
 
 // streamCorpus calls fn with each loaded document in path order, without
