@@ -14,6 +14,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/seedscope/seedscope/pkg/hostiletest"
 )
 
 // The hostile corpus is testdata/hostile (files git can hold) plus the
@@ -101,62 +103,9 @@ var hostileWants = map[string]hostileWant{
 	"gen/related-bomb.md": skipped("gen/related-bomb.md:5:26: YAML aliases expand to more than 100000 nodes (alias bomb?); not loaded"),
 }
 
-// Generated cases: big inputs built in memory rather than committed.
-func deepFlow(n int) string { return strings.Repeat("[", n) + strings.Repeat("]", n) }
-
-func deepMap(n int) string {
-	return strings.Repeat("{a: ", n) + "1" + strings.Repeat("}", n)
-}
-
-func deepBlock(n int) string { return strings.Repeat("- ", n) + "x" }
-
-// relatedBomb aliases one related item n times, and that item aliases one
-// image n times: n² images from a few bytes per alias, through the fields
-// seedscope maps itself rather than through yaml.v3's Decode.
-func relatedBomb(n int) string {
-	return "---\ntitle: quadratic\nimg: &i {url: x}\nitem: &r {images: [" + strings.TrimSuffix(strings.Repeat("*i,", n), ",") +
-		"]}\nrelated: [" + strings.TrimSuffix(strings.Repeat("*r,", n), ",") + "]\n---\n"
-}
-
-// makeHostile copies testdata/hostile into a temporary folder and adds the
-// generated cases under gen/.
+// makeHostile builds the hostile corpus (see hostiletest.Corpus).
 func makeHostile(t *testing.T) string {
-	t.Helper()
-	root := filepath.Join(t.TempDir(), "hostile")
-	if err := os.CopyFS(root, os.DirFS(filepath.Join("..", "..", "testdata", "hostile"))); err != nil {
-		t.Fatal(err)
-	}
-	gen := filepath.Join(root, "gen")
-	write := func(name, s string) {
-		t.Helper()
-		if err := os.WriteFile(filepath.Join(gen, name), []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(os.MkdirAll(filepath.Join(gen, "loop"), 0o755))
-	must(syscall.Mkfifo(filepath.Join(gen, "fifo.md"), 0o644))
-	must(os.Symlink("missing.md", filepath.Join(gen, "broken-link.md")))
-	must(os.Symlink("..", filepath.Join(gen, "loop", "parent")))
-	must(os.Symlink(".", filepath.Join(gen, "loop", "self")))
-	f, err := os.Create(filepath.Join(gen, "huge.md"))
-	must(err)
-	must(f.Truncate(100 << 20)) // sparse: no disk used
-	must(f.Close())
-	write("long-line.txt", strings.Repeat("word ", 3<<20/5))
-	write("long-title.md", "---\ntitle: "+strings.Repeat("t", 512<<10)+"\n---\n")
-	write("long-fm.md", "---\ntitle: "+strings.Repeat("t", 3<<20)+"\n---\n")
-	write("deep-flow.md", "---\nx: "+deepFlow(20000)+"\n---\n")
-	write("deep-map.md", "---\nx: "+deepMap(20000)+"\n---\n")
-	write("deep-block.md", "---\nx:\n  "+deepBlock(20000)+"\n---\n")
-	write("deep-ok.md", "---\ntitle: Nested 5000 deep\nx: "+deepFlow(5000)+"\n---\n")
-	write("related-bomb.md", relatedBomb(3000))
-	return root
+	return hostiletest.Corpus(t, filepath.Join("..", "..", "testdata", "hostile"))
 }
 
 // loadHostile streams the corpus at root and returns each file's result by
@@ -375,11 +324,11 @@ func TestHostileBounded(t *testing.T) {
 	}{
 		{"billion laughs", string(billion), "aliases expand to more than"},
 		{"wide alias", wide, "aliases expand to more than"},
-		{"related bomb 10k", relatedBomb(10000), "aliases expand to more than"},
-		{"flow nesting 20k", "---\nx: " + deepFlow(20000) + "\n---\n", "exceeded max depth"},
-		{"map nesting 20k", "---\nx: " + deepMap(20000) + "\n---\n", "exceeded max depth"},
-		{"block nesting 20k", "---\nx:\n  " + deepBlock(20000) + "\n---\n", "exceeded max depth"},
-		{"flow nesting 9000", "---\nx: " + deepFlow(9000) + "\n---\n", ""},
+		{"related bomb 10k", hostiletest.RelatedBomb(10000), "aliases expand to more than"},
+		{"flow nesting 20k", "---\nx: " + hostiletest.DeepFlow(20000) + "\n---\n", "exceeded max depth"},
+		{"map nesting 20k", "---\nx: " + hostiletest.DeepMap(20000) + "\n---\n", "exceeded max depth"},
+		{"block nesting 20k", "---\nx:\n  " + hostiletest.DeepBlock(20000) + "\n---\n", "exceeded max depth"},
+		{"flow nesting 9000", "---\nx: " + hostiletest.DeepFlow(9000) + "\n---\n", ""},
 		{"front matter at the size limit", "---\nx: " + strings.Repeat("y", MaxFrontMatterSize-4) + "\n---\n", ""},
 		{"front matter over the size limit", "---\nx:\n" + strings.Repeat("- a\n", MaxFrontMatterSize/4+1) + "---\n", "over the 1 MiB limit"},
 	} {
