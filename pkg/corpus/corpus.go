@@ -1,8 +1,10 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"hash/maphash"
 	"sort"
 	"strings"
 
@@ -113,37 +115,95 @@ func (c *Corpus) Find(ref string) (*Document, error) {
 // ResolveLinks sets each related item's Target to the ID of the document
 // whose URL, AMP URL or CDN AMP URL matches one of the item's URLs (see
 // urlnorm.Key). When several documents share a URL the first in path order
-// wins. It runs in time linear in the number of documents and links.
+// wins. It runs in time linear in the number of documents and links, and
+// allocates little beyond its index: keys are hashed, not kept, and a
+// hash that matches is confirmed by computing the document's key again.
 func ResolveLinks(docs []*Document) {
-	index := make(map[string]string, len(docs)*2)
-	// keyOf remembers the key of every document URL: related items mostly
-	// repeat those URLs, and computing a key allocates.
-	keyOf := make(map[string]string, len(docs)*2)
-	for _, d := range docs {
-		for _, u := range d.URLs() {
-			k := urlnorm.Key(u)
-			keyOf[u] = k
-			if k != "" {
-				if _, taken := index[k]; !taken {
-					index[k] = d.ID
-				}
-			}
-		}
-	}
+	x := newURLIndex(docs)
 	for _, d := range docs {
 		for i := range d.Related {
 			r := &d.Related[i]
 			r.Target = ""
-			for _, u := range r.URLs() {
-				k, ok := keyOf[u]
-				if !ok {
-					k = urlnorm.Key(u)
-				}
-				if id, ok := index[k]; ok && k != "" {
-					r.Target = id
+			for _, u := range [...]string{r.URL, r.AmpURL, r.CdnAmpURL} {
+				if d := x.lookup(u); d != nil {
+					r.Target = d.ID
 					break
 				}
 			}
 		}
 	}
+}
+
+// urlIndex finds the first document, in path order, with a URL of a given
+// key.
+type urlIndex struct {
+	docs  []*Document
+	seed  maphash.Seed
+	heads map[uint64]int32 // key hash → newest entry of its chain
+	refs  []urlRef
+	key   []byte // scratch: the key looked up
+	other []byte // scratch: an entry's key, to confirm a match
+}
+
+// urlRef is one document URL in the index; entries with the same hash form
+// a chain through next (-1 ends it).
+type urlRef struct {
+	doc  int32
+	slot uint8 // 0: URL, 1: AmpURL, 2: CdnAmpURL
+	next int32
+}
+
+func newURLIndex(docs []*Document) *urlIndex {
+	x := &urlIndex{docs: docs, seed: maphash.MakeSeed(), heads: make(map[uint64]int32, len(docs)*2)}
+	for di, d := range docs {
+		for slot, u := range docURLs(d) {
+			x.key = urlnorm.AppendKey(x.key[:0], u)
+			if len(x.key) == 0 {
+				continue
+			}
+			h := maphash.Bytes(x.seed, x.key)
+			head, ok := x.heads[h]
+			if !ok {
+				head = -1
+			} else if x.find(head) != nil {
+				continue // an earlier document has this key
+			}
+			x.refs = append(x.refs, urlRef{doc: int32(di), slot: uint8(slot), next: head})
+			x.heads[h] = int32(len(x.refs) - 1)
+		}
+	}
+	return x
+}
+
+func docURLs(d *Document) [3]string { return [...]string{d.URL, d.AmpURL, d.CdnAmpURL} }
+
+// lookup returns the document with a URL of u's key, or nil.
+func (x *urlIndex) lookup(u string) *Document {
+	if u == "" {
+		return nil
+	}
+	x.key = urlnorm.AppendKey(x.key[:0], u)
+	if len(x.key) == 0 {
+		return nil
+	}
+	head, ok := x.heads[maphash.Bytes(x.seed, x.key)]
+	if !ok {
+		return nil
+	}
+	return x.find(head)
+}
+
+// find walks the chain from entry i for the document whose URL has the
+// key in x.key. Of entries with one key only the first is ever added, so
+// the chain holds at most one match.
+func (x *urlIndex) find(i int32) *Document {
+	for ; i >= 0; i = x.refs[i].next {
+		ref := x.refs[i]
+		d := x.docs[ref.doc]
+		x.other = urlnorm.AppendKey(x.other[:0], docURLs(d)[ref.slot])
+		if bytes.Equal(x.other, x.key) {
+			return d
+		}
+	}
+	return nil
 }

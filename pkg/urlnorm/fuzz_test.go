@@ -43,6 +43,7 @@ func FuzzKey(f *testing.F) {
 		f.Add(u)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
+		checkFastKey(t, raw)
 		k := Key(raw)
 		if k == "" {
 			return
