@@ -44,8 +44,8 @@ func sameAsYAML(t *testing.T, name string, fm []byte) bool {
 // ParserAuto and ParserYAML, warnings and errors included.
 func sameParse(t *testing.T, path string, data []byte) {
 	t.Helper()
-	d1, w1, e1 := Parse(path, "id", data, ParserAuto)
-	d2, w2, e2 := Parse(path, "id", data, ParserYAML)
+	d1, w1, e1 := parseChecked(t, path, "id", data, ParserAuto)
+	d2, w2, e2 := parseChecked(t, path, "id", data, ParserYAML)
 	if !reflect.DeepEqual(d1, d2) || !reflect.DeepEqual(w1, w2) || !reflect.DeepEqual(e1, e2) {
 		t.Errorf("%s: Parse differs between parsers\nauto: %+v %v %v\nyaml: %+v %v %v", path, d1, w1, e1, d2, w2, e2)
 	}

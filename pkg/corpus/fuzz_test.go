@@ -120,7 +120,8 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const path = "dir/f.md"
-		doc, warnings, err := Parse(path, "dir/f", data, ParserYAML)
+		doc, warnings, err := parseChecked(t, path, "dir/f", data, ParserYAML)
+		parseChecked(t, path, "dir/f", data, ParserAuto)
 		if (doc == nil) == (err == nil) {
 			t.Fatalf("Parse gave doc %v and error %v: want exactly one", doc, err)
 		}

@@ -39,18 +39,8 @@ const sniffLen = 8000
 // diagnostics and as the document's Path; id is its ID. The error, when not
 // nil, is a *Diagnostic and the file is not a document; warnings describe
 // problems in a document that did load.
+// The document keeps no reference to data, which the caller may reuse.
 func Parse(path, id string, data []byte, parser ParserName) (*Document, []Diagnostic, error) {
-	return parse(path, id, data, false, parser)
-}
-
-// parseOwned is Parse for a buffer that nothing else holds or will ever
-// change, such as one fresh from os.ReadFile: the document's strings then
-// point into it instead of being copied out of it.
-func parseOwned(path, id string, data []byte, parser ParserName) (*Document, []Diagnostic, error) {
-	return parse(path, id, data, true, parser)
-}
-
-func parse(path, id string, data []byte, owned bool, parser ParserName) (*Document, []Diagnostic, error) {
 	if bytes.IndexByte(data[:min(len(data), sniffLen)], 0) >= 0 {
 		return nil, nil, errorAt(Pos{File: path}, "binary file (contains NUL bytes); skipped")
 	}
@@ -60,7 +50,6 @@ func parse(path, id string, data []byte, owned bool, parser ParserName) (*Docume
 	var warnings []Diagnostic
 	if !utf8.Valid(data) {
 		data = Latin1ToUTF8(data)
-		owned = true // a new buffer
 		warnings = append(warnings, warningAt(Pos{File: path}, "not valid UTF-8; read as Latin-1"))
 	}
 	split, err := SplitFrontMatter(data)
@@ -71,14 +60,9 @@ func parse(path, id string, data []byte, owned bool, parser ParserName) (*Docume
 		return nil, nil, errorAt(Pos{File: path, Line: frontMatterLine}, "front matter is %s, over the %s limit; not loaded",
 			FormatSize(int64(len(split.FrontMatter))), FormatSize(MaxFrontMatterSize))
 	}
-	// The file as one string: every string of the document is a substring
-	// of it, or a copy only where YAML unescaping or yaml.v3 made one.
-	var text string
-	if owned {
-		text = unsafe.String(unsafe.SliceData(data), len(data))
-	} else {
-		text = string(data)
-	}
+	// The file as one string, without a copy: the decoders take
+	// substrings of it, and compact then copies what the document keeps.
+	text := unsafe.String(unsafe.SliceData(data), len(data))
 	doc := &Document{ID: id, Path: path}
 	if !split.HasFrontMatter {
 		doc.Kind = KindText
@@ -96,6 +80,7 @@ func parse(path, id string, data []byte, owned bool, parser ParserName) (*Docume
 	}
 	doc.Body = strings.TrimSpace(substring(text, data, split.Body))
 	doc.Words = CountWords(doc.Body)
+	compact(doc)
 	return doc, warnings, nil
 }
 

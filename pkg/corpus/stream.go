@@ -236,7 +236,7 @@ func readRegular(p string, limit int64) ([]byte, error) {
 	if limit > 0 {
 		rd = io.LimitReader(f, limit+1)
 	}
-	data := make([]byte, 0, size+1)
+	data := getBuffer(int(size) + 1)
 	for {
 		n, err := rd.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
@@ -256,10 +256,37 @@ func readRegular(p string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-// parseEntry parses a file's bytes, which it owns from then on.
+// fileBuffers recycles the buffers files are read into: no document keeps
+// a reference to its file's bytes (see compact), and reading a corpus
+// then makes next to no garbage.
+var fileBuffers sync.Pool
+
+const (
+	minFileBuffer = 16 << 10 // most seed files fit
+	maxFileBuffer = 1 << 20  // larger ones are left to the GC
+)
+
+func getBuffer(n int) []byte {
+	if n <= maxFileBuffer {
+		if b, ok := fileBuffers.Get().(*[]byte); ok && cap(*b) >= n {
+			return (*b)[:0]
+		}
+	}
+	return make([]byte, 0, max(n, minFileBuffer))
+}
+
+func putBuffer(b []byte) {
+	if cap(b) <= maxFileBuffer {
+		b = b[:0]
+		fileBuffers.Put(&b)
+	}
+}
+
+// parseEntry parses a file's bytes and gives the buffer back.
 func parseEntry(e entry, data []byte, parser ParserName) Result {
 	r := Result{Path: e.path}
-	doc, warnings, err := parseOwned(e.path, e.id, data, parser)
+	doc, warnings, err := Parse(e.path, e.id, data, parser)
+	putBuffer(data)
 	if err != nil {
 		var d *Diagnostic
 		if !errors.As(err, &d) {

@@ -45,7 +45,7 @@ func TestYAMLTestSuite(t *testing.T) {
 			var doc *Document
 			var perr error
 			withDeadline(t, rel, func() {
-				doc, _, perr = Parse(rel+"/in.yaml", rel, data, parser)
+				doc, _, perr = parseChecked(t, rel+"/in.yaml", rel, data, parser)
 			})
 			if (doc == nil) == (perr == nil) {
 				t.Errorf("%s (%s): doc %v, error %v: want exactly one", rel, parser, doc != nil, perr)

@@ -3,6 +3,7 @@ package query
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
 )
@@ -57,7 +58,9 @@ func (c *Counter) Add(d *corpus.Document) {
 			have.Count++
 			continue
 		}
-		f.Count = 1
+		// Copies: a kept substring would keep its whole document's text
+		// alive while the rest of the corpus streams past.
+		f.Value, f.Domain, f.Count = strings.Clone(f.Value), strings.Clone(f.Domain), 1
 		c.counts[f.Value] = &f
 	}
 }

@@ -1,0 +1,174 @@
+package corpus
+
+import (
+	"strings"
+	"sync"
+	"unsafe"
+)
+
+// A parsed document's strings are substrings of its file's buffer (or
+// fresh copies where unescaping made them). compact moves them into one
+// block of exactly their total size: the document then holds only the
+// text it uses, not the file's keys, quotes and indentation, and the
+// buffer can be read into again. Short values that repeat across a corpus
+// (provider names and domains, topics, types) are shared instead, from a
+// table kept per parse worker.
+
+const (
+	// maxInterned is the longest string shared through the table.
+	maxInterned = 64
+	// maxInternEntries bounds the table; later values are copied instead.
+	maxInternEntries = 8192
+	// chunkSize is the memory the blocks of documents are cut from: one
+	// allocation per document would round each up to an allocation size
+	// class, wasting 5–10% of the text.
+	chunkSize = 256 << 10
+)
+
+type compactor struct {
+	interned map[string]string
+	pending  []*string // strings to copy into the block
+	size     int
+	chunk    []byte // the free end of the current chunk
+}
+
+// block returns n bytes of memory of its own for one document.
+func (c *compactor) block(n int) []byte {
+	if n > chunkSize/8 {
+		return make([]byte, 0, n)
+	}
+	if len(c.chunk) < n {
+		c.chunk = make([]byte, chunkSize)
+	}
+	b := c.chunk[:0:n]
+	c.chunk = c.chunk[n:]
+	return b
+}
+
+var compactors = sync.Pool{New: func() any { return &compactor{interned: map[string]string{}} }}
+
+// compact gives d's strings memory of their own (see above).
+func compact(d *Document) {
+	c := compactors.Get().(*compactor)
+	defer compactors.Put(c)
+	c.pending, c.size = c.pending[:0], 0
+	d.visitStrings(c.add)
+	block := c.block(c.size)
+	for _, p := range c.pending {
+		start := len(block)
+		block = append(block, *p...)
+		*p = unsafe.String(unsafe.SliceData(block[start:]), len(*p))
+	}
+	clear(c.pending) // drop the pointers into d
+	if d.Extra != nil {
+		d.Extra = c.value(d.Extra).(map[string]any)
+	}
+}
+
+// add takes one string of the document: shared values are looked up in
+// the table (and added while it has room), the rest wait for the block.
+func (c *compactor) add(p *string, shared bool) {
+	if *p == "" {
+		*p = "" // an empty substring still points into the file
+		return
+	}
+	if shared && len(*p) <= maxInterned {
+		if s, ok := c.intern(*p); ok {
+			*p = s
+			return
+		}
+	}
+	c.pending = append(c.pending, p)
+	c.size += len(*p)
+}
+
+func (c *compactor) intern(s string) (string, bool) {
+	if v, ok := c.interned[s]; ok {
+		return v, true
+	}
+	if len(c.interned) >= maxInternEntries {
+		return "", false
+	}
+	v := strings.Clone(s)
+	c.interned[v] = v
+	return v, true
+}
+
+// value copies the strings of an Extra value: a rarely used field, so one
+// allocation per string is fine.
+func (c *compactor) value(v any) any {
+	switch v := v.(type) {
+	case string:
+		if len(v) <= maxInterned {
+			if s, ok := c.intern(v); ok {
+				return s
+			}
+		}
+		return strings.Clone(v)
+	case []any:
+		for i := range v {
+			v[i] = c.value(v[i])
+		}
+		return v
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			out[c.value(k).(string)] = c.value(x)
+		}
+		return out
+	}
+	return v // numbers, booleans, times, nil
+}
+
+// visitStrings calls fn with a pointer to each string field of d, outside
+// Extra; shared says whether the value tends to repeat across documents.
+// TestVisitStringsCoversDocument keeps it in step with the types.
+func (d *Document) visitStrings(fn func(p *string, shared bool)) {
+	fn(&d.ID, false)
+	fn(&d.Path, false)
+	// Kind is always one of the constants.
+	fn(&d.Title, false)
+	fn(&d.Excerpt, false)
+	fn(&d.Category, true)
+	fn(&d.Type, true)
+	fn(&d.URL, false)
+	fn(&d.AmpURL, false)
+	fn(&d.CdnAmpURL, false)
+	d.Provider.visitStrings(fn)
+	for i := range d.Topics {
+		fn(&d.Topics[i], true)
+	}
+	visitImages(d.Images, fn)
+	for i := range d.Related {
+		r := &d.Related[i]
+		fn(&r.Title, false)
+		fn(&r.Excerpt, false)
+		fn(&r.URL, false)
+		fn(&r.AmpURL, false)
+		fn(&r.CdnAmpURL, false)
+		fn(&r.Type, true)
+		r.Provider.visitStrings(fn)
+		visitImages(r.Images, fn)
+		fn(&r.Target, false)
+	}
+	fn(&d.Body, false)
+	if d.Secured != nil {
+		fn(d.Secured, false)
+	}
+}
+
+func (p *Provider) visitStrings(fn func(p *string, shared bool)) {
+	fn(&p.Name, true)
+	fn(&p.Domain, true)
+	for i := range p.Images {
+		fn(&p.Images[i].URL, true) // a provider's logo: the same on all its documents
+		fn(&p.Images[i].Title, true)
+	}
+}
+
+func visitImages(images []Image, fn func(p *string, shared bool)) {
+	for i := range images {
+		fn(&images[i].URL, false)
+		fn(&images[i].Title, false)
+	}
+}

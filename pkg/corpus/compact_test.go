@@ -1,0 +1,119 @@
+package corpus
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+	"unsafe"
+)
+
+// checkOwnMemory fails if any string reachable from vals points into
+// data's memory: Parse promises that the caller may reuse data, and the
+// loader reads the next file into it.
+func checkOwnMemory(t testing.TB, data []byte, vals ...any) {
+	t.Helper()
+	if cap(data) == 0 {
+		return
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.SliceData(data[:1])))
+	hi := lo + uintptr(cap(data))
+	seen := map[uintptr]bool{}
+	var walk func(v reflect.Value, where string)
+	walk = func(v reflect.Value, where string) {
+		switch v.Kind() {
+		case reflect.String:
+			s := v.String()
+			if p := uintptr(unsafe.Pointer(unsafe.StringData(s))); len(s) > 0 && p >= lo && p < hi {
+				t.Fatalf("%s = %q points into the file's buffer", where, s)
+			}
+		case reflect.Pointer:
+			if v.IsNil() || seen[v.Pointer()] || v.Type() == reflect.TypeFor[*time.Location]() {
+				return
+			}
+			seen[v.Pointer()] = true
+			walk(v.Elem(), where)
+		case reflect.Interface:
+			if !v.IsNil() {
+				walk(v.Elem(), where)
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				walk(v.Field(i), where+"."+v.Type().Field(i).Name)
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				walk(v.Index(i), where+"[]")
+			}
+		case reflect.Map:
+			for it := v.MapRange(); it.Next(); {
+				walk(it.Key(), where+" key")
+				walk(it.Value(), where+"["+it.Key().String()+"]")
+			}
+		}
+	}
+	for _, v := range vals {
+		if v == nil {
+			continue
+		}
+		walk(reflect.ValueOf(v), reflect.TypeOf(v).String())
+	}
+}
+
+// parseChecked is Parse, checked to keep nothing of data.
+func parseChecked(t testing.TB, path, id string, data []byte, parser ParserName) (*Document, []Diagnostic, error) {
+	t.Helper()
+	doc, warnings, err := Parse(path, id, data, parser)
+	checkOwnMemory(t, data, doc, warnings, err)
+	return doc, warnings, err
+}
+
+func TestCompactKeepsNothingOfTheFile(t *testing.T) {
+	tests := []string{
+		// Every field of the schema, in both URL variants, with escapes.
+		"---\ntitle: \"A \\\"quoted\\\" title\"\nexcerpt: plain excerpt\ncategory: news\ntype: article\n" +
+			"publishedDateTime: 2020-01-07T20:02:00+02:00\nwebUrl: https://example.com/a\nampWebUrl: https://example.com/a/amp\n" +
+			"cdnAmpWebUrl: https://example-com.cdn.ampproject.org/c/s/example.com/a/amp\nquality: 7\nheat: 9\npublished: true\n" +
+			"provider:\n  name: Example\n  domain: example.com\n  images:\n    - url: /logo.png\n      title: logo\n      width: 5\n" +
+			"topics:\n  - AI\n  - 'Cloud'\nimages:\n  - url: https://example.com/i.jpg\n    title: picture\n" +
+			"related:\n  - title: Other\n    excerpt: more\n    sourceUrl: https://example.com/b\n    ampUrl: https://example.com/b/amp\n" +
+			"    cdnAmpUrl: https://example-com.cdn.ampproject.org/c/s/example.com/b/amp\n    type: article\n" +
+			"    provider:\n      name: Example\n      domain: example.com\n    images:\n      - url: https://example.com/j.jpg\n" +
+			"secured: \"opaque\"\nlocale: en-us\nextra:\n  nested: [a, {b: c}]\n---\nThe body.\n",
+		// yaml.v3 only: anchors, flow collections, block scalars.
+		"---\ntitle: &t Title\nrelated: [{title: *t, webUrl: 'https://example.com/x'}]\nexcerpt: |\n  block\n  text\nx: {k: [v]}\n---\nbody\n",
+		"Plain text title\n\nA body of &amp; text.\n",
+		"---\ntitle: caf\xe9\n---\nLatin-1 body \xe9\n",
+		"---\ntitle: [unclosed\n---\n",
+	}
+	for _, in := range tests {
+		for _, parser := range Parsers {
+			data := []byte(in)
+			doc, _, err := parseChecked(t, "f.md", "f", data, parser)
+			if doc == nil && err == nil {
+				t.Fatalf("%q: no document and no error", in)
+			}
+			if doc == nil {
+				continue
+			}
+			// The document is unchanged when the buffer is overwritten.
+			before, _ := doc.MarshalJSON()
+			copy(data, strings.Repeat("#", len(data)))
+			if after, _ := doc.MarshalJSON(); string(before) != string(after) {
+				t.Fatalf("%s: document changed with the buffer:\n%s\n%s", parser, before, after)
+			}
+		}
+	}
+}
+
+func TestCompactSharesRepeatedValues(t *testing.T) {
+	in := "---\nprovider:\n  name: Example\ntopics: [AI]\n---\n"
+	a, _, _ := Parse("a.md", "a", []byte(in), ParserAuto)
+	b, _, _ := Parse("b.md", "b", []byte(in), ParserAuto)
+	if unsafe.StringData(a.Provider.Name) != unsafe.StringData(b.Provider.Name) {
+		t.Error("the provider name of two documents is not shared")
+	}
+	if a.Title != "" || b.Body != "" {
+		t.Errorf("unexpected title %q / body %q", a.Title, b.Body)
+	}
+}
