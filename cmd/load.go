@@ -40,6 +40,8 @@ func paths(args []string) []string {
 // loadCorpus loads the whole corpus, reporting diagnostics on stderr as
 // they come, and resolves the related links between its documents.
 func (g *GlobalOptions) loadCorpus(args []string) (*corpus.Corpus, error) {
+	setGCPercent(gcPercentLoading)
+	defer setGCPercent(gcPercentHolding)
 	var docs []*corpus.Document
 	err := g.streamCorpus(args, func(d *corpus.Document) error {
 		docs = append(docs, d)

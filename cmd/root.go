@@ -100,6 +100,7 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 func Execute(ios *iostreams.IOStreams, version string, args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	defer keepGCPercent()()
 	root := NewRootCmd(ios, version)
 	root.SetArgs(args)
 	root.SetOut(ios.Out)

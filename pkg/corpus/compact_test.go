@@ -117,3 +117,26 @@ func TestCompactSharesRepeatedValues(t *testing.T) {
 		t.Errorf("unexpected title %q / body %q", a.Title, b.Body)
 	}
 }
+
+// TestCompactSharesWithinDocument: a URL its AMP variant extends, an image
+// titled as its document, and the ID inside the path take no memory of
+// their own.
+func TestCompactSharesWithinDocument(t *testing.T) {
+	in := "---\ntitle: A title\nsourceUrl: https://example.com/a\nampUrl: https://example.com/a/amp\n" +
+		"images:\n  - url: https://example.com/i.jpg\n    title: A title\n---\n"
+	d, _, err := Parse("corpus/dir/doc.md", "dir/doc", []byte(in), ParserAuto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := func(name, a, b string) {
+		t.Helper()
+		if !strings.HasPrefix(b, a) || unsafe.StringData(a) != unsafe.StringData(b) {
+			t.Errorf("%s: %q does not share the memory of %q", name, a, b)
+		}
+	}
+	same("url", d.URL, d.AmpURL)
+	same("image title", d.Images[0].Title, d.Title)
+	if d.ID != "dir/doc" || unsafe.StringData(d.ID) != unsafe.StringData(d.Path[len("corpus/"):]) {
+		t.Errorf("ID %q is not the memory of path %q", d.ID, d.Path)
+	}
+}

@@ -154,7 +154,8 @@ type urlRef struct {
 }
 
 func newURLIndex(docs []*Document) *urlIndex {
-	x := &urlIndex{docs: docs, seed: maphash.MakeSeed(), heads: make(map[uint64]int32, len(docs)*2)}
+	x := &urlIndex{docs: docs, seed: maphash.MakeSeed(), heads: make(map[uint64]int32, len(docs)*2),
+		refs: make([]urlRef, 0, len(docs)*2)}
 	for di, d := range docs {
 		for slot, u := range docURLs(d) {
 			x.key = urlnorm.AppendKey(x.key[:0], u)

@@ -72,8 +72,13 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 
 	workers := o.workers()
 	readers := max(8, 4*workers)
-	// Files in flight: walked and not yet delivered. This bounds memory.
-	window := make(chan struct{}, max(workers*16, readers*2))
+	// Files in flight (walked, not yet delivered) each hold one of these
+	// result slots; their number bounds memory, and reusing them keeps
+	// a load from making garbage per file.
+	slots := make(chan chan Result, max(workers*16, readers*2))
+	for range cap(slots) {
+		slots <- make(chan Result, 1)
+	}
 	type job struct {
 		e    entry
 		data []byte
@@ -81,19 +86,19 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 	}
 	jobs := make(chan job, readers)
 	read := make(chan job, workers*2)
-	ordered := make(chan chan Result, cap(window))
+	ordered := make(chan chan Result, cap(slots))
 
 	var walkErr error
 	go func() {
 		defer close(jobs)
 		defer close(ordered)
 		w := newWalker(o, len(roots), func(e entry) error {
+			var out chan Result
 			select {
-			case window <- struct{}{}:
+			case out = <-slots:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-			out := make(chan Result, 1)
 			// The job goes out before its slot in the order: a slot whose
 			// job was never sent would block the reader forever.
 			select {
@@ -153,7 +158,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 	var err error
 	for out := range ordered {
 		r := <-out
-		<-window
+		slots <- out
 		if err != nil || ctx.Err() != nil {
 			continue // drain so the walker and workers can finish
 		}

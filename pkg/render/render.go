@@ -141,6 +141,7 @@ type Writer[T any] struct {
 	out    *bufio.Writer
 	csv    *csv.Writer
 	rows   [][]string // table rows, until Close
+	row    []string   // the row being written (TSV, CSV)
 	n      int
 	err    error
 	// buf and indented are reused for records that append their own
@@ -181,11 +182,17 @@ func (w *Writer[T]) Write(v T) error {
 func (w *Writer[T]) write(v T) error {
 	switch w.f {
 	case Table:
-		w.rows = append(w.rows, cells(w.schema.Table, v, true))
+		w.rows = append(w.rows, cells(make([]string, 0, len(w.schema.Table)), w.schema.Table, v, true))
 		return nil
 	case TSV:
-		_, err := w.out.WriteString(strings.Join(cells(w.schema.Table, v, true), "\t") + "\n")
-		return err
+		w.row = cells(w.row, w.schema.Table, v, true)
+		for i, c := range w.row {
+			if i > 0 {
+				w.out.WriteByte('\t')
+			}
+			w.out.WriteString(c)
+		}
+		return w.out.WriteByte('\n')
 	case JSON:
 		var b []byte
 		var err error
@@ -221,13 +228,13 @@ func (w *Writer[T]) write(v T) error {
 		w.out.Write(b)
 		return w.out.WriteByte('\n')
 	case CSV:
-		row := cells(w.schema.CSV, v, false)
+		w.row = cells(w.row, w.schema.CSV, v, false)
 		if w.o.SafeCSV {
-			for i := range row {
-				row[i] = SafeCSVCell(row[i])
+			for i := range w.row {
+				w.row[i] = SafeCSVCell(w.row[i])
 			}
 		}
-		return w.csv.Write(row)
+		return w.csv.Write(w.row)
 	}
 	return fmt.Errorf("unknown format %q", w.f)
 }
@@ -276,16 +283,17 @@ func header[T any](cols []Column[T]) []string {
 	return h
 }
 
-// cells returns a record's cell texts; for terminal formats, made safe to
-// print (no control characters, no line breaks).
-func cells[T any](cols []Column[T], v T, terminal bool) []string {
-	row := make([]string, len(cols))
-	for i, c := range cols {
+// cells returns a record's cell texts in row's memory (nil: new memory);
+// for terminal formats, made safe to print (no control characters, no
+// line breaks).
+func cells[T any](row []string, cols []Column[T], v T, terminal bool) []string {
+	row = row[:0]
+	for _, c := range cols {
 		s := c.Value(v)
 		if terminal {
 			s = termsafe.Clean(s, false)
 		}
-		row[i] = s
+		row = append(row, s)
 	}
 	return row
 }

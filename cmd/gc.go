@@ -1,0 +1,32 @@
+package cmd
+
+import (
+	"os"
+	"runtime/debug"
+)
+
+// While a command holds the whole corpus, the heap is nearly all live
+// documents: a load makes little garbage, and output makes some but keeps
+// nothing. Collecting at a small growth of the heap then costs little CPU
+// and keeps peak memory close to the corpus's own size, where Go's default
+// (collect when the heap doubles) would let it reach twice that. The
+// figures are in docs/performance.md. A GOGC set by the user is left alone.
+const (
+	gcPercentLoading = 50
+	gcPercentHolding = 5
+)
+
+// setGCPercent sets the collector's target for the rest of the command.
+func setGCPercent(percent int) {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(percent)
+	}
+}
+
+// keepGCPercent returns a function that puts the collector's target back
+// as it is now.
+func keepGCPercent() func() {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return func() { debug.SetGCPercent(p) }
+}
