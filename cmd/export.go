@@ -106,7 +106,7 @@ func streamExport(opts *ExportOptions, out *render.Writer[*corpus.Document]) err
 		return err
 	}
 	n := 0
-	err = opts.Global.streamCorpus(opts.Paths, func(d *corpus.Document) error {
+	_, err = opts.Global.streamCorpus(opts.Paths, func(d *corpus.Document) error {
 		if !filter.Match(d) {
 			return nil
 		}

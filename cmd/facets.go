@@ -65,7 +65,7 @@ func facetRun(opts *FacetOptions) error {
 		return err
 	}
 	counter := opts.counter()
-	err = opts.Global.streamCorpus(opts.Paths, func(d *corpus.Document) error {
+	_, err = opts.Global.streamCorpus(opts.Paths, func(d *corpus.Document) error {
 		if filter.Match(d) {
 			counter.Add(d)
 		}

@@ -66,6 +66,8 @@ func TestGolden(t *testing.T) {
 		"related-backlinks": {"related", "003_ecfceb46a7c3448c", "--backlinks", seedsDir},
 		"topics":            {"topics", seedsDir},
 		"providers":         {"providers", seedsDir},
+		"stats":             {"stats", seedsDir},
+		"stats-topic":       {"stats", "--topic", "aws ai", seedsDir},
 	}
 	formats := []string{"table", "tsv", "json", "ndjson", "csv"}
 	for name, args := range commands {

@@ -43,7 +43,7 @@ func (g *GlobalOptions) loadCorpus(args []string) (*corpus.Corpus, error) {
 	setGCPercent(gcPercentLoading)
 	defer setGCPercent(gcPercentHolding)
 	var docs []*corpus.Document
-	err := g.streamCorpus(args, func(d *corpus.Document) error {
+	_, err := g.streamCorpus(args, func(d *corpus.Document) error {
 		docs = append(docs, d)
 		return nil
 	})
@@ -53,17 +53,21 @@ func (g *GlobalOptions) loadCorpus(args []string) (*corpus.Corpus, error) {
 	return corpus.New(docs), nil
 }
 
+// loadCount is how many files a load looked at and how many of them it
+// skipped.
+type loadCount struct{ files, skipped int }
+
 // streamCorpus calls fn with each loaded document in path order, without
 // holding the corpus in memory, and reports diagnostics on stderr. Related
 // links are not resolved: that needs the whole corpus.
-func (g *GlobalOptions) streamCorpus(args []string, fn func(*corpus.Document) error) error {
+func (g *GlobalOptions) streamCorpus(args []string, fn func(*corpus.Document) error) (loadCount, error) {
 	o, err := g.loadOptions()
 	if err != nil {
-		return err
+		return loadCount{}, err
 	}
 	roots := paths(args)
 	if err := corpus.CheckPaths(roots); err != nil {
-		return err
+		return loadCount{}, err
 	}
 	rep := g.newReporter()
 	files, skipped := 0, 0
@@ -79,10 +83,10 @@ func (g *GlobalOptions) streamCorpus(args []string, fn func(*corpus.Document) er
 		return fn(r.Doc)
 	})
 	if err != nil {
-		return err
+		return loadCount{}, err
 	}
 	rep.summary(files, skipped)
-	return nil
+	return loadCount{files, skipped}, nil
 }
 
 // reporter prints load diagnostics to stderr, the first few in full.

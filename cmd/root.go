@@ -90,6 +90,7 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 		NewCmdExport(g, nil),
 		NewCmdTopics(g, nil),
 		NewCmdProviders(g, nil),
+		NewCmdStats(g, nil),
 		NewCmdValidate(g, nil),
 	)
 	registerCompletions(root)

@@ -62,7 +62,11 @@ var compactors = sync.Pool{New: func() any { return &compactor{interned: map[str
 // compact gives d's strings memory of their own (see above).
 func compact(d *Document) {
 	c := compactors.Get().(*compactor)
-	defer compactors.Put(c)
+	c.compact(d)
+	compactors.Put(c)
+}
+
+func (c *compactor) compact(d *Document) {
 	c.pending, c.size = c.pending[:0], 0
 	d.visitStrings(c.add)
 	// The walker's ID is the path less its root and extension.

@@ -1,0 +1,87 @@
+package render
+
+import (
+	"encoding/json"
+	"io"
+	"strconv"
+
+	"github.com/seedscope/seedscope/pkg/query"
+)
+
+// Stat is one line of a summary: a stable name (the JSON field's) and its
+// value as text.
+type Stat struct {
+	Name  string
+	Value string
+}
+
+// Stats is the schema of summary lines (stats) in table, TSV and CSV.
+var Stats = Schema[Stat]{
+	Table: statColumns,
+	CSV:   statColumns,
+}
+
+var statColumns = []Column[Stat]{
+	{Name: "stat", Value: func(s Stat) string { return s.Name }},
+	{Name: "value", Value: func(s Stat) string { return s.Value }, Style: CountStyle, Right: true},
+}
+
+// StatLines turns stats into summary lines, in a fixed order.
+func StatLines(s *query.Stats) []Stat {
+	perDoc := ""
+	if s.Documents > 0 {
+		perDoc = strconv.FormatFloat(float64(s.Words)/float64(s.Documents), 'f', 1, 64)
+	}
+	n := strconv.Itoa
+	return []Stat{
+		{"files", n(s.Files)},
+		{"skipped", n(s.Skipped)},
+		{"documents", n(s.Documents)},
+		{"frontMatter", n(s.FrontMatter)},
+		{"text", n(s.Text)},
+		{"words", n(s.Words)},
+		{"wordsPerDocument", perDoc},
+		{"earliest", rfc3339(s.Earliest)},
+		{"latest", rfc3339(s.Latest)},
+		{"undated", n(s.Undated)},
+		{"topics", n(s.Topics)},
+		{"providers", n(s.Providers)},
+		{"noProvider", n(s.NoProvider)},
+		{"related", n(s.Related)},
+		{"withRelated", n(s.WithRelated)},
+	}
+}
+
+// WriteStats writes stats: one JSON object for json and ndjson (indented
+// for json), summary lines for the other formats.
+func WriteStats(w io.Writer, f Format, s *query.Stats, o Options) error {
+	var b []byte
+	var err error
+	switch f {
+	case JSON:
+		b, err = json.MarshalIndent(statsJSON(s), "", "  ")
+	case NDJSON:
+		b, err = json.Marshal(statsJSON(s))
+	default:
+		return WriteAll(w, f, Stats, o, StatLines(s))
+	}
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// statsJSON adds the derived mean (null for no documents) to the counted
+// fields.
+func statsJSON(s *query.Stats) any {
+	type alias query.Stats
+	var perDoc *float64
+	if s.Documents > 0 {
+		perDoc = new(float64(s.Words) / float64(s.Documents))
+	}
+	return struct {
+		*alias
+		WordsPerDocument *float64 `json:"wordsPerDocument"`
+	}{(*alias)(s), perDoc}
+}
