@@ -18,37 +18,61 @@ func checkOwnMemory(t testing.TB, data []byte, vals ...any) {
 	}
 	lo := uintptr(unsafe.Pointer(unsafe.SliceData(data[:1])))
 	hi := lo + uintptr(cap(data))
-	seen := map[uintptr]bool{}
-	var walk func(v reflect.Value, where string)
-	walk = func(v reflect.Value, where string) {
+	// Values reached twice (YAML aliases share them) are walked once, and
+	// the path to a value is kept as a stack, joined only to report it:
+	// deep documents must not make the check quadratic.
+	seen := map[[2]uintptr]bool{}
+	var where []string
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
 		switch v.Kind() {
 		case reflect.String:
 			s := v.String()
 			if p := uintptr(unsafe.Pointer(unsafe.StringData(s))); len(s) > 0 && p >= lo && p < hi {
-				t.Fatalf("%s = %q points into the file's buffer", where, s)
+				t.Fatalf("%s = %q points into the file's buffer", strings.Join(where, ""), s)
 			}
-		case reflect.Pointer:
-			if v.IsNil() || seen[v.Pointer()] || v.Type() == reflect.TypeFor[*time.Location]() {
+		case reflect.Pointer, reflect.Map, reflect.Slice:
+			if v.IsNil() || v.Type() == reflect.TypeFor[*time.Location]() {
 				return
 			}
-			seen[v.Pointer()] = true
-			walk(v.Elem(), where)
+			key := [2]uintptr{v.Pointer(), uintptr(v.Kind())}
+			if v.Kind() == reflect.Slice {
+				key[1] = uintptr(v.Len())<<8 | uintptr(v.Kind())
+			}
+			if seen[key] {
+				return
+			}
+			seen[key] = true
+			switch v.Kind() {
+			case reflect.Pointer:
+				walk(v.Elem())
+			case reflect.Slice:
+				where = append(where, "[]")
+				for i := range v.Len() {
+					walk(v.Index(i))
+				}
+				where = where[:len(where)-1]
+			case reflect.Map:
+				where = append(where, "{}")
+				for it := v.MapRange(); it.Next(); {
+					walk(it.Key())
+					walk(it.Value())
+				}
+				where = where[:len(where)-1]
+			}
 		case reflect.Interface:
 			if !v.IsNil() {
-				walk(v.Elem(), where)
+				walk(v.Elem())
 			}
 		case reflect.Struct:
 			for i := range v.NumField() {
-				walk(v.Field(i), where+"."+v.Type().Field(i).Name)
+				where = append(where, "."+v.Type().Field(i).Name)
+				walk(v.Field(i))
+				where = where[:len(where)-1]
 			}
-		case reflect.Slice, reflect.Array:
+		case reflect.Array:
 			for i := range v.Len() {
-				walk(v.Index(i), where+"[]")
-			}
-		case reflect.Map:
-			for it := v.MapRange(); it.Next(); {
-				walk(it.Key(), where+" key")
-				walk(it.Value(), where+"["+it.Key().String()+"]")
+				walk(v.Index(i))
 			}
 		}
 	}
@@ -56,7 +80,8 @@ func checkOwnMemory(t testing.TB, data []byte, vals ...any) {
 		if v == nil {
 			continue
 		}
-		walk(reflect.ValueOf(v), reflect.TypeOf(v).String())
+		where = append(where[:0], reflect.TypeOf(v).String())
+		walk(reflect.ValueOf(v))
 	}
 }
 
