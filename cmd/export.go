@@ -101,15 +101,8 @@ func exportRun(opts *ExportOptions) error {
 var errLimitReached = errors.New("limit reached")
 
 func streamExport(opts *ExportOptions, out *render.Writer[*corpus.Document]) error {
-	filter, err := opts.Filter.filter()
-	if err != nil {
-		return err
-	}
 	n := 0
-	_, err = opts.Global.streamCorpus(opts.Paths, func(d *corpus.Document) error {
-		if !filter.Match(d) {
-			return nil
-		}
+	_, err := opts.Global.streamMatching(opts.Paths, &opts.Filter, func(d *corpus.Document) error {
 		if opts.Limit > 0 && n == opts.Limit {
 			return errLimitReached
 		}

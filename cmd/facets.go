@@ -60,15 +60,9 @@ flat however large it is. The filters of list apply.`
 }
 
 func facetRun(opts *FacetOptions) error {
-	filter, err := opts.Filter.filter()
-	if err != nil {
-		return err
-	}
 	counter := opts.counter()
-	_, err = opts.Global.streamCorpus(opts.Paths, func(d *corpus.Document) error {
-		if filter.Match(d) {
-			counter.Add(d)
-		}
+	_, err := opts.Global.streamMatching(opts.Paths, &opts.Filter, func(d *corpus.Document) error {
+		counter.Add(d)
 		return nil
 	})
 	if err != nil {

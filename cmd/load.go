@@ -53,6 +53,21 @@ func (g *GlobalOptions) loadCorpus(args []string) (*corpus.Corpus, error) {
 	return corpus.New(docs), nil
 }
 
+// streamMatching is streamCorpus for the documents the filter flags
+// select.
+func (g *GlobalOptions) streamMatching(args []string, ff *filterFlags, fn func(*corpus.Document) error) (loadCount, error) {
+	filter, err := ff.filter()
+	if err != nil {
+		return loadCount{}, err
+	}
+	return g.streamCorpus(args, func(d *corpus.Document) error {
+		if !filter.Match(d) {
+			return nil
+		}
+		return fn(d)
+	})
+}
+
 // loadCount is how many files a load looked at and how many of them it
 // skipped.
 type loadCount struct{ files, skipped int }

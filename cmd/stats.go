@@ -45,15 +45,9 @@ are the names of the other formats' "stat" column.`,
 }
 
 func statsRun(opts *StatsOptions) error {
-	filter, err := opts.Filter.filter()
-	if err != nil {
-		return err
-	}
 	stats := query.NewStats()
-	n, err := opts.Global.streamCorpus(opts.Paths, func(d *corpus.Document) error {
-		if filter.Match(d) {
-			stats.Add(d)
-		}
+	n, err := opts.Global.streamMatching(opts.Paths, &opts.Filter, func(d *corpus.Document) error {
+		stats.Add(d)
 		return nil
 	})
 	if err != nil {
