@@ -10,7 +10,8 @@ import (
 // nothing. Collecting at a small growth of the heap then costs little CPU
 // and keeps peak memory close to the corpus's own size, where Go's default
 // (collect when the heap doubles) would let it reach twice that. The
-// figures are in docs/performance.md. A GOGC set by the user is left alone.
+// figures are in docs/performance.md. A user who sets GOGC or GOMEMLIMIT
+// chose their own trade-off, and it is left alone.
 const (
 	gcPercentLoading = 50
 	gcPercentHolding = 5
@@ -18,7 +19,7 @@ const (
 
 // setGCPercent sets the collector's target for the rest of the command.
 func setGCPercent(percent int) {
-	if os.Getenv("GOGC") == "" {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetGCPercent(percent)
 	}
 }
