@@ -2,6 +2,7 @@ package render
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -141,15 +142,32 @@ type findingJSON struct {
 	Message  string `json:"message"`
 }
 
+// writeFindingsJSON writes one indented array, a finding at a time: a
+// corpus can have hundreds of thousands of findings.
 func writeFindingsJSON(w io.Writer, fs []validate.Finding) error {
-	out := make([]findingJSON, len(fs))
-	for i, f := range fs {
-		out[i] = findingJSON{f.Path, f.Line, f.Col, f.Severity.String(), f.Rule, f.Message}
+	if len(fs) == 0 {
+		_, err := io.WriteString(w, "[]\n")
+		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("  ", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	sep := "[\n  "
+	for _, f := range fs {
+		buf.Reset()
+		buf.WriteString(sep)
+		if err := enc.Encode(findingJSON{f.Path, f.Line, f.Col, f.Severity.String(), f.Rule, f.Message}); err != nil {
+			return err
+		}
+		buf.Truncate(buf.Len() - 1) // the encoder's newline
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			return err
+		}
+		sep = ",\n  "
+	}
+	_, err := io.WriteString(w, "\n]\n")
+	return err
 }
 
 // writeFindingsGitHub prints one workflow command per finding:

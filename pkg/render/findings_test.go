@@ -86,6 +86,24 @@ func TestFindingsJSON(t *testing.T) {
 	if got := write(t, FindingsJSON, &validate.Report{}, FindingsOptions{}); got != "[]\n" {
 		t.Errorf("no findings: got %q, want []", got)
 	}
+	// Written a finding at a time, the bytes are those of encoding/json's
+	// indented array, HTML characters unescaped.
+	rep := sampleReport()
+	rep.Findings[1].Message = `a <b> & "c"`
+	var all []findingJSON
+	for _, f := range rep.Findings {
+		all = append(all, findingJSON{f.Path, f.Line, f.Col, f.Severity.String(), f.Rule, f.Message})
+	}
+	var whole bytes.Buffer
+	enc := json.NewEncoder(&whole)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(all); err != nil {
+		t.Fatal(err)
+	}
+	if got := write(t, FindingsJSON, rep, FindingsOptions{}); got != whole.String() {
+		t.Errorf("got:\n%s\nwant:\n%s", got, whole.String())
+	}
 }
 
 // TestFindingsGitHub pins the workflow command syntax: "::error
