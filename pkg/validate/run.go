@@ -217,12 +217,19 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 		}
 		return nil // not a document: nothing to compare across files
 	}
-	id := rawID(root, rootIsDir, p)
-	if first, dup := v.ids[id]; dup {
-		v.emit(Finding{Path: p, Line: 1, Col: 1, Severity: Error, Rule: RuleDuplicateID,
-			Message: fmt.Sprintf("document ID %q is also the ID of %s", id, first)})
-	} else {
-		v.ids[id] = p
+	// The indexes of the corpus-wide rules are the only memory of a run
+	// that grows with the corpus: kept only for the rules enabled.
+	if v.s.Enabled(RuleDuplicateID) {
+		id := rawID(root, rootIsDir, p)
+		if first, dup := v.ids[id]; dup {
+			v.emit(Finding{Path: p, Line: 1, Col: 1, Severity: Error, Rule: RuleDuplicateID,
+				Message: fmt.Sprintf("document ID %q is also the ID of %s", id, first)})
+		} else {
+			v.ids[id] = p
+		}
+	}
+	if !v.s.Enabled(RuleDuplicateURL) {
+		return nil
 	}
 	if k := urlnorm.Key(fo.facts.URL); k != "" {
 		if first, dup := v.urls[k]; dup {
