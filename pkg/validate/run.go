@@ -63,7 +63,7 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	if err := corpus.CheckPaths(roots); err != nil {
 		return nil, err
 	}
-	v := &runner{s: s, o: o, rep: &Report{}, ids: map[string]string{}, urls: map[string]string{}}
+	v := &runner{s: s, o: o, rep: &Report{}, ids: map[string]string{}, urls: map[string]string{}, messages: map[string]string{}}
 	workers := o.Load.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -144,7 +144,13 @@ type runner struct {
 	rep  *Report
 	ids  map[string]string // raw document ID → first file
 	urls map[string]string // main URL key → first file
+	// messages shares the text of findings that repeat (a broken entity
+	// is reported the same way in every file it is in).
+	messages map[string]string
 }
+
+// maxSharedMessages bounds the table of shared finding messages.
+const maxSharedMessages = 4096
 
 // fileOutcome is the per-file pass's result for one file.
 type fileOutcome struct {
@@ -205,7 +211,9 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 		v.rep.Fixed += fo.fixed
 		v.rep.FixedFiles = append(v.rep.FixedFiles, p)
 	}
-	v.rep.Findings = append(v.rep.Findings, fo.findings...)
+	for _, f := range fo.findings {
+		v.keep(f)
+	}
 	if r.Doc == nil {
 		if !fo.rejected {
 			for _, d := range r.Diags {
@@ -244,8 +252,18 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 
 func (v *runner) emit(f Finding) {
 	if v.s.Enabled(f.Rule) {
-		v.rep.Findings = append(v.rep.Findings, f)
+		v.keep(f)
 	}
+}
+
+// keep adds a finding to the report; a run can have millions.
+func (v *runner) keep(f Finding) {
+	if m, ok := v.messages[f.Message]; ok {
+		f.Message = m
+	} else if len(v.messages) < maxSharedMessages {
+		v.messages[f.Message] = f.Message
+	}
+	v.rep.Findings = append(v.rep.Findings, f)
 }
 
 // read returns the file's bytes, or the finding that explains why it was

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
 )
@@ -355,5 +356,32 @@ func TestRulesDocumented(t *testing.T) {
 		if !bytes.Contains(doc, []byte(row)) {
 			t.Errorf("docs/validate.md lacks the row %q", row)
 		}
+	}
+}
+
+// TestRepeatedMessagesShared: a finding reported the same way in many
+// files keeps one copy of its text.
+func TestRepeatedMessagesShared(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.txt", "b.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("Title\n\nIt& # 39;s here.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err := Run(context.Background(), []string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, f := range rep.Findings {
+		if f.Rule == RuleBrokenEntity {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	if len(msgs) != 2 || msgs[0] != msgs[1] {
+		t.Fatalf("broken-entity messages %q, want two equal ones", msgs)
+	}
+	if unsafe.StringData(msgs[0]) != unsafe.StringData(msgs[1]) {
+		t.Error("the two messages are separate copies")
 	}
 }
