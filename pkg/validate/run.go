@@ -63,7 +63,7 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	if err := corpus.CheckPaths(roots); err != nil {
 		return nil, err
 	}
-	v := &runner{s: s, o: o, rep: &Report{}, ids: map[string]string{}, urls: map[string]string{}, messages: map[string]string{}}
+	v := &runner{s: s, o: o, rep: &Report{}, firsts: newFirstFiles(), messages: map[string]string{}}
 	workers := o.Load.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -139,11 +139,11 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 var errStopped = errors.New("validation stopped")
 
 type runner struct {
-	s    *Settings
-	o    Options
-	rep  *Report
-	ids  map[string]string // raw document ID → first file
-	urls map[string]string // main URL key → first file
+	s   *Settings
+	o   Options
+	rep *Report
+	// firsts holds the document IDs and main URL keys seen so far.
+	firsts *firstFiles
 	// messages shares the text of findings that repeat (a broken entity
 	// is reported the same way in every file it is in).
 	messages map[string]string
@@ -229,22 +229,18 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 	// that grows with the corpus: kept only for the rules enabled.
 	if v.s.Enabled(RuleDuplicateID) {
 		id := rawID(root, rootIsDir, p)
-		if first, dup := v.ids[id]; dup {
+		if first, dup := v.firsts.seen(idKey, id, p); dup {
 			v.emit(Finding{Path: p, Line: 1, Col: 1, Severity: Error, Rule: RuleDuplicateID,
 				Message: fmt.Sprintf("document ID %q is also the ID of %s", id, first)})
-		} else {
-			v.ids[id] = p
 		}
 	}
 	if !v.s.Enabled(RuleDuplicateURL) {
 		return nil
 	}
 	if k := urlnorm.Key(fo.facts.URL); k != "" {
-		if first, dup := v.urls[k]; dup {
+		if first, dup := v.firsts.seen(urlKey, k, p); dup {
 			v.emit(Finding{Path: p, Line: fo.facts.URLLine, Col: fo.facts.URLCol, Severity: Error, Rule: RuleDuplicateURL,
 				Message: fmt.Sprintf("same URL as %s (%s)", first, fo.facts.URL)})
-		} else {
-			v.urls[k] = p
 		}
 	}
 	return nil
