@@ -24,8 +24,8 @@ func init() { fastDecoder = decodeFastString }
 
 // decodeFastString decodes front matter text into doc and reports whether
 // it could. When it returns false doc is as it was. The strings it stores
-// in doc are substrings of fm wherever no unescaping was needed, so a
-// document shares the memory of the text it came from.
+// in doc are substrings of fm wherever no unescaping was needed: no copy
+// is made before compact copies what the document keeps.
 func decodeFastString(fm string, doc *Document) bool {
 	p := fastParsers.Get().(*fastParser)
 	defer p.release()
