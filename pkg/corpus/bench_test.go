@@ -102,3 +102,40 @@ func BenchmarkLoad(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLoadLiveHeap reports the heap a loaded corpus keeps alive, per
+// byte of its files (the figure behind list's peak memory; see
+// docs/performance.md).
+func BenchmarkLoadLiveHeap(b *testing.B) {
+	dir, _, size := benchCorpus(b)
+	var ms runtime.MemStats
+	for b.Loop() {
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		before := ms.HeapAlloc
+		c, err := Load(context.Background(), []string{dir}, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		runtime.KeepAlive(c)
+		b.ReportMetric(float64(ms.HeapAlloc-before)/float64(size), "live-B/file-B")
+	}
+}
+
+func BenchmarkResolveLinks(b *testing.B) {
+	const n = 20000
+	var docs []*Document
+	for i := range n {
+		name := synth.Name(i, 1)
+		if d, _, err := Parse(name, name, synth.File(i, n, 1), ParserAuto); err == nil {
+			docs = append(docs, d)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		ResolveLinks(docs)
+	}
+	b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
