@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 	"unsafe"
+
+	"github.com/seedscope/seedscope/pkg/arena"
 )
 
 // A parsed document's strings are substrings of its file's buffer (or
@@ -33,7 +35,7 @@ type compactor struct {
 	interned map[string]string
 	pending  []pendingString // strings for the block
 	size     int
-	chunk    []byte // the free end of the current chunk
+	blocks   arena.Arena
 }
 
 // pendingString is a string of the document being compacted: copied into
@@ -44,20 +46,9 @@ type pendingString struct {
 	of int
 }
 
-// block returns n bytes of memory of its own for one document.
-func (c *compactor) block(n int) []byte {
-	if n > chunkSize/8 {
-		return make([]byte, 0, n)
-	}
-	if len(c.chunk) < n {
-		c.chunk = make([]byte, chunkSize)
-	}
-	b := c.chunk[:0:n]
-	c.chunk = c.chunk[n:]
-	return b
-}
-
-var compactors = sync.Pool{New: func() any { return &compactor{interned: map[string]string{}} }}
+var compactors = sync.Pool{New: func() any {
+	return &compactor{interned: map[string]string{}, blocks: arena.Arena{Size: chunkSize}}
+}}
 
 // compact gives d's strings memory of their own (see above).
 func compact(d *Document) {
@@ -74,7 +65,7 @@ func (c *compactor) compact(d *Document) {
 	if idInPath < 0 {
 		c.add(&d.ID, false)
 	}
-	block := c.block(c.size)
+	block := c.blocks.Block(c.size)
 	for _, e := range c.pending {
 		if e.of >= 0 {
 			*e.p = (*c.pending[e.of].p)[:len(*e.p)]

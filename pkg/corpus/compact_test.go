@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 	"unsafe"
+
+	"github.com/seedscope/seedscope/pkg/arena"
 )
 
 // checkOwnMemory fails if any string reachable from vals points into
@@ -134,7 +136,7 @@ func TestCompactKeepsNothingOfTheFile(t *testing.T) {
 func TestCompactSharesRepeatedValues(t *testing.T) {
 	// One compactor, as one parse worker has (the pool may hand out
 	// another at any time).
-	c := &compactor{interned: map[string]string{}}
+	c := &compactor{interned: map[string]string{}, blocks: arena.Arena{Size: chunkSize}}
 	parse := func(name string) *Document {
 		d := &Document{ID: name, Path: name + ".md"}
 		if !decodeFastString("provider:\n  name: Example\ntopics:\n  - AI\ntitle: T\n", d) {

@@ -2,7 +2,8 @@ package validate
 
 import (
 	"hash/maphash"
-	"unsafe"
+
+	"github.com/seedscope/seedscope/pkg/arena"
 )
 
 // firstFiles remembers, for the corpus-wide rules, which file first had
@@ -15,8 +16,8 @@ type firstFiles struct {
 	hashers [2]maphash.Hash
 	first   map[[2]uint64]int32 // key hash → index in paths
 	paths   []string
-	last    string // the path paths ends with
-	chunk   []byte // the free end of the chunk paths are cut from
+	last    string      // the path paths ends with
+	packed  arena.Arena // holds the paths
 }
 
 // Key kinds, so an ID and a URL key with the same text do not meet.
@@ -46,24 +47,9 @@ func (x *firstFiles) seen(kind byte, key, p string) (first string, dup bool) {
 		return x.paths[i], true
 	}
 	if len(x.paths) == 0 || x.last != p {
-		x.paths = append(x.paths, x.pack(p))
+		x.paths = append(x.paths, x.packed.Copy(p))
 		x.last = x.paths[len(x.paths)-1]
 	}
 	x.first[h] = int32(len(x.paths) - 1)
 	return "", false
-}
-
-// pack copies p into the current chunk.
-func (x *firstFiles) pack(p string) string {
-	const chunkSize = 64 << 10
-	if len(p) == 0 {
-		return ""
-	}
-	if len(x.chunk) < len(p) {
-		x.chunk = make([]byte, max(chunkSize, len(p)))
-	}
-	n := copy(x.chunk, p)
-	s := unsafe.String(&x.chunk[0], n)
-	x.chunk = x.chunk[n:]
-	return s
 }
