@@ -66,36 +66,37 @@ func BenchmarkParse(b *testing.B) {
 }
 
 func BenchmarkStream(b *testing.B) {
-	dir, files, size := benchCorpus(b)
-	for _, parser := range Parsers {
-		b.Run(string(parser), func(b *testing.B) {
-			b.SetBytes(size)
-			b.ReportAllocs()
-			for b.Loop() {
-				n := 0
-				err := Stream(context.Background(), []string{dir}, Options{Parser: parser}, func(r Result) error {
-					n++
-					return nil
-				})
-				if err != nil || n != files {
-					b.Fatalf("streamed %d of %d files: %v", n, files, err)
-				}
-			}
-			b.ReportMetric(float64(files)*float64(b.N)/b.Elapsed().Seconds(), "files/s")
+	benchLoading(b, func(dir string, parser ParserName) (int, error) {
+		n := 0
+		err := Stream(context.Background(), []string{dir}, Options{Parser: parser}, func(r Result) error {
+			n++
+			return nil
 		})
-	}
+		return n, err
+	})
 }
 
 func BenchmarkLoad(b *testing.B) {
+	benchLoading(b, func(dir string, parser ParserName) (int, error) {
+		c, err := Load(context.Background(), []string{dir}, Options{Parser: parser})
+		if err != nil {
+			return 0, err
+		}
+		return c.Files, nil
+	})
+}
+
+// benchLoading times load, which reads the corpus in dir and says how many
+// files it looked at, with each parser.
+func benchLoading(b *testing.B, load func(dir string, parser ParserName) (int, error)) {
 	dir, files, size := benchCorpus(b)
 	for _, parser := range Parsers {
 		b.Run(string(parser), func(b *testing.B) {
 			b.SetBytes(size)
 			b.ReportAllocs()
 			for b.Loop() {
-				c, err := Load(context.Background(), []string{dir}, Options{Parser: parser})
-				if err != nil || c.Files != files {
-					b.Fatalf("loaded %v files: %v", c, err)
+				if n, err := load(dir, parser); err != nil || n != files {
+					b.Fatalf("read %d of %d files: %v", n, files, err)
 				}
 			}
 			b.ReportMetric(float64(files)*float64(b.N)/b.Elapsed().Seconds(), "files/s")
