@@ -27,7 +27,13 @@ func setGCPercent(percent int) {
 // keepGCPercent returns a function that puts the collector's target back
 // as it is now.
 func keepGCPercent() func() {
+	p := gcPercent()
+	return func() { debug.SetGCPercent(p) }
+}
+
+// gcPercent is the collector's target now (reading it means setting it).
+func gcPercent() int {
 	p := debug.SetGCPercent(100)
 	debug.SetGCPercent(p)
-	return func() { debug.SetGCPercent(p) }
+	return p
 }

@@ -5,12 +5,6 @@ import (
 	"testing"
 )
 
-func currentGCPercent() int {
-	p := debug.SetGCPercent(100)
-	debug.SetGCPercent(p)
-	return p
-}
-
 func TestSetGCPercent(t *testing.T) {
 	defer keepGCPercent()()
 	debug.SetGCPercent(100)
@@ -27,7 +21,7 @@ func TestSetGCPercent(t *testing.T) {
 		t.Setenv("GOMEMLIMIT", tt.gomemlimit)
 		debug.SetGCPercent(100)
 		setGCPercent(gcPercentHolding)
-		if got := currentGCPercent(); got != tt.want {
+		if got := gcPercent(); got != tt.want {
 			t.Errorf("GOGC=%q GOMEMLIMIT=%q: GC percent %d, want %d", tt.gogc, tt.gomemlimit, got, tt.want)
 		}
 	}
@@ -42,7 +36,7 @@ func TestExecuteRestoresGCPercent(t *testing.T) {
 	if r := execute(t, false, "list", seedsDir); r.status != 0 {
 		t.Fatalf("list: status %d, %s", r.status, r.stderr)
 	}
-	if got := currentGCPercent(); got != 77 {
+	if got := gcPercent(); got != 77 {
 		t.Errorf("GC percent after list = %d, want 77", got)
 	}
 }

@@ -63,3 +63,12 @@ func (s *Stats) Add(d *corpus.Document) {
 		s.WithRelated++
 	}
 }
+
+// WordsPerDocument is the mean number of words a document; false when
+// there are no documents.
+func (s *Stats) WordsPerDocument() (float64, bool) {
+	if s.Documents == 0 {
+		return 0, false
+	}
+	return float64(s.Words) / float64(s.Documents), true
+}

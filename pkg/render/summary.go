@@ -29,8 +29,8 @@ var statColumns = []Column[Stat]{
 // StatLines turns stats into summary lines, in a fixed order.
 func StatLines(s *query.Stats) []Stat {
 	perDoc := ""
-	if s.Documents > 0 {
-		perDoc = strconv.FormatFloat(float64(s.Words)/float64(s.Documents), 'f', 1, 64)
+	if mean, ok := s.WordsPerDocument(); ok {
+		perDoc = strconv.FormatFloat(mean, 'f', 1, 64)
 	}
 	n := strconv.Itoa
 	return []Stat{
@@ -77,8 +77,8 @@ func WriteStats(w io.Writer, f Format, s *query.Stats, o Options) error {
 func statsJSON(s *query.Stats) any {
 	type alias query.Stats
 	var perDoc *float64
-	if s.Documents > 0 {
-		perDoc = new(float64(s.Words) / float64(s.Documents))
+	if mean, ok := s.WordsPerDocument(); ok {
+		perDoc = &mean
 	}
 	return struct {
 		*alias
