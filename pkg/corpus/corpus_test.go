@@ -290,3 +290,31 @@ func TestParseSize(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamKeepData: with KeepData each result carries the bytes the
+// loader read; without it, none.
+func TestStreamKeepData(t *testing.T) {
+	for _, keep := range []bool{false, true} {
+		n := 0
+		err := Stream(context.Background(), []string{"../../seeds"}, Options{KeepData: keep}, func(r Result) error {
+			n++
+			if !keep {
+				if r.Data != nil {
+					t.Errorf("%s: data without KeepData", r.Path)
+				}
+				return nil
+			}
+			want, err := os.ReadFile(r.Path)
+			if err != nil {
+				return err
+			}
+			if string(r.Data) != string(want) {
+				t.Errorf("%s: data differs from the file", r.Path)
+			}
+			return nil
+		})
+		if err != nil || n != 5 {
+			t.Fatalf("keep %v: %d results, %v", keep, n, err)
+		}
+	}
+}

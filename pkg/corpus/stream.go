@@ -25,6 +25,9 @@ type Options struct {
 	MaxFileSize int64
 	// Extensions overrides DefaultExtensions for files found in folders.
 	Extensions []string
+	// KeepData hands each file's bytes to the caller in Result.Data, for
+	// callers that check the file themselves and should not read it again.
+	KeepData bool
 }
 
 func (o Options) extensions() []string {
@@ -57,6 +60,9 @@ type Result struct {
 	Path  string
 	Doc   *Document
 	Diags []Diagnostic
+	// Data is the file's bytes as read, with Options.KeepData; nil when
+	// the file was not read.
+	Data []byte
 }
 
 // Stream loads every file under roots and calls fn with each result in
@@ -150,7 +156,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 					j.out <- Result{Path: j.e.path} // cancelled: not delivered
 					continue
 				}
-				j.out <- parseEntry(j.e, j.data, o.Parser)
+				j.out <- parseEntry(j.e, j.data, o.Parser, o.KeepData)
 			}
 		})
 	}
@@ -287,11 +293,16 @@ func putBuffer(b []byte) {
 	}
 }
 
-// parseEntry parses a file's bytes and gives the buffer back.
-func parseEntry(e entry, data []byte, parser ParserName) Result {
+// parseEntry parses a file's bytes, then hands them on (keep) or gives
+// the buffer back.
+func parseEntry(e entry, data []byte, parser ParserName, keep bool) Result {
 	r := Result{Path: e.path}
 	doc, warnings, err := Parse(e.path, e.id, data, parser)
-	putBuffer(data)
+	if keep {
+		r.Data = data
+	} else {
+		putBuffer(data)
+	}
 	if err != nil {
 		var d *Diagnostic
 		if !errors.As(err, &d) {

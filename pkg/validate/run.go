@@ -109,7 +109,9 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 			break
 		}
 		rootIsDir := fi.IsDir()
-		err = corpus.Stream(ctx, []string{root}, o.Load, func(r corpus.Result) error {
+		load := o.Load
+		load.KeepData = true // the per-file pass checks the bytes the loader read
+		err = corpus.Stream(ctx, []string{root}, load, func(r corpus.Result) error {
 			if failed.Load() {
 				return errStopped
 			}
@@ -265,6 +267,9 @@ func (v *runner) keep(f Finding) {
 // read returns the file's bytes, or the finding that explains why it was
 // not checked (the loader's own reason when it skipped the file).
 func (v *runner) read(r corpus.Result) ([]byte, *Finding) {
+	if r.Data != nil {
+		return r.Data, nil
+	}
 	p := r.Path
 	reason := func(fallback string) (string, Severity) {
 		for _, d := range r.Diags {
