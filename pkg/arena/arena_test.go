@@ -48,3 +48,23 @@ func TestBlocks(t *testing.T) {
 		}
 	}
 }
+
+func TestTable(t *testing.T) {
+	tab := Table{Max: 2}
+	src := []byte("abc")
+	a, ok := tab.Intern(string(src[:]))
+	src[0] = 'x' // the table keeps a copy
+	b, ok2 := tab.Intern("abc")
+	if !ok || !ok2 || a != "abc" || unsafe.StringData(a) != unsafe.StringData(b) {
+		t.Fatalf("interned %q (%v) and %q (%v), want one shared copy", a, ok, b, ok2)
+	}
+	if _, ok := tab.Intern("def"); !ok {
+		t.Error("second value not kept")
+	}
+	if _, ok := tab.Intern("ghi"); ok {
+		t.Error("a third value kept over Max 2")
+	}
+	if v, ok := tab.Intern("def"); !ok || v != "def" {
+		t.Error("a kept value is no longer found when the table is full")
+	}
+}

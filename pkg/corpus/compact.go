@@ -32,7 +32,7 @@ const (
 )
 
 type compactor struct {
-	interned map[string]string
+	interned arena.Table
 	pending  []pendingString // strings for the block
 	size     int
 	blocks   arena.Arena
@@ -47,7 +47,7 @@ type pendingString struct {
 }
 
 var compactors = sync.Pool{New: func() any {
-	return &compactor{interned: map[string]string{}, blocks: arena.Arena{Size: chunkSize}}
+	return &compactor{interned: arena.Table{Max: maxInternEntries}, blocks: arena.Arena{Size: chunkSize}}
 }}
 
 // compact gives d's strings memory of their own (see above).
@@ -92,7 +92,7 @@ func (c *compactor) add(p *string, shared bool) {
 		return
 	}
 	if shared && len(*p) <= maxInterned {
-		if s, ok := c.intern(*p); ok {
+		if s, ok := c.interned.Intern(*p); ok {
 			*p = s
 			return
 		}
@@ -113,25 +113,13 @@ func (c *compactor) add(p *string, shared bool) {
 	c.size += len(*p)
 }
 
-func (c *compactor) intern(s string) (string, bool) {
-	if v, ok := c.interned[s]; ok {
-		return v, true
-	}
-	if len(c.interned) >= maxInternEntries {
-		return "", false
-	}
-	v := strings.Clone(s)
-	c.interned[v] = v
-	return v, true
-}
-
 // value copies the strings of an Extra value: a rarely used field, so one
 // allocation per string is fine.
 func (c *compactor) value(v any) any {
 	switch v := v.(type) {
 	case string:
 		if len(v) <= maxInterned {
-			if s, ok := c.intern(v); ok {
+			if s, ok := c.interned.Intern(v); ok {
 				return s
 			}
 		}

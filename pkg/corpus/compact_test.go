@@ -136,7 +136,7 @@ func TestCompactKeepsNothingOfTheFile(t *testing.T) {
 func TestCompactSharesRepeatedValues(t *testing.T) {
 	// One compactor, as one parse worker has (the pool may hand out
 	// another at any time).
-	c := &compactor{interned: map[string]string{}, blocks: arena.Arena{Size: chunkSize}}
+	c := &compactor{interned: arena.Table{Max: maxInternEntries}, blocks: arena.Arena{Size: chunkSize}}
 	parse := func(name string) *Document {
 		d := &Document{ID: name, Path: name + ".md"}
 		if !decodeFastString("provider:\n  name: Example\ntopics:\n  - AI\ntitle: T\n", d) {

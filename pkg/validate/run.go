@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/seedscope/seedscope/pkg/arena"
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/urlnorm"
 )
@@ -63,7 +64,7 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	if err := corpus.CheckPaths(roots); err != nil {
 		return nil, err
 	}
-	v := &runner{s: s, o: o, rep: &Report{}, firsts: newFirstFiles(), messages: map[string]string{}}
+	v := &runner{s: s, o: o, rep: &Report{}, firsts: newFirstFiles(), messages: arena.Table{Max: maxSharedMessages}}
 	workers := o.Load.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -148,7 +149,7 @@ type runner struct {
 	firsts *firstFiles
 	// messages shares the text of findings that repeat (a broken entity
 	// is reported the same way in every file it is in).
-	messages map[string]string
+	messages arena.Table
 }
 
 // maxSharedMessages bounds the table of shared finding messages.
@@ -256,10 +257,8 @@ func (v *runner) emit(f Finding) {
 
 // keep adds a finding to the report; a run can have millions.
 func (v *runner) keep(f Finding) {
-	if m, ok := v.messages[f.Message]; ok {
+	if m, ok := v.messages.Intern(f.Message); ok {
 		f.Message = m
-	} else if len(v.messages) < maxSharedMessages {
-		v.messages[f.Message] = f.Message
 	}
 	v.rep.Findings = append(v.rep.Findings, f)
 }
