@@ -25,20 +25,22 @@ type Corpus struct {
 // Load reads every document under roots into memory and resolves the
 // related links between them.
 func Load(ctx context.Context, roots []string, o Options) (*Corpus, error) {
-	c := &Corpus{}
+	var docs []*Document
+	var diags []Diagnostic
+	files := 0
 	err := Stream(ctx, roots, o, func(r Result) error {
-		c.Files++
+		files++
 		if r.Doc != nil {
-			c.Docs = append(c.Docs, r.Doc)
+			docs = append(docs, r.Doc)
 		}
-		c.Diags = append(c.Diags, r.Diags...)
+		diags = append(diags, r.Diags...)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	c.index()
-	ResolveLinks(c.Docs)
+	c := New(docs)
+	c.Files, c.Diags = files, diags
 	return c, nil
 }
 
