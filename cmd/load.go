@@ -5,7 +5,6 @@ import (
 
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/enum"
-	"github.com/seedscope/seedscope/pkg/termsafe"
 )
 
 // shownDiagnostics is how many load problems are printed before the rest
@@ -123,14 +122,14 @@ func (r *reporter) diagnostic(d corpus.Diagnostic) {
 		return
 	}
 	r.shown++
-	fmt.Fprintf(r.g.IO.ErrOut, "seedscope: %s\n", termsafe.Clean(d.Error(), false)) // paths come from disk
+	printMessage(r.g.IO.ErrOut, d.Error())
 }
 
 func (r *reporter) summary(files, skipped int) {
 	if r.dropped > 0 && !r.g.Quiet {
-		fmt.Fprintf(r.g.IO.ErrOut, "seedscope: %d more problems not shown (--verbose shows all; 'seedscope validate' checks every file)\n", r.dropped)
+		printMessagef(r.g.IO.ErrOut, "%d more problems not shown (--verbose shows all; 'seedscope validate' checks every file)", r.dropped)
 	}
 	if skipped > 0 {
-		fmt.Fprintf(r.g.IO.ErrOut, "seedscope: %d of %d files skipped\n", skipped, files)
+		printMessagef(r.g.IO.ErrOut, "%d of %d files skipped", skipped, files)
 	}
 }

@@ -5,8 +5,6 @@ package cmd
 import (
 	"context"
 	"errors"
-	"fmt"
-	"github.com/seedscope/seedscope/pkg/termsafe"
 	"os"
 	"os/signal"
 	"strings"
@@ -118,21 +116,21 @@ func exitStatus(ios *iostreams.IOStreams, c *cobra.Command, err error) int {
 	case errors.Is(err, syscall.EPIPE):
 		return ExitOK // the reader went away (| head): not our failure
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(ios.ErrOut, "seedscope: interrupted")
+		printMessage(ios.ErrOut, "interrupted")
 		return ExitInterrupt
 	case errors.Is(err, ErrSilent):
 		return ExitFailure
 	case errors.Is(err, corpus.ErrNoPath):
-		fmt.Fprintf(ios.ErrOut, "seedscope: %s\n", termsafe.Clean(err.Error(), true)) // names come from files
+		printError(ios.ErrOut, err)
 		return ExitUsage
 	case errors.As(err, &fe) || isCobraUsageError(err):
-		fmt.Fprintf(ios.ErrOut, "seedscope: %s\n", termsafe.Clean(err.Error(), true)) // names come from files
+		printError(ios.ErrOut, err)
 		if c != nil {
-			fmt.Fprintf(ios.ErrOut, "Run '%s --help' for usage.\n", c.CommandPath())
+			printUsageHint(ios.ErrOut, c.CommandPath())
 		}
 		return ExitUsage
 	}
-	fmt.Fprintf(ios.ErrOut, "seedscope: %s\n", termsafe.Clean(err.Error(), true)) // names come from files
+	printError(ios.ErrOut, err)
 	return ExitFailure
 }
 

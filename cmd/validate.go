@@ -102,7 +102,7 @@ func validateRun(opts *ValidateOptions) error {
 		return err
 	}
 	if rep.Fixed > 0 {
-		fmt.Fprintf(ios.ErrOut, "seedscope: fixed %d broken %s in %d %s\n", rep.Fixed, pluralWord(rep.Fixed, "entity", "entities"),
+		printMessagef(ios.ErrOut, "fixed %d broken %s in %d %s", rep.Fixed, pluralWord(rep.Fixed, "entity", "entities"),
 			len(rep.FixedFiles), pluralWord(len(rep.FixedFiles), "file", "files"))
 	}
 	if rep.Failed(settings.Strict) {

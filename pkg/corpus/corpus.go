@@ -69,15 +69,20 @@ type AmbiguousError struct {
 	Candidates []string
 }
 
-func (e *AmbiguousError) Error() string {
+func (e *AmbiguousError) Error() string { return strings.Join(e.Lines(), "\n  ") }
+
+// Lines is the message line by line: what was asked, then the first
+// candidates, one a line. A printer prefixes each line, so no candidate
+// starts a line of its own.
+func (e *AmbiguousError) Lines() []string {
 	const show = 10
 	c := e.Candidates
-	more := ""
+	lines := []string{fmt.Sprintf("%q matches %d documents:", e.Prefix, len(c))}
+	lines = append(lines, c[:min(len(c), show)]...)
 	if len(c) > show {
-		more = fmt.Sprintf("\n  … and %d more", len(c)-show)
-		c = c[:show]
+		lines = append(lines, fmt.Sprintf("… and %d more", len(c)-show))
 	}
-	return fmt.Sprintf("%q matches %d documents:\n  %s%s", e.Prefix, len(e.Candidates), strings.Join(c, "\n  "), more)
+	return lines
 }
 
 // NotFoundError says no document has an ID or path like the one asked for.

@@ -5,16 +5,26 @@
 // recolour the output or, with bidi overrides, make text read other than
 // it is. Clean neutralises all of these; data formats (JSON, CSV) never use
 // it, they keep the bytes exact.
+//
+// Invisible characters (zero-width spaces and joiners, the byte order mark,
+// soft hyphens, tag characters, bidi controls) are shown as <U+XXXX>, so two
+// names that differ only by them, "c" and "\u200bc", can be told apart.
+//
+// Messages on stderr go through Line: one line, whatever the name in them
+// holds, so a file name cannot forge a line of its own (a GitHub Actions
+// workflow command such as "::error::…" in a CI log).
 package termsafe
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
 
 // Clean returns s with every C0 and C1 control character (ESC, BEL, CSI…),
-// DEL and Unicode bidi control shown as a visible placeholder: controls as
-// the Unicode control pictures (␛ for ESC) or "�", bidi controls removed.
+// DEL and invisible character shown as a visible placeholder: C0 controls
+// as the Unicode control pictures (␛ for ESC), C1 controls as "�",
+// invisible characters (see IsInvisible) as <U+XXXX>.
 // Tabs become a space; newlines (and U+2028, U+2029) are kept only if
 // keepNewlines is set, and are a space otherwise.
 // Invalid UTF-8 bytes become U+FFFD.
@@ -40,8 +50,8 @@ func Clean(s string, keepNewlines bool) string {
 			b.WriteRune('␡')
 		case r >= 0x80 && r < 0xa0:
 			b.WriteRune(utf8.RuneError) // C1 controls, e.g. CSI (U+009B)
-		case isBidiControl(r):
-			// dropped: they reorder what follows on the line
+		case IsInvisible(r):
+			fmt.Fprintf(&b, "<U+%04X>", r)
 		default:
 			b.WriteRune(r)
 		}
@@ -67,13 +77,32 @@ func isPlain(s string) bool {
 	return true
 }
 
-// isBidiControl reports the Unicode bidirectional formatting characters
-// (the "Trojan Source" set): LRE…RLO, LRI…PDI, LRM, RLM and ALM.
-func isBidiControl(r rune) bool {
+// Line returns s made safe for one line of a message on stderr: Clean
+// without newlines, so nothing in s can start a line of its own.
+func Line(s string) string { return Clean(s, false) }
+
+// IsInvisible reports the characters that print as nothing yet make two
+// strings differ, and the bidi controls that reorder what follows them on
+// the line (the "Trojan Source" set): Clean shows them as <U+XXXX>.
+func IsInvisible(r rune) bool {
 	switch {
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+	case r == 0x00ad: // soft hyphen
 		return true
-	case r == 0x200e, r == 0x200f, r == 0x061c:
+	case r == 0x061c, r == 0x180e: // Arabic letter mark, Mongolian vowel separator
+		return true
+	case r >= 0x200b && r <= 0x200f: // zero-width space, (non-)joiner, LRM, RLM
+		return true
+	case r >= 0x202a && r <= 0x202e: // LRE, RLE, PDF, LRO, RLO
+		return true
+	case r >= 0x2060 && r <= 0x206f: // word joiner, invisible operators, LRI…PDI, deprecated format controls
+		return true
+	case r == 0xfeff: // zero-width no-break space, byte order mark
+		return true
+	case r >= 0xfff9 && r <= 0xfffb: // interlinear annotation controls
+		return true
+	case r == 0x115f, r == 0x1160, r == 0x3164, r == 0xffa0: // Hangul fillers, blank glyphs
+		return true
+	case r >= 0xe0000 && r <= 0xe007f: // tag characters
 		return true
 	}
 	return false
