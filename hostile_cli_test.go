@@ -6,8 +6,12 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,6 +23,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/seedscope/seedscope/pkg/hostiletest"
 
@@ -33,18 +38,10 @@ import (
 // longer (a hang detector, the calls take milliseconds).
 const callLimit = 10 * time.Second
 
-// memLimit bounds the peak memory of each call. The largest input read
-// whole is the 100 MB file with the size limit off.
+// memLimit bounds the peak memory (resident size) of each call, measured
+// on Linux for every call of runBin (see rssFileEnv). The largest input
+// read whole is the 100 MB file with the size limit off.
 const memLimit = 400 << 20
-
-// selfMaxRSS is this process's peak resident size in KB.
-func selfMaxRSS() int64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return int64(ru.Maxrss)
-}
 
 // buildSeedscope builds the binary into a temporary folder.
 func buildSeedscope(t *testing.T) string {
@@ -62,16 +59,71 @@ func buildSeedscope(t *testing.T) string {
 type run struct {
 	stdout, stderr string
 	code           int
+	// maxRSS is the call's peak resident size in KB (0: not measured).
+	maxRSS int64
+}
+
+// rssFileEnv, set in the environment of this test binary, makes it a
+// wrapper that runs its arguments as a command, on the same streams, exits
+// with the command's status and writes its peak resident size (KB) to the
+// file the variable names. Linux reports a child's peak as at least the
+// peak of the process that started it (the vfork and exec of os/exec carry
+// the high-water mark over), so seedscope started from this large test
+// process directly would seem as large as it; started from the small
+// wrapper, its figure is its own.
+const rssFileEnv = "SEEDSCOPE_TEST_RSS_FILE"
+
+func init() {
+	if path := os.Getenv(rssFileEnv); path != "" {
+		os.Exit(rssWrap(path, os.Args[1:]))
+	}
+}
+
+func rssWrap(path string, args []string) int {
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	cmd.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, rssFileEnv+"=") })
+	err := cmd.Run()
+	if cmd.ProcessState == nil {
+		os.Stderr.WriteString("rss wrapper: " + err.Error() + "\n")
+		return 127
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		os.WriteFile(path, []byte(strconv.FormatInt(int64(ru.Maxrss), 10)), 0o644)
+	}
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		return 128 + int(ws.Signal())
+	}
+	return cmd.ProcessState.ExitCode()
 }
 
 // runBin runs bin with args (stdout captured unless cmd.Stdout is set by
-// prep) and fails the test if it runs past callLimit or panics.
+// prep) and fails the test if it runs past callLimit or memLimit, panics,
+// or prints on stderr a line that is not one of seedscope's messages.
 func runBin(t *testing.T, bin string, prep func(*exec.Cmd), args ...string) run {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), callLimit)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, args...)
+	// On Linux the call runs under the wrapper (see rssFileEnv), in a
+	// process group of its own that a timeout kills whole.
+	measure := runtime.GOOS == "linux"
+	name, argv := bin, args
+	var rssFile string
+	if measure {
+		self, err := os.Executable()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rssFile = filepath.Join(t.TempDir(), "maxrss")
+		name, argv = self, append([]string{bin}, args...)
+	}
+	cmd := exec.CommandContext(ctx, name, argv...)
 	cmd.Env = append(os.Environ(), "NO_COLOR=1", "SEEDSCOPE_FORCE_TTY=")
+	if measure {
+		cmd.Env = append(cmd.Env, rssFileEnv+"="+rssFile)
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	}
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if prep != nil {
@@ -81,7 +133,7 @@ func runBin(t *testing.T, bin string, prep func(*exec.Cmd), args ...string) run 
 	if ctx.Err() != nil {
 		t.Fatalf("seedscope %q: still running after %v", args, callLimit)
 	}
-	r := run{out.String(), errOut.String(), 0}
+	r := run{stdout: out.String(), stderr: errOut.String()}
 	var ee *exec.ExitError
 	switch {
 	case errors.As(err, &ee):
@@ -89,18 +141,55 @@ func runBin(t *testing.T, bin string, prep func(*exec.Cmd), args ...string) run 
 	case err != nil:
 		t.Fatalf("seedscope %q: %v", args, err)
 	}
-	// Memory is bounded too: Linux reports the peak resident size in KB.
-	// A child's figure starts at its parent's size when it was started
-	// (fork and exec carry the high-water mark over), so it says something
-	// about seedscope only while this test process stays under the limit,
-	// which it does except under -race.
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && runtime.GOOS == "linux" && ru.Maxrss > memLimit>>10 && selfMaxRSS() <= memLimit>>10 {
-		t.Errorf("seedscope %q: peak memory %d MB, over %d MB", args, ru.Maxrss>>10, memLimit>>20)
-	}
 	if strings.Contains(r.stderr, "panic") || strings.Contains(r.stderr, "goroutine ") {
 		t.Fatalf("seedscope %q panicked:\n%s", args, r.stderr)
 	}
+	// Memory is bounded too: Linux reports the peak resident size in KB.
+	if measure {
+		b, err := os.ReadFile(rssFile)
+		if err != nil {
+			t.Fatalf("seedscope %q: no peak memory figure: %v (stderr %q)", args, err, r.stderr)
+		}
+		r.maxRSS = int64(atoi(t, string(b)))
+		if r.maxRSS > memLimit>>10 {
+			t.Errorf("seedscope %q: peak memory %d MB, over %d MB", args, r.maxRSS>>10, memLimit>>20)
+		}
+	}
+	checkStderr(t, args, r.stderr)
 	return r
+}
+
+// checkStderr fails unless every line on stderr is one of seedscope's
+// messages, "seedscope: …" (or the usage hint after it): a name or an
+// argument in a message cannot start a line, so it cannot forge a message
+// or a CI workflow command ("::error …").
+func checkStderr(t *testing.T, args []string, stderr string) {
+	t.Helper()
+	if stderr == "" {
+		return
+	}
+	if !strings.HasSuffix(stderr, "\n") {
+		t.Errorf("seedscope %q: stderr does not end in a newline: %q", args, stderr)
+	}
+	for _, l := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+		if !strings.HasPrefix(l, "seedscope: ") && !strings.HasPrefix(l, "Run 'seedscope") {
+			t.Errorf("seedscope %q: stderr line %.120q is not a seedscope message", args, l)
+		}
+		if strings.ContainsAny(l, "\r\x1b\x07\u2028\u2029\u200b\ufeff") {
+			t.Errorf("seedscope %q: stderr line %.120q holds a raw control or invisible character", args, l)
+		}
+	}
+}
+
+// checkNoCommands fails if a line of text, as the GitHub Actions runner
+// reads it (leading white space trimmed), is a workflow command.
+func checkNoCommands(t *testing.T, what, text string) {
+	t.Helper()
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(strings.TrimLeftFunc(l, unicode.IsSpace), "::") {
+			t.Errorf("%s: line %.120q reads as a workflow command", what, l)
+		}
+	}
 }
 
 func listDir(t *testing.T, dir string) []string {
@@ -342,13 +431,14 @@ func TestHostileCorpusCLI(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("export: status %d\n%s", r.code, r.stderr)
 	}
-	var ids []string
+	var ids, paths []string
 	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
-		var d struct{ ID string }
+		var d struct{ ID, Path string }
 		if err := json.Unmarshal([]byte(line), &d); err != nil {
 			t.Fatalf("ndjson line %.80q: %v", line, err)
 		}
 		ids = append(ids, d.ID)
+		paths = append(paths, d.Path)
 	}
 	m := regexp.MustCompile(`(\d+) of (\d+) files skipped`).FindStringSubmatch(r.stderr)
 	if m == nil {
@@ -361,39 +451,231 @@ func TestHostileCorpusCLI(t *testing.T) {
 	}
 	t.Logf("%d files: %d documents, %d skipped", looked, len(ids), skipped)
 
-	for _, args := range [][]string{
-		{"list"}, {"list", "--format", "json"}, {"list", "--format", "csv"},
-		{"export"}, {"export", "--format", "csv"}, {"export", "--format", "csv", "--safe-csv"},
-		{"related"}, {"topics"}, {"providers"},
-		{"list", "--parser", "yaml"}, {"list", "--max-file-size", "0"},
-	} {
-		r := runBin(t, bin, nil, append(args, root)...)
-		if r.code != 0 {
-			t.Errorf("%q: status %d\n%s", args, r.code, r.stderr)
+	// Every command in every format over the whole corpus, within the time
+	// and memory limits (runBin), with stdout well formed for its format
+	// and terminal text unable to forge a line.
+	var peak run
+	var peakArgs []string
+	call := func(want int, kind outKind, prep func(*exec.Cmd), args ...string) run {
+		t.Helper()
+		r := runBin(t, bin, prep, append(args, root)...)
+		if r.maxRSS > peak.maxRSS {
+			peak, peakArgs = r, args
+		}
+		if r.code != want {
+			t.Errorf("%q: status %d, want %d\n%s", args, r.code, want, r.stderr)
+		}
+		checkOutput(t, args, kind, r.stdout)
+		return r
+	}
+	tty := func(c *exec.Cmd) { c.Env = append(c.Env, "SEEDSCOPE_FORCE_TTY=100") }
+	table := []string{"--format", "table"} // with tty: fitted to the width
+	formats := map[string][]struct {
+		kind outKind
+		args []string
+	}{
+		"list":      {{textOut, table}, {jsonOut, []string{"--format", "json"}}, {ndjsonOut, []string{"--format", "ndjson"}}, {csvOut, []string{"--format", "csv"}}},
+		"related":   {{textOut, table}, {textOut, nil}, {jsonOut, []string{"--format", "json"}}, {ndjsonOut, []string{"--format", "ndjson"}}, {csvOut, []string{"--format", "csv"}}},
+		"stats":     {{textOut, table}, {textOut, nil}, {ndjsonOut, []string{"--format", "ndjson"}}, {csvOut, []string{"--format", "csv"}}},
+		"topics":    {{textOut, table}, {textOut, nil}, {jsonOut, []string{"--format", "json"}}, {csvOut, []string{"--format", "csv"}}},
+		"providers": {{textOut, table}, {textOut, nil}, {jsonOut, []string{"--format", "json"}}, {csvOut, []string{"--format", "csv"}}},
+	}
+	for command, fs := range formats {
+		for _, f := range fs {
+			prep := func(*exec.Cmd) {}
+			if slices.Equal(f.args, table) {
+				prep = tty
+			}
+			call(0, f.kind, prep, append([]string{command}, f.args...)...)
 		}
 	}
-	if r := runBin(t, bin, nil, "list", root); strings.Count(r.stdout, "\n") != len(ids) {
+	for _, c := range []struct {
+		kind outKind
+		args []string
+	}{
+		{textOut, []string{"list", "--parser", "yaml"}},
+		{textOut, []string{"list", "--max-file-size", "0"}},
+		{jsonOut, []string{"export"}},
+		{ndjsonOut, []string{"export", "--format", "ndjson", "--stream"}},
+		{csvOut, []string{"export", "--format", "csv"}},
+		{csvOut, []string{"export", "--format", "csv", "--safe-csv"}},
+		{textOut, []string{"validate", "--rules"}},
+	} {
+		call(0, c.kind, nil, c.args...)
+	}
+	if r := call(0, textOut, nil, "list"); strings.Count(r.stdout, "\n") != len(ids) {
 		t.Errorf("list printed %d rows for %d documents", strings.Count(r.stdout, "\n"), len(ids))
 	}
-	for i, id := range ids {
-		// Every document is shown; a sample goes through the other views
-		// (each call loads the whole corpus, so this keeps the test short).
-		calls := [][]string{{"show", id}}
-		if i%4 == 0 {
-			calls = append(calls, []string{"related", id}, []string{"show", "--format", "json", id}, []string{"related", "--backlinks", id})
+	var st struct{ Files, Documents, Skipped int }
+	if r := call(0, jsonOut, nil, "stats", "--format", "json"); json.Unmarshal([]byte(r.stdout), &st) != nil ||
+		st.Files != looked || st.Documents != len(ids) || st.Skipped != skipped {
+		t.Errorf("stats: %+v; want %d files, %d documents, %d skipped", st, looked, len(ids), skipped)
+	}
+
+	// export -o writes the same documents to a file.
+	outDir := t.TempDir()
+	for _, f := range []struct {
+		format string
+		kind   outKind
+	}{{"json", jsonOut}, {"ndjson", ndjsonOut}, {"csv", csvOut}} {
+		out := filepath.Join(outDir, "out."+f.format)
+		if r := call(0, noOut, nil, "export", "--format", f.format, "-o", out); r.stdout != "" {
+			t.Errorf("export -o %s: stdout %.80q", f.format, r.stdout)
 		}
-		for _, args := range calls {
-			if r := runBin(t, bin, nil, append(args, root)...); r.code != 0 {
-				t.Errorf("%q: status %d\n%s", args, r.code, r.stderr)
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatalf("export -o %s: %v", f.format, err)
+		}
+		checkOutput(t, []string{"export", "-o", out}, f.kind, string(b))
+		if f.kind == ndjsonOut && bytes.Count(b, []byte("\n")) != len(ids) {
+			t.Errorf("export -o %s: %d lines for %d documents", f.format, bytes.Count(b, []byte("\n")), len(ids))
+		}
+	}
+
+	// Every document is shown, by its path from its file alone (a call
+	// that loads the whole corpus takes a few hundred milliseconds); a
+	// sample is shown and followed in the whole corpus, in each format.
+	for _, p := range paths {
+		r := runBin(t, bin, nil, "show", p, p)
+		if r.code != 0 {
+			t.Errorf("show %q: status %d\n%s", p, r.code, r.stderr)
+		}
+		checkOutput(t, []string{"show", p}, textOut, r.stdout)
+	}
+	shows := []struct {
+		kind outKind
+		prep func(*exec.Cmd)
+		args []string
+	}{
+		{textOut, nil, nil}, {textOut, tty, nil}, {jsonOut, nil, []string{"--format", "json"}},
+		{ndjsonOut, nil, []string{"--format", "ndjson"}}, {csvOut, nil, []string{"--format", "csv"}},
+	}
+	relateds := [][]string{nil, {"--backlinks"}, {"--format", "json"}}
+	for i := range max(len(shows), len(relateds)) {
+		id := ids[i*len(ids)/max(len(shows), len(relateds))]
+		if i < len(shows) {
+			call(0, shows[i].kind, shows[i].prep, append(append([]string{"show"}, shows[i].args...), id)...)
+		}
+		if i < len(relateds) {
+			kind := textOut
+			if len(relateds[i]) == 2 {
+				kind = jsonOut
 			}
+			call(0, kind, nil, append(append([]string{"related"}, relateds[i]...), id)...)
 		}
 	}
-	r = runBin(t, bin, nil, "validate", root)
-	if r.code != 1 {
-		t.Errorf("validate: status %d, want 1 (the corpus has errors)", r.code)
-	}
+
+	r = call(1, textOut, nil, "validate")
 	if m := regexp.MustCompile(`in (\d+) files \((\d+) files checked\)`).FindStringSubmatch(r.stdout); m == nil || atoi(t, m[2]) < files {
 		t.Errorf("validate checked fewer than the %d files: %q", files, m)
+	}
+	call(1, textOut, tty, "validate")
+	call(1, jsonOut, nil, "validate", "--format", "json")
+	call(1, jsonOut, nil, "validate", "--format", "sarif")
+	call(1, xmlOut, nil, "validate", "--format", "junit")
+	gh := call(1, githubOut, nil, "validate", "--format", "github")
+
+	// The deceptive names (hostiletest.DeceptiveNames) stay on their line
+	// wherever they are printed.
+	var named []string
+	for _, n := range hostiletest.DeceptiveNames {
+		if n.Title != "" {
+			named = append(named, n.Name)
+		}
+	}
+	prefix := "gen/" + hostiletest.DeceptiveDir + "/"
+	r = call(1, noOut, nil, "show", prefix)
+	// The load's diagnostics come first, then the candidates.
+	header := fmt.Sprintf("seedscope: %q matches %d documents:\n", prefix, len(named))
+	if i := strings.Index(r.stderr, header); i < 0 {
+		t.Errorf("show %s: no line %q on stderr:\n%s", prefix, header, r.stderr)
+	} else if n := strings.Count(r.stderr[i:], "\n"); n != 1+min(len(named), 10)+min(max(len(named)-10, 0), 1) {
+		t.Errorf("show %s: %d lines for %d candidates:\n%s", prefix, n, len(named), r.stderr[i:])
+	}
+	if !strings.Contains(r.stderr, "\nseedscope:   gen/names/<U+200B>c\n") || !strings.Contains(r.stderr, "\nseedscope:   gen/names/c\n") {
+		t.Errorf("show %s: zero-width candidates not told apart:\n%s", prefix, r.stderr)
+	}
+	r = call(0, textOut, nil, "list", "--verbose")
+	if !strings.Contains(r.stderr, "\nseedscope: "+filepath.Join(root, "gen", "names", "y ::error title=forged::all clean.md")+":1:1: front matter") {
+		t.Errorf("list -v: no one-line diagnostic for the forged name:\n%s", r.stderr)
+	}
+	for _, name := range []string{"y%0A%3A%3Aerror title=forged%3A%3Aall clean.md", "%250A%3A%3Anotice%3A%3Apercent%2C comma%3A colon.md"} {
+		if !strings.Contains(gh.stdout, "/gen/names/"+name+",line=1,col=1,") {
+			t.Errorf("validate --format github: no annotation for %q", name)
+		}
+	}
+	call(1, noOut, nil, "show", "nothing\n::error title=forged::x")
+	forgedPath := filepath.Join(root, "missing\n::error title=forged::all clean.md")
+	runBin(t, bin, nil, "list", forgedPath)
+	runBin(t, bin, nil, "validate", forgedPath)
+	call(1, noOut, nil, "export", "-o", filepath.Join(outDir, "missing\n::error title=forged::x", "out.json"))
+	runBin(t, bin, nil, "list", "--format", "x\n::error title=forged::x", root)
+	runBin(t, bin, nil, "show\n::error title=forged::x")
+	if peak.maxRSS > 0 {
+		t.Logf("peak memory %d MB (%q)", peak.maxRSS>>10, peakArgs)
+	}
+}
+
+// outKind is what a call prints on stdout.
+type outKind int
+
+const (
+	noOut     outKind = iota // anything (checked elsewhere)
+	textOut                  // text for people: tables, TSV, show, findings
+	jsonOut                  // one JSON value
+	ndjsonOut                // one JSON value a line
+	csvOut                   // RFC 4180
+	githubOut                // GitHub Actions workflow commands
+	xmlOut                   // XML (JUnit)
+)
+
+// githubCommand is one annotation, its properties escaped: no ":" or ","
+// inside a value, no line break anywhere.
+var githubCommand = regexp.MustCompile(`^::(error|warning) file=[^:,\r]+(,line=\d+(,col=\d+)?)?,title=[a-z0-9-]+::[^\r]*$`)
+
+// checkOutput checks stdout is well formed for its kind, and that text
+// for people holds nothing a terminal or a CI log would act on.
+func checkOutput(t *testing.T, args []string, kind outKind, out string) {
+	t.Helper()
+	what := fmt.Sprintf("seedscope %q", args)
+	switch kind {
+	case textOut:
+		checkNoCommands(t, what, out)
+		if i := strings.IndexAny(out, "\x1b\x07\r\u2028\u200b\u200d\ufeff\u202e\u00ad"); i >= 0 {
+			t.Errorf("%s: raw control or invisible character in %.80q", what, out[max(i-40, 0):])
+		}
+	case jsonOut:
+		if !json.Valid([]byte(out)) {
+			t.Errorf("%s: not JSON: %.200q", what, out)
+		}
+	case ndjsonOut:
+		for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			if !json.Valid([]byte(l)) {
+				t.Errorf("%s: line not JSON: %.200q", what, l)
+			}
+		}
+	case csvOut:
+		if _, err := csv.NewReader(strings.NewReader(out)).ReadAll(); err != nil {
+			t.Errorf("%s: not CSV: %v", what, err)
+		}
+	case githubOut:
+		for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			if !githubCommand.MatchString(l) {
+				t.Errorf("%s: not a well-escaped workflow command: %.200q", what, l)
+			}
+		}
+	case xmlOut:
+		d := xml.NewDecoder(strings.NewReader(out))
+		for {
+			_, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Errorf("%s: not XML: %v", what, err)
+				break
+			}
+		}
 	}
 }
 

@@ -50,7 +50,47 @@ func Corpus(t testing.TB, src string) string {
 	write("deep-block.md", "---\nx:\n  "+DeepBlock(20000)+"\n---\n")
 	write("deep-ok.md", "---\ntitle: Nested 5000 deep\nx: "+DeepFlow(5000)+"\n---\n")
 	write("related-bomb.md", RelatedBomb(3000))
+	must(os.MkdirAll(filepath.Join(gen, DeceptiveDir), 0o755))
+	for _, n := range DeceptiveNames {
+		write(filepath.Join(DeceptiveDir, n.Name), n.Content)
+	}
 	return root
+}
+
+// DeceptiveDir is the folder of gen/ that holds DeceptiveNames.
+const DeceptiveDir = "names"
+
+// Deceptive is a file whose name tries to deceive whoever reads the
+// output: a name that forges a line of its own (a GitHub Actions workflow
+// command in a CI log), or one that prints like another.
+type Deceptive struct {
+	Name, Content string
+	// Title is the document's title; "" when the file does not load
+	// (Unterminated: a load error that names the file on stderr).
+	Title string
+}
+
+// Unterminated is front matter that is never closed: a load error.
+const Unterminated = "---\ntitle: Never closed\nbody text\n"
+
+// DeceptiveNames are the deceptive files written under gen/names/. Their
+// IDs share the prefix "names/", so "show names/" lists them all.
+var DeceptiveNames = []Deceptive{
+	{Name: "x\n::error title=forged::all clean.md", Content: "---\ntitle: Forged workflow command\n---\nbody\n", Title: "Forged workflow command"},
+	{Name: "y\n::error title=forged::all clean.md", Content: Unterminated},
+	{Name: "x\r::warning::carriage return.md", Content: "---\ntitle: Carriage return\n---\n", Title: "Carriage return"},
+	{Name: "x\u2028::notice::line separator.md", Content: "---\ntitle: Line separator\n---\n", Title: "Line separator"},
+	{Name: "%0A::notice::percent, comma: colon.md", Content: "---\ntitle: Escapes\n---\n", Title: "Escapes"},
+	{Name: "x\x1b[2J\x1b]8;;https:evil.example\x07.md", Content: Unterminated},
+	// Two ids that print alike unless invisible characters are shown.
+	{Name: "c.md", Content: "---\ntitle: Plain c\n---\n", Title: "Plain c"},
+	{Name: "\u200bc.md", Content: "---\ntitle: Zero-width space\n---\n", Title: "Zero-width space"},
+	{Name: "c\u200d.md", Content: "---\ntitle: Zero-width joiner\n---\n", Title: "Zero-width joiner"},
+	{Name: "\ufeffc.md", Content: "---\ntitle: Byte order mark\n---\n", Title: "Byte order mark"},
+	{Name: "c\u00ad.md", Content: "---\ntitle: Soft hyphen\n---\n", Title: "Soft hyphen"},
+	{Name: "c\U000E0063.md", Content: "---\ntitle: Tag character\n---\n", Title: "Tag character"},
+	{Name: "\u202ec.md", Content: "---\ntitle: \"Bidi \\u202eoverride\"\n---\n", Title: "Bidi \u202eoverride"},
+	{Name: "\u2060c\u2066.md", Content: Unterminated},
 }
 
 // DeepFlow nests n flow sequences: [[[…]]].
