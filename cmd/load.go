@@ -24,8 +24,8 @@ func (g *GlobalOptions) loadOptions() (corpus.Options, error) {
 	if size == 0 {
 		size = -1 // no limit
 	}
-	if g.Workers < 0 {
-		return corpus.Options{}, flagErrorf("--workers must be 0 or more")
+	if g.Workers < 0 || g.Workers > corpus.MaxWorkers {
+		return corpus.Options{}, flagErrorf("--workers must be between 0 (one per CPU) and %d, not %d", corpus.MaxWorkers, g.Workers)
 	}
 	return corpus.Options{Parser: p, Workers: g.Workers, MaxFileSize: size}, nil
 }

@@ -79,7 +79,7 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 	pf.BoolVar(&g.NoColor, "no-color", false, "never colour the output (also: NO_COLOR=1)")
 	pf.StringVar(&g.Parser, "parser", string(corpus.ParserAuto), "front matter parser: auto (fast path, yaml.v3 fallback) or yaml (always yaml.v3)")
 	pf.StringVar(&g.MaxFileSize, "max-file-size", corpus.FormatSize(corpus.DefaultMaxFileSize), "skip files larger than this, with a warning (e.g. 512KiB, 64MiB; 0 = no limit)")
-	pf.IntVar(&g.Workers, "workers", 0, "files read and parsed at once (0 = one per CPU)")
+	pf.IntVar(&g.Workers, "workers", 0, fmt.Sprintf("files read and parsed at once, at most %d (0 = one per CPU)", corpus.MaxWorkers))
 	pf.BoolVarP(&g.Verbose, "verbose", "v", false, "print every load warning, not just the first few")
 	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print no load warnings, only errors that stop a command")
 

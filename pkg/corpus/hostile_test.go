@@ -408,6 +408,7 @@ func TestLimitsDocumented(t *testing.T) {
 	for _, want := range []string{
 		FormatSize(DefaultMaxFileSize), FormatSize(MaxFrontMatterSize),
 		fmt.Sprint(MaxAliasExpansion), fmt.Sprint(MaxNestingDepth), fmt.Sprint(maxTitleRunes),
+		fmt.Sprint(MaxWorkers), "(`MaxWorkers`)",
 	} {
 		if !strings.Contains(strings.ReplaceAll(string(b), ",", ""), want) {
 			t.Errorf("docs/limits.md does not mention %s", want)

@@ -19,6 +19,7 @@ import (
 type Options struct {
 	Parser ParserName
 	// Workers bounds the files read and parsed at once; 0 means GOMAXPROCS.
+	// More than MaxWorkers is taken as MaxWorkers.
 	Workers int
 	// MaxFileSize skips larger files with a warning; 0 means
 	// DefaultMaxFileSize, a negative value means no limit.
@@ -47,11 +48,16 @@ func (o Options) maxFileSize() int64 {
 	return o.MaxFileSize
 }
 
+// MaxWorkers is the most parse workers a load runs (--workers). Each
+// worker brings readers and result slots with it, allocated up front; past
+// a few per CPU more workers only cost memory.
+const MaxWorkers = 256
+
 func (o Options) workers() int {
 	if o.Workers > 0 {
-		return o.Workers
+		return min(o.Workers, MaxWorkers)
 	}
-	return runtime.GOMAXPROCS(0)
+	return min(runtime.GOMAXPROCS(0), MaxWorkers)
 }
 
 // Result is the outcome for one file: a document (with any warnings), or

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -240,7 +241,10 @@ func FormatSize(n int64) string {
 }
 
 // ParseSize reads a byte count such as "16MiB", "512 KiB", "2MB" or
-// "1000000". Units are binary (KB = KiB = 1024 bytes).
+// "1000000". Units are binary (KB = KiB = 1024 bytes). The number is
+// decimal digits with an optional fraction ("1.5MiB"); signs, exponents,
+// NaN, Inf and hexadecimal are refused, and so is a size that is not a
+// whole number of bytes ("0.5", "0.3KiB").
 func ParseSize(s string) (int64, error) {
 	t := strings.TrimSpace(strings.ToUpper(s))
 	mult := int64(1)
@@ -253,9 +257,37 @@ func ParseSize(s string) (int64, error) {
 			break
 		}
 	}
-	f, err := strconv.ParseFloat(t, 64)
-	if err != nil || f < 0 || f*float64(mult) > float64(1<<62) {
+	if !isDecimal(t) {
 		return 0, fmt.Errorf("invalid size %q: use a number of bytes or a unit such as 512KiB, 64MiB", s)
 	}
-	return int64(f * float64(mult)), nil
+	f, err := strconv.ParseFloat(t, 64)
+	v := f * float64(mult)
+	switch {
+	case err != nil || v > maxSize:
+		return 0, fmt.Errorf("invalid size %q: over the largest size, %s", s, FormatSize(maxSize))
+	case v != math.Trunc(v):
+		return 0, fmt.Errorf("invalid size %q: not a whole number of bytes", s)
+	}
+	return int64(v), nil
+}
+
+// maxSize is the largest size ParseSize accepts: 1 EiB, well inside int64.
+const maxSize = 1 << 60
+
+// isDecimal reports whether s is digits, optionally followed by a point
+// and more digits.
+func isDecimal(s string) bool {
+	intPart, frac, hasPoint := strings.Cut(s, ".")
+	digits := func(x string) bool {
+		if x == "" {
+			return false
+		}
+		for i := 0; i < len(x); i++ {
+			if x[i] < '0' || x[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return digits(intPart) && (!hasPoint || digits(frac))
 }
