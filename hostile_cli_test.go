@@ -319,16 +319,17 @@ func TestHostileCorpusCLI(t *testing.T) {
 		"\nprovider:\n  name: "+strings.Repeat("p ", 10000)+"\ntopics: ["+strings.Join(topics, ",")+"]\n---\n"), 0o644))
 
 	// The files the loader looks at: every entry with a document ending
-	// (regular, FIFO or broken link; hidden ones excluded), and the folder
-	// links, each reported as a loop.
-	var files, loops int
+	// (regular, FIFO, file link or broken link; hidden ones excluded), and
+	// the folder links. Links met in folders are not followed by default:
+	// each is reported as skipped, so nothing under them is looked at.
+	var files, folderLinks int
 	must(filepath.WalkDir(root, func(p string, de os.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if de.Type()&os.ModeSymlink != 0 {
 			if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-				loops++
+				folderLinks++
 				return nil
 			}
 		}
@@ -355,11 +356,15 @@ func TestHostileCorpusCLI(t *testing.T) {
 		t.Fatalf("export: no skipped count in stderr:\n%s", r.stderr)
 	}
 	skipped, looked := atoi(t, m[1]), atoi(t, m[2])
-	// Every file is a document or skipped, and each loop's link is reported.
-	if looked != files+loops || len(ids)+skipped != looked {
-		t.Errorf("%d documents + %d skipped of %d looked at; %d files + %d symlink loops on disk", len(ids), skipped, looked, files, loops)
+	// Every file is a document or skipped, and each folder link is reported.
+	if looked != files+folderLinks || len(ids)+skipped != looked {
+		t.Errorf("%d documents + %d skipped of %d looked at; %d files + %d folder links on disk", len(ids), skipped, looked, files, folderLinks)
 	}
 	t.Logf("%d files: %d documents, %d skipped", looked, len(ids), skipped)
+	if strings.Contains(r.stdout, "Outside the corpus") {
+		t.Errorf("export read a file outside the corpus through a symlink")
+	}
+	checkFollowAccounting(t, bin, root)
 
 	for _, args := range [][]string{
 		{"list"}, {"list", "--format", "json"}, {"list", "--format", "csv"},
@@ -404,4 +409,82 @@ func atoi(t *testing.T, s string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// checkFollowAccounting exports the hostile corpus with --follow: the
+// symlink diamond and the loops end, each real file is a document at most
+// once, and every regular document file under the corpus (and the one
+// outside it that a link leads to) is a document or named in a warning.
+func checkFollowAccounting(t *testing.T, bin, root string) {
+	t.Helper()
+	r := runBin(t, bin, nil, "export", "--follow", "--verbose", "--format", "ndjson", root)
+	if r.code != 0 {
+		t.Fatalf("export --follow: status %d\n%s", r.code, r.stderr)
+	}
+	type fileKey struct{ dev, ino uint64 }
+	keyOf := func(p string) (fileKey, bool) {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return fileKey{}, false
+		}
+		st := fi.Sys().(*syscall.Stat_t)
+		return fileKey{uint64(st.Dev), uint64(st.Ino)}, fi.Mode().IsRegular()
+	}
+	docs := map[fileKey]string{}
+	n := 0
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var d struct{ ID, Path string }
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatalf("ndjson line %.80q: %v", line, err)
+		}
+		n++
+		k, _ := keyOf(unescapePath(d.Path))
+		if first, dup := docs[k]; dup {
+			t.Errorf("export --follow: %s and %s are the same file", first, d.Path)
+		}
+		docs[k] = d.Path
+	}
+	m := regexp.MustCompile(`(\d+) of (\d+) files skipped`).FindStringSubmatch(r.stderr)
+	if m == nil {
+		t.Fatalf("export --follow: no skipped count in stderr:\n%s", r.stderr)
+	}
+	if skipped, looked := atoi(t, m[1]), atoi(t, m[2]); n+skipped != looked {
+		t.Errorf("export --follow: %d documents + %d skipped != %d looked at", n, skipped, looked)
+	}
+	// Every regular file with a document ending, reached through links or
+	// not, is a document or named on stderr.
+	var missing []string
+	filepath.WalkDir(root, func(p string, de os.DirEntry, err error) error {
+		if err != nil || de.IsDir() || strings.HasPrefix(de.Name(), ".") || !slices.Contains([]string{".md", ".txt"}, filepath.Ext(p)) {
+			return nil
+		}
+		k, regular := keyOf(p)
+		if _, ok := docs[k]; !ok && regular && !strings.Contains(r.stderr, strings.TrimPrefix(p, root)) {
+			missing = append(missing, p)
+		}
+		return nil
+	})
+	if len(missing) > 0 {
+		t.Errorf("export --follow: neither a document nor reported: %q", missing)
+	}
+	if !strings.Contains(r.stdout, "Outside the corpus") {
+		t.Errorf("export --follow did not read the file a followed link leads to")
+	}
+}
+
+// unescapePath undoes the escaping of names that are not UTF-8 in printed
+// paths: each \xNN is byte NN.
+func unescapePath(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+3 < len(s) && s[i+1] == 'x' {
+			if c, err := strconv.ParseUint(s[i+2:i+4], 16, 8); err == nil {
+				b = append(b, byte(c))
+				i += 3
+				continue
+			}
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
 }

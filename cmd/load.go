@@ -27,7 +27,7 @@ func (g *GlobalOptions) loadOptions() (corpus.Options, error) {
 	if g.Workers < 0 || g.Workers > corpus.MaxWorkers {
 		return corpus.Options{}, flagErrorf("--workers must be between 0 (one per CPU) and %d, not %d", corpus.MaxWorkers, g.Workers)
 	}
-	return corpus.Options{Parser: p, Workers: g.Workers, MaxFileSize: size}, nil
+	return corpus.Options{Parser: p, Workers: g.Workers, MaxFileSize: size, FollowLinks: g.Follow}, nil
 }
 
 func paths(args []string) []string {

@@ -28,6 +28,7 @@ type GlobalOptions struct {
 	Parser      string
 	MaxFileSize string
 	Workers     int
+	Follow      bool
 	Verbose     bool
 	Quiet       bool
 	Context     context.Context
@@ -38,7 +39,9 @@ text) into an in-memory corpus and lets you list, filter, show, follow
 related links, facet, export and validate them.
 
 Commands take corpus paths (files or folders, read recursively) as
-arguments; with none they read ./seeds.
+arguments; with none they read ./seeds. Symlinks met in folders are
+reported and not followed unless -L/--follow is given; each real file and
+folder is read once, whatever the paths that lead to it.
 
 Output: a table on a terminal; elsewhere header-less tab-separated rows.
 --format json|ndjson|csv gives stable machine-readable data on stdout;
@@ -80,6 +83,7 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 	pf.StringVar(&g.Parser, "parser", string(corpus.ParserAuto), "front matter parser: auto (fast path, yaml.v3 fallback) or yaml (always yaml.v3)")
 	pf.StringVar(&g.MaxFileSize, "max-file-size", corpus.FormatSize(corpus.DefaultMaxFileSize), "skip files larger than this, with a warning (e.g. 512KiB, 64MiB; 0 = no limit)")
 	pf.IntVar(&g.Workers, "workers", 0, fmt.Sprintf("files read and parsed at once, at most %d (0 = one per CPU)", corpus.MaxWorkers))
+	pf.BoolVarP(&g.Follow, "follow", "L", false, "follow symlinks met in folders (each real file and folder is still read once); paths given as arguments are always followed")
 	pf.BoolVarP(&g.Verbose, "verbose", "v", false, "print every load warning, not just the first few")
 	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print no load warnings, only errors that stop a command")
 
