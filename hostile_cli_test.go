@@ -488,3 +488,353 @@ func unescapePath(s string) string {
 	}
 	return string(b)
 }
+
+// TestExportTargets: export -o writes through symlinks, writes devices,
+// FIFOs and /dev/stdout directly, honours the umask for a new file and
+// refuses to overwrite one of its own input files.
+func TestExportTargets(t *testing.T) {
+	bin := buildSeedscope(t)
+	seeds, err := filepath.Abs("seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+
+	t.Run("through a symlink", func(t *testing.T) {
+		target := filepath.Join(dir, "real.json")
+		link := filepath.Join(dir, "link.json")
+		os.WriteFile(target, []byte("old"), 0o640)
+		os.Symlink("real.json", link)
+		if r := runBin(t, bin, nil, "export", "-o", link, seeds); r.code != 0 {
+			t.Fatalf("status %d: %s", r.code, r.stderr)
+		}
+		if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("the link was replaced")
+		}
+		if b, _ := os.ReadFile(target); !bytes.HasPrefix(b, []byte("[")) {
+			t.Errorf("the link's target holds %.40q", b)
+		}
+		if fi, _ := os.Stat(target); fi.Mode().Perm() != 0o640 {
+			t.Errorf("target mode %v, want 0640 kept", fi.Mode().Perm())
+		}
+	})
+
+	t.Run("umask", func(t *testing.T) {
+		out := filepath.Join(dir, "new.json")
+		r := runBin(t, "/bin/sh", nil, "-c", `umask 027 && exec "$0" "$@"`, bin, "export", "-o", out, seeds)
+		if r.code != 0 {
+			t.Fatalf("status %d: %s", r.code, r.stderr)
+		}
+		if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o640 {
+			t.Errorf("new file under umask 027: mode %v, want 0640", fi.Mode().Perm())
+		}
+	})
+
+	t.Run("/dev/stdout", func(t *testing.T) {
+		// Redirected to a file, and to a pipe: the redirect gets the bytes.
+		redirect := filepath.Join(dir, "redirect.json")
+		f, err := os.Create(redirect)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := runBin(t, bin, func(c *exec.Cmd) { c.Stdout = f }, "export", "-o", "/dev/stdout", seeds)
+		f.Close()
+		if b, _ := os.ReadFile(redirect); r.code != 0 || !bytes.HasPrefix(b, []byte("[")) {
+			t.Errorf("-o /dev/stdout > file: status %d, file %.40q, stderr %s", r.code, b, r.stderr)
+		}
+		r = runBin(t, bin, nil, "export", "--format", "ndjson", "-o", "/dev/stdout", seeds)
+		if r.code != 0 || strings.Count(r.stdout, "\n") != 5 {
+			t.Errorf("-o /dev/stdout | pipe: status %d, %d lines, stderr %s", r.code, strings.Count(r.stdout, "\n"), r.stderr)
+		}
+		if fi, err := os.Lstat("/dev/stdout"); err == nil && fi.Mode().IsRegular() {
+			t.Errorf("/dev/stdout became a regular file")
+		}
+		if r := runBin(t, bin, nil, "export", "-o", os.DevNull, seeds); r.code != 0 {
+			t.Errorf("-o /dev/null: status %d: %s", r.code, r.stderr)
+		}
+	})
+
+	t.Run("FIFO", func(t *testing.T) {
+		fifo := filepath.Join(dir, "fifo")
+		if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		got := make(chan []byte, 1)
+		go func() { b, _ := os.ReadFile(fifo); got <- b }()
+		if r := runBin(t, bin, nil, "export", "--format", "csv", "-o", fifo, seeds); r.code != 0 {
+			t.Fatalf("status %d: %s", r.code, r.stderr)
+		}
+		if b := <-got; !bytes.HasPrefix(b, []byte("id,path,")) {
+			t.Errorf("the FIFO's reader got %.40q", b)
+		}
+		if fi, _ := os.Lstat(fifo); fi.Mode()&os.ModeNamedPipe == 0 {
+			t.Errorf("the FIFO was replaced")
+		}
+	})
+
+	t.Run("own input", func(t *testing.T) {
+		corpusDir := filepath.Join(dir, "corpus")
+		if err := os.CopyFS(corpusDir, os.DirFS(seeds)); err != nil {
+			t.Fatal(err)
+		}
+		input := filepath.Join(corpusDir, "003_ecfceb46a7c3448c.txt")
+		before, _ := os.ReadFile(input)
+		os.Symlink(input, filepath.Join(dir, "input-link"))
+		os.Link(input, filepath.Join(dir, "input-hardlink"))
+		for _, tc := range []struct {
+			out  string
+			args []string
+		}{
+			{input, []string{corpusDir}},
+			{input, []string{input}},
+			{input, []string{"--stream", corpusDir}},
+			{filepath.Join(dir, "input-link"), []string{corpusDir}},
+			{filepath.Join(dir, "input-hardlink"), []string{corpusDir}},
+			{filepath.Join(dir, "input-hardlink"), []string{"--stream", "--format", "csv", corpusDir}},
+		} {
+			r := runBin(t, bin, nil, append([]string{"export", "-o", tc.out}, tc.args...)...)
+			if r.code != 1 || !strings.Contains(r.stderr, "refusing to write the output over one of the input files") {
+				t.Errorf("export -o %s %q: status %d, stderr %q; want 1 and a refusal", tc.out, tc.args, r.code, r.stderr)
+			}
+			if after, _ := os.ReadFile(input); !bytes.Equal(before, after) {
+				t.Fatalf("export -o %s %q changed the input", tc.out, tc.args)
+			}
+		}
+		if names := listDir(t, corpusDir); len(names) != 5 {
+			t.Errorf("the corpus folder holds %q", names)
+		}
+	})
+}
+
+// slowCorpus writes files that yaml.v3 takes about half a second each to
+// decode (front matter just under the size limit): a load of several
+// seconds with --parser yaml --workers 1.
+func slowCorpus(t *testing.T) string {
+	t.Helper()
+	slow := filepath.Join(t.TempDir(), "slow")
+	if err := os.Mkdir(slow, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	big := "---\nitems:\n" + strings.Repeat("- a\n", (1<<20)/4-8) + "---\n"
+	for i := range 30 {
+		if err := os.WriteFile(filepath.Join(slow, strconv.Itoa(i)+".md"), []byte(big), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return slow
+}
+
+// waitFor polls cond until it holds or the process ends (done receives);
+// it fails the test past callLimit.
+func waitFor(t *testing.T, what string, done <-chan error, cond func() bool) (exited bool, err error) {
+	t.Helper()
+	deadline := time.Now().Add(callLimit)
+	for !cond() {
+		select {
+		case err := <-done:
+			return true, err
+		case <-time.After(5 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not reached after %v", what, callLimit)
+		}
+	}
+	return false, nil
+}
+
+// stopWith sends sig to cmd and returns its exit status; the process must
+// end within callLimit.
+func stopWith(t *testing.T, cmd *exec.Cmd, done <-chan error, sig syscall.Signal) int {
+	t.Helper()
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return 0
+	case <-time.After(callLimit):
+		cmd.Process.Kill()
+		t.Fatalf("still running %v after %v", callLimit, sig)
+	}
+	return -1
+}
+
+func start(t *testing.T, cmd *exec.Cmd) <-chan error {
+	t.Helper()
+	cmd.Env = append(os.Environ(), cmd.Env...)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	t.Cleanup(func() { cmd.Process.Kill() })
+	return done
+}
+
+// hasOpen reports whether process pid has a file under dir open.
+func hasOpen(pid int, dir string) bool {
+	fds, _ := filepath.Glob(filepath.Join("/proc", strconv.Itoa(pid), "fd", "*"))
+	for _, fd := range fds {
+		if to, err := os.Readlink(fd); err == nil && strings.HasPrefix(to, dir+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// blockedIn reports whether a thread of process pid waits in one of the
+// kernel functions named (Linux's /proc/PID/task/*/wchan).
+func blockedIn(pid int, funcs ...string) bool {
+	tasks, _ := filepath.Glob(filepath.Join("/proc", strconv.Itoa(pid), "task", "*", "wchan"))
+	for _, task := range tasks {
+		if b, err := os.ReadFile(task); err == nil && slices.Contains(funcs, string(b)) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSignals: SIGINT (130) and SIGTERM (143) end a command at any phase —
+// loading, writing to a pipe nobody reads, blocked opening a FIFO, about
+// to rename its output — and export -o then leaves the old file as it was
+// and no temporary file.
+func TestSignals(t *testing.T) {
+	bin := buildSeedscope(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.json")
+	const old = "previous export\n"
+	untouched := func(t *testing.T) {
+		t.Helper()
+		if b, _ := os.ReadFile(out); string(b) != old {
+			t.Errorf("out.json changed to %.60q", b)
+		}
+		if names := listDir(t, dir); !slices.Equal(names, []string{"out.json"}) {
+			t.Errorf("left %q", names)
+		}
+	}
+	reset := func() {
+		if err := os.WriteFile(out, []byte(old), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	t.Run("SIGTERM while loading", func(t *testing.T) {
+		if _, err := os.Stat("/proc/self/fd"); err != nil {
+			t.Skip("no /proc/PID/fd to see what a process reads")
+		}
+		reset()
+		slow := slowCorpus(t)
+		cmd := exec.Command(bin, "export", "--parser", "yaml", "--workers", "1", "-o", out, slow)
+		var errOut bytes.Buffer
+		cmd.Stderr = &errOut
+		done := start(t, cmd)
+		// Loading (for seconds): a file of the corpus is open.
+		if exited, err := waitFor(t, "loading", done, func() bool { return hasOpen(cmd.Process.Pid, slow) }); exited {
+			t.Fatalf("export ended before loading: %v", err)
+		}
+		if code := stopWith(t, cmd, done, syscall.SIGTERM); code != 143 || !strings.Contains(errOut.String(), "interrupted") {
+			t.Errorf("status %d, stderr %q; want 143 and \"interrupted\"", code, errOut.String())
+		}
+		untouched(t)
+	})
+
+	t.Run("SIGINT writing to a stalled pipe", func(t *testing.T) {
+		if _, _, err := pipeFill(os.Stdin); errors.Is(err, errors.ErrUnsupported) {
+			t.Skip("cannot see how full a pipe is here")
+		}
+		corpusDir := filepath.Join(t.TempDir(), "corpus")
+		if err := synth.Write(corpusDir, 1000, 1, 2); err != nil {
+			t.Fatal(err)
+		}
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		cmd := exec.Command(bin, "export", corpusDir)
+		cmd.Stdout = w
+		done := start(t, cmd)
+		w.Close()
+		// The pipe is full: the export, with more to write, is blocked.
+		if exited, err := waitFor(t, "a full pipe", done, func() bool {
+			queued, size, err := pipeFill(r)
+			return err == nil && size > 0 && queued >= size
+		}); exited {
+			t.Fatalf("export ended before filling the pipe: %v", err)
+		}
+		if code := stopWith(t, cmd, done, syscall.SIGINT); code != 130 {
+			t.Errorf("status %d, want 130", code)
+		}
+	})
+
+	t.Run("SIGTERM blocked opening a FIFO", func(t *testing.T) {
+		if _, err := os.ReadFile("/proc/self/wchan"); err != nil {
+			t.Skip("no /proc/PID/wchan to see where a process waits")
+		}
+		fifo := filepath.Join(t.TempDir(), "config.yaml")
+		if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		seeds, _ := filepath.Abs("seeds")
+		cmd := exec.Command(bin, "validate", "--config", fifo, seeds)
+		var errOut bytes.Buffer
+		cmd.Stderr = &errOut
+		done := start(t, cmd)
+		exited, err := waitFor(t, "blocked opening the FIFO", done, func() bool {
+			return blockedIn(cmd.Process.Pid, "wait_for_partner", "fifo_open")
+		})
+		if exited {
+			// validate refused the FIFO without opening it: fine too, as
+			// long as it said so.
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 2 {
+				t.Errorf("validate --config FIFO ended with %v, stderr %q", err, errOut.String())
+			}
+			t.Skipf("validate refuses a FIFO as --config: %s", errOut.String())
+		}
+		if code := stopWith(t, cmd, done, syscall.SIGTERM); code != 143 {
+			t.Errorf("status %d, want 143; stderr %q", code, errOut.String())
+		}
+	})
+
+	t.Run("SIGINT before the rename", func(t *testing.T) {
+		reset()
+		// A binary with the test hook: it stops just before renaming its
+		// output and says so.
+		hooked := filepath.Join(t.TempDir(), "seedscope-hooked")
+		if b, err := exec.Command("go", "build", "-tags", "seedscope_testhook", "-o", hooked, ".").CombinedOutput(); err != nil {
+			t.Fatalf("go build: %v\n%s", err, b)
+		}
+		ready := filepath.Join(t.TempDir(), "ready")
+		seeds, _ := filepath.Abs("seeds")
+		for _, stream := range []bool{false, true} {
+			os.Remove(ready)
+			args := []string{"export", "-o", out, seeds}
+			if stream {
+				args = append(args, "--stream")
+			}
+			cmd := exec.Command(hooked, args...)
+			cmd.Env = []string{"SEEDSCOPE_TESTHOOK_BEFORE_RENAME=" + ready}
+			var errOut bytes.Buffer
+			cmd.Stderr = &errOut
+			done := start(t, cmd)
+			if exited, err := waitFor(t, "about to rename", done, func() bool {
+				_, err := os.Stat(ready)
+				return err == nil
+			}); exited {
+				t.Fatalf("export ended before its rename: %v, stderr %q", err, errOut.String())
+			}
+			if code := stopWith(t, cmd, done, syscall.SIGINT); code != 130 || !strings.Contains(errOut.String(), "interrupted") {
+				t.Errorf("stream=%v: status %d, stderr %q; want 130 and \"interrupted\"", stream, code, errOut.String())
+			}
+			untouched(t)
+		}
+	})
+}

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"io/fs"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/enum"
@@ -87,6 +88,9 @@ func (g *GlobalOptions) streamCorpus(args []string, fn func(*corpus.Document) er
 	rep := g.newReporter()
 	files, skipped := 0, 0
 	err = corpus.Stream(g.Context, roots, o, func(r corpus.Result) error {
+		if err := g.output.check(r); err != nil {
+			return err
+		}
 		files++
 		for _, d := range r.Diags {
 			rep.diagnostic(d)
@@ -133,4 +137,22 @@ func (r *reporter) summary(files, skipped int) {
 	if skipped > 0 {
 		fmt.Fprintf(r.g.IO.ErrOut, "seedscope: %d of %d files skipped\n", skipped, files)
 	}
+}
+
+// outputGuard is the file a command is about to write (export -o), which
+// must not be one of the files it reads.
+type outputGuard struct {
+	name string      // as given
+	file fs.FileInfo // the file it would overwrite; nil for a new one
+}
+
+// check refuses a result read from the output file.
+func (o *outputGuard) check(r corpus.Result) error {
+	if o == nil || !r.SameFile(o.file) {
+		return nil
+	}
+	if o.name == r.Path {
+		return fmt.Errorf("%s: refusing to write the output over one of the input files; nothing written", o.name)
+	}
+	return fmt.Errorf("%s: refusing to write the output over one of the input files (%s is the same file); nothing written", o.name, r.Path)
 }

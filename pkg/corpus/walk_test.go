@@ -49,7 +49,9 @@ func walkWants(follow bool) map[string]hostileWant {
 		w["gen/outside-link.md"] = skipped("gen/outside-link.md: " + notFollowed)
 		w["gen/link-to-doc.md"] = skipped("gen/link-to-doc.md: " + notFollowed)
 		for i := 0; i <= hostiletest.DiamondLevels; i++ {
-			w[diamond(i)+"/doc.md"] = hostileWant{doc: true, title: "Diamond " + hostiletest.DiamondLevel(i)}
+			if hostiletest.DiamondHasDoc(i) {
+				w[diamond(i)+"/doc.md"] = hostileWant{doc: true, title: "Diamond " + hostiletest.DiamondLevel(i)}
+			}
 			if i < hostiletest.DiamondLevels {
 				w[diamond(i)+"/a"] = skipped(diamond(i) + "/a: " + folderNotFollowed)
 				w[diamond(i)+"/b"] = skipped(diamond(i) + "/b: " + folderNotFollowed)
@@ -65,7 +67,9 @@ func walkWants(follow bool) map[string]hostileWant {
 		// it: l00/a/a/… ; every other way in is a folder already read.
 		via := func(k int) string { return diamond(0) + strings.Repeat("/a", k) }
 		for k := 0; k <= hostiletest.DiamondLevels; k++ {
-			w[via(k)+"/doc.md"] = hostileWant{doc: true, title: "Diamond " + hostiletest.DiamondLevel(k)}
+			if hostiletest.DiamondHasDoc(k) {
+				w[via(k)+"/doc.md"] = hostileWant{doc: true, title: "Diamond " + hostiletest.DiamondLevel(k)}
+			}
 			if k < hostiletest.DiamondLevels {
 				w[via(k)+"/b"] = skipped(via(k) + "/b: folder already read as " + via(k+1) + "; skipped")
 			}
