@@ -26,6 +26,7 @@ import (
 	"unicode"
 
 	"github.com/seedscope/seedscope/pkg/hostiletest"
+	"github.com/seedscope/seedscope/pkg/termsafe"
 
 	"github.com/seedscope/seedscope/pkg/synth"
 )
@@ -408,16 +409,17 @@ func TestHostileCorpusCLI(t *testing.T) {
 		"\nprovider:\n  name: "+strings.Repeat("p ", 10000)+"\ntopics: ["+strings.Join(topics, ",")+"]\n---\n"), 0o644))
 
 	// The files the loader looks at: every entry with a document ending
-	// (regular, FIFO or broken link; hidden ones excluded), and the folder
-	// links, each reported as a loop.
-	var files, loops int
+	// (regular, FIFO, file link or broken link; hidden ones excluded), and
+	// the folder links. Links met in folders are not followed by default:
+	// each is reported as skipped, so nothing under them is looked at.
+	var files, folderLinks int
 	must(filepath.WalkDir(root, func(p string, de os.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if de.Type()&os.ModeSymlink != 0 {
 			if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-				loops++
+				folderLinks++
 				return nil
 			}
 		}
@@ -445,11 +447,15 @@ func TestHostileCorpusCLI(t *testing.T) {
 		t.Fatalf("export: no skipped count in stderr:\n%s", r.stderr)
 	}
 	skipped, looked := atoi(t, m[1]), atoi(t, m[2])
-	// Every file is a document or skipped, and each loop's link is reported.
-	if looked != files+loops || len(ids)+skipped != looked {
-		t.Errorf("%d documents + %d skipped of %d looked at; %d files + %d symlink loops on disk", len(ids), skipped, looked, files, loops)
+	// Every file is a document or skipped, and each folder link is reported.
+	if looked != files+folderLinks || len(ids)+skipped != looked {
+		t.Errorf("%d documents + %d skipped of %d looked at; %d files + %d folder links on disk", len(ids), skipped, looked, files, folderLinks)
 	}
 	t.Logf("%d files: %d documents, %d skipped", looked, len(ids), skipped)
+	if strings.Contains(r.stdout, "Outside the corpus") {
+		t.Errorf("export read a file outside the corpus through a symlink")
+	}
+	checkFollowAccounting(t, bin, root)
 
 	// Every command in every format over the whole corpus, within the time
 	// and memory limits (runBin), with stdout well formed for its format
@@ -536,6 +542,7 @@ func TestHostileCorpusCLI(t *testing.T) {
 	// that loads the whole corpus takes a few hundred milliseconds); a
 	// sample is shown and followed in the whole corpus, in each format.
 	for _, p := range paths {
+		p = unescapePath(p) // the file's real name
 		r := runBin(t, bin, nil, "show", p, p)
 		if r.code != 0 {
 			t.Errorf("show %q: status %d\n%s", p, r.code, r.stderr)
@@ -686,4 +693,432 @@ func atoi(t *testing.T, s string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// checkFollowAccounting exports the hostile corpus with --follow: the
+// symlink diamond and the loops end, each real file is a document at most
+// once, and every regular document file under the corpus (and the one
+// outside it that a link leads to) is a document or named in a warning.
+func checkFollowAccounting(t *testing.T, bin, root string) {
+	t.Helper()
+	r := runBin(t, bin, nil, "export", "--follow", "--verbose", "--format", "ndjson", root)
+	if r.code != 0 {
+		t.Fatalf("export --follow: status %d\n%s", r.code, r.stderr)
+	}
+	type fileKey struct{ dev, ino uint64 }
+	keyOf := func(p string) (fileKey, bool) {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return fileKey{}, false
+		}
+		st := fi.Sys().(*syscall.Stat_t)
+		return fileKey{uint64(st.Dev), uint64(st.Ino)}, fi.Mode().IsRegular()
+	}
+	docs := map[fileKey]string{}
+	n := 0
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var d struct{ ID, Path string }
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatalf("ndjson line %.80q: %v", line, err)
+		}
+		n++
+		k, _ := keyOf(unescapePath(d.Path))
+		if first, dup := docs[k]; dup {
+			t.Errorf("export --follow: %s and %s are the same file", first, d.Path)
+		}
+		docs[k] = d.Path
+	}
+	m := regexp.MustCompile(`(\d+) of (\d+) files skipped`).FindStringSubmatch(r.stderr)
+	if m == nil {
+		t.Fatalf("export --follow: no skipped count in stderr:\n%s", r.stderr)
+	}
+	if skipped, looked := atoi(t, m[1]), atoi(t, m[2]); n+skipped != looked {
+		t.Errorf("export --follow: %d documents + %d skipped != %d looked at", n, skipped, looked)
+	}
+	// Every regular file with a document ending, reached through links or
+	// not, is a document or named on stderr.
+	var missing []string
+	filepath.WalkDir(root, func(p string, de os.DirEntry, err error) error {
+		if err != nil || de.IsDir() || strings.HasPrefix(de.Name(), ".") || !slices.Contains([]string{".md", ".txt"}, filepath.Ext(p)) {
+			return nil
+		}
+		k, regular := keyOf(p)
+		if _, ok := docs[k]; !ok && regular && !strings.Contains(r.stderr, termsafe.Line(strings.TrimPrefix(p, root))) {
+			missing = append(missing, p)
+		}
+		return nil
+	})
+	if len(missing) > 0 {
+		t.Errorf("export --follow: neither a document nor reported: %q", missing)
+	}
+	if !strings.Contains(r.stdout, "Outside the corpus") {
+		t.Errorf("export --follow did not read the file a followed link leads to")
+	}
+}
+
+// unescapePath undoes the escaping of names that are not UTF-8 in printed
+// paths: each \xNN is byte NN.
+func unescapePath(s string) string {
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+3 < len(s) && s[i+1] == 'x' {
+			if c, err := strconv.ParseUint(s[i+2:i+4], 16, 8); err == nil {
+				b = append(b, byte(c))
+				i += 3
+				continue
+			}
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// TestExportTargets: export -o writes through symlinks, writes devices,
+// FIFOs and /dev/stdout directly, honours the umask for a new file and
+// refuses to overwrite one of its own input files.
+func TestExportTargets(t *testing.T) {
+	bin := buildSeedscope(t)
+	seeds, err := filepath.Abs("seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+
+	t.Run("through a symlink", func(t *testing.T) {
+		target := filepath.Join(dir, "real.json")
+		link := filepath.Join(dir, "link.json")
+		os.WriteFile(target, []byte("old"), 0o640)
+		os.Symlink("real.json", link)
+		if r := runBin(t, bin, nil, "export", "-o", link, seeds); r.code != 0 {
+			t.Fatalf("status %d: %s", r.code, r.stderr)
+		}
+		if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("the link was replaced")
+		}
+		if b, _ := os.ReadFile(target); !bytes.HasPrefix(b, []byte("[")) {
+			t.Errorf("the link's target holds %.40q", b)
+		}
+		if fi, _ := os.Stat(target); fi.Mode().Perm() != 0o640 {
+			t.Errorf("target mode %v, want 0640 kept", fi.Mode().Perm())
+		}
+	})
+
+	t.Run("umask", func(t *testing.T) {
+		out := filepath.Join(dir, "new.json")
+		r := runBin(t, "/bin/sh", nil, "-c", `umask 027 && exec "$0" "$@"`, bin, "export", "-o", out, seeds)
+		if r.code != 0 {
+			t.Fatalf("status %d: %s", r.code, r.stderr)
+		}
+		if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o640 {
+			t.Errorf("new file under umask 027: mode %v, want 0640", fi.Mode().Perm())
+		}
+	})
+
+	t.Run("/dev/stdout", func(t *testing.T) {
+		// Redirected to a file, and to a pipe: the redirect gets the bytes.
+		redirect := filepath.Join(dir, "redirect.json")
+		f, err := os.Create(redirect)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := runBin(t, bin, func(c *exec.Cmd) { c.Stdout = f }, "export", "-o", "/dev/stdout", seeds)
+		f.Close()
+		if b, _ := os.ReadFile(redirect); r.code != 0 || !bytes.HasPrefix(b, []byte("[")) {
+			t.Errorf("-o /dev/stdout > file: status %d, file %.40q, stderr %s", r.code, b, r.stderr)
+		}
+		r = runBin(t, bin, nil, "export", "--format", "ndjson", "-o", "/dev/stdout", seeds)
+		if r.code != 0 || strings.Count(r.stdout, "\n") != 5 {
+			t.Errorf("-o /dev/stdout | pipe: status %d, %d lines, stderr %s", r.code, strings.Count(r.stdout, "\n"), r.stderr)
+		}
+		if fi, err := os.Lstat("/dev/stdout"); err == nil && fi.Mode().IsRegular() {
+			t.Errorf("/dev/stdout became a regular file")
+		}
+		if r := runBin(t, bin, nil, "export", "-o", os.DevNull, seeds); r.code != 0 {
+			t.Errorf("-o /dev/null: status %d: %s", r.code, r.stderr)
+		}
+	})
+
+	t.Run("FIFO", func(t *testing.T) {
+		fifo := filepath.Join(dir, "fifo")
+		if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		got := make(chan []byte, 1)
+		go func() { b, _ := os.ReadFile(fifo); got <- b }()
+		if r := runBin(t, bin, nil, "export", "--format", "csv", "-o", fifo, seeds); r.code != 0 {
+			t.Fatalf("status %d: %s", r.code, r.stderr)
+		}
+		if b := <-got; !bytes.HasPrefix(b, []byte("id,path,")) {
+			t.Errorf("the FIFO's reader got %.40q", b)
+		}
+		if fi, _ := os.Lstat(fifo); fi.Mode()&os.ModeNamedPipe == 0 {
+			t.Errorf("the FIFO was replaced")
+		}
+	})
+
+	t.Run("own input", func(t *testing.T) {
+		corpusDir := filepath.Join(dir, "corpus")
+		if err := os.CopyFS(corpusDir, os.DirFS(seeds)); err != nil {
+			t.Fatal(err)
+		}
+		input := filepath.Join(corpusDir, "003_ecfceb46a7c3448c.txt")
+		before, _ := os.ReadFile(input)
+		os.Symlink(input, filepath.Join(dir, "input-link"))
+		os.Link(input, filepath.Join(dir, "input-hardlink"))
+		for _, tc := range []struct {
+			out  string
+			args []string
+		}{
+			{input, []string{corpusDir}},
+			{input, []string{input}},
+			{input, []string{"--stream", corpusDir}},
+			{filepath.Join(dir, "input-link"), []string{corpusDir}},
+			{filepath.Join(dir, "input-hardlink"), []string{corpusDir}},
+			{filepath.Join(dir, "input-hardlink"), []string{"--stream", "--format", "csv", corpusDir}},
+		} {
+			r := runBin(t, bin, nil, append([]string{"export", "-o", tc.out}, tc.args...)...)
+			if r.code != 1 || !strings.Contains(r.stderr, "refusing to write the output over one of the input files") {
+				t.Errorf("export -o %s %q: status %d, stderr %q; want 1 and a refusal", tc.out, tc.args, r.code, r.stderr)
+			}
+			if after, _ := os.ReadFile(input); !bytes.Equal(before, after) {
+				t.Fatalf("export -o %s %q changed the input", tc.out, tc.args)
+			}
+		}
+		if names := listDir(t, corpusDir); len(names) != 5 {
+			t.Errorf("the corpus folder holds %q", names)
+		}
+	})
+}
+
+// slowCorpus writes files that yaml.v3 takes about half a second each to
+// decode (front matter just under the size limit): a load of several
+// seconds with --parser yaml --workers 1.
+func slowCorpus(t *testing.T) string {
+	t.Helper()
+	slow := filepath.Join(t.TempDir(), "slow")
+	if err := os.Mkdir(slow, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	big := "---\nitems:\n" + strings.Repeat("- a\n", (1<<20)/4-8) + "---\n"
+	for i := range 30 {
+		if err := os.WriteFile(filepath.Join(slow, strconv.Itoa(i)+".md"), []byte(big), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return slow
+}
+
+// waitFor polls cond until it holds or the process ends (done receives);
+// it fails the test past callLimit.
+func waitFor(t *testing.T, what string, done <-chan error, cond func() bool) (exited bool, err error) {
+	t.Helper()
+	deadline := time.Now().Add(callLimit)
+	for !cond() {
+		select {
+		case err := <-done:
+			return true, err
+		case <-time.After(5 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not reached after %v", what, callLimit)
+		}
+	}
+	return false, nil
+}
+
+// stopWith sends sig to cmd and returns its exit status; the process must
+// end within callLimit.
+func stopWith(t *testing.T, cmd *exec.Cmd, done <-chan error, sig syscall.Signal) int {
+	t.Helper()
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return 0
+	case <-time.After(callLimit):
+		cmd.Process.Kill()
+		t.Fatalf("still running %v after %v", callLimit, sig)
+	}
+	return -1
+}
+
+func start(t *testing.T, cmd *exec.Cmd) <-chan error {
+	t.Helper()
+	cmd.Env = append(os.Environ(), cmd.Env...)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	t.Cleanup(func() { cmd.Process.Kill() })
+	return done
+}
+
+// hasOpen reports whether process pid has a file under dir open.
+func hasOpen(pid int, dir string) bool {
+	fds, _ := filepath.Glob(filepath.Join("/proc", strconv.Itoa(pid), "fd", "*"))
+	for _, fd := range fds {
+		if to, err := os.Readlink(fd); err == nil && strings.HasPrefix(to, dir+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// blockedIn reports whether a thread of process pid waits in one of the
+// kernel functions named (Linux's /proc/PID/task/*/wchan).
+func blockedIn(pid int, funcs ...string) bool {
+	tasks, _ := filepath.Glob(filepath.Join("/proc", strconv.Itoa(pid), "task", "*", "wchan"))
+	for _, task := range tasks {
+		if b, err := os.ReadFile(task); err == nil && slices.Contains(funcs, string(b)) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSignals: SIGINT (130) and SIGTERM (143) end a command at any phase —
+// loading, writing to a pipe nobody reads, blocked opening a FIFO, about
+// to rename its output — and export -o then leaves the old file as it was
+// and no temporary file.
+func TestSignals(t *testing.T) {
+	bin := buildSeedscope(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.json")
+	const old = "previous export\n"
+	untouched := func(t *testing.T) {
+		t.Helper()
+		if b, _ := os.ReadFile(out); string(b) != old {
+			t.Errorf("out.json changed to %.60q", b)
+		}
+		if names := listDir(t, dir); !slices.Equal(names, []string{"out.json"}) {
+			t.Errorf("left %q", names)
+		}
+	}
+	reset := func() {
+		if err := os.WriteFile(out, []byte(old), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	t.Run("SIGTERM while loading", func(t *testing.T) {
+		if _, err := os.Stat("/proc/self/fd"); err != nil {
+			t.Skip("no /proc/PID/fd to see what a process reads")
+		}
+		reset()
+		slow := slowCorpus(t)
+		cmd := exec.Command(bin, "export", "--parser", "yaml", "--workers", "1", "-o", out, slow)
+		var errOut bytes.Buffer
+		cmd.Stderr = &errOut
+		done := start(t, cmd)
+		// Loading (for seconds): a file of the corpus is open.
+		if exited, err := waitFor(t, "loading", done, func() bool { return hasOpen(cmd.Process.Pid, slow) }); exited {
+			t.Fatalf("export ended before loading: %v", err)
+		}
+		if code := stopWith(t, cmd, done, syscall.SIGTERM); code != 143 || !strings.Contains(errOut.String(), "interrupted") {
+			t.Errorf("status %d, stderr %q; want 143 and \"interrupted\"", code, errOut.String())
+		}
+		untouched(t)
+	})
+
+	t.Run("SIGINT writing to a stalled pipe", func(t *testing.T) {
+		if _, _, err := pipeFill(os.Stdin); errors.Is(err, errors.ErrUnsupported) {
+			t.Skip("cannot see how full a pipe is here")
+		}
+		corpusDir := filepath.Join(t.TempDir(), "corpus")
+		if err := synth.Write(corpusDir, 1000, 1, 2); err != nil {
+			t.Fatal(err)
+		}
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		cmd := exec.Command(bin, "export", corpusDir)
+		cmd.Stdout = w
+		done := start(t, cmd)
+		w.Close()
+		// The pipe is full: the export, with more to write, is blocked.
+		if exited, err := waitFor(t, "a full pipe", done, func() bool {
+			queued, size, err := pipeFill(r)
+			return err == nil && size > 0 && queued >= size
+		}); exited {
+			t.Fatalf("export ended before filling the pipe: %v", err)
+		}
+		if code := stopWith(t, cmd, done, syscall.SIGINT); code != 130 {
+			t.Errorf("status %d, want 130", code)
+		}
+	})
+
+	t.Run("SIGTERM blocked opening a FIFO", func(t *testing.T) {
+		if _, err := os.ReadFile("/proc/self/wchan"); err != nil {
+			t.Skip("no /proc/PID/wchan to see where a process waits")
+		}
+		fifo := filepath.Join(t.TempDir(), "config.yaml")
+		if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		seeds, _ := filepath.Abs("seeds")
+		cmd := exec.Command(bin, "validate", "--config", fifo, seeds)
+		var errOut bytes.Buffer
+		cmd.Stderr = &errOut
+		done := start(t, cmd)
+		exited, err := waitFor(t, "blocked opening the FIFO", done, func() bool {
+			return blockedIn(cmd.Process.Pid, "wait_for_partner", "fifo_open")
+		})
+		if exited {
+			// validate refused the FIFO without opening it: fine too, as
+			// long as it said so.
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 2 {
+				t.Errorf("validate --config FIFO ended with %v, stderr %q", err, errOut.String())
+			}
+			t.Skipf("validate refuses a FIFO as --config: %s", errOut.String())
+		}
+		if code := stopWith(t, cmd, done, syscall.SIGTERM); code != 143 {
+			t.Errorf("status %d, want 143; stderr %q", code, errOut.String())
+		}
+	})
+
+	t.Run("SIGINT before the rename", func(t *testing.T) {
+		reset()
+		// A binary with the test hook: it stops just before renaming its
+		// output and says so.
+		hooked := filepath.Join(t.TempDir(), "seedscope-hooked")
+		if b, err := exec.Command("go", "build", "-tags", "seedscope_testhook", "-o", hooked, ".").CombinedOutput(); err != nil {
+			t.Fatalf("go build: %v\n%s", err, b)
+		}
+		ready := filepath.Join(t.TempDir(), "ready")
+		seeds, _ := filepath.Abs("seeds")
+		for _, stream := range []bool{false, true} {
+			os.Remove(ready)
+			args := []string{"export", "-o", out, seeds}
+			if stream {
+				args = append(args, "--stream")
+			}
+			cmd := exec.Command(hooked, args...)
+			cmd.Env = []string{"SEEDSCOPE_TESTHOOK_BEFORE_RENAME=" + ready}
+			var errOut bytes.Buffer
+			cmd.Stderr = &errOut
+			done := start(t, cmd)
+			if exited, err := waitFor(t, "about to rename", done, func() bool {
+				_, err := os.Stat(ready)
+				return err == nil
+			}); exited {
+				t.Fatalf("export ended before its rename: %v, stderr %q", err, errOut.String())
+			}
+			if code := stopWith(t, cmd, done, syscall.SIGINT); code != 130 || !strings.Contains(errOut.String(), "interrupted") {
+				t.Errorf("stream=%v: status %d, stderr %q; want 130 and \"interrupted\"", stream, code, errOut.String())
+			}
+			untouched(t)
+		}
+	})
 }

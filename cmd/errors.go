@@ -7,10 +7,11 @@ import (
 
 // Exit statuses, documented in the root command's help and the README.
 const (
-	ExitOK        = 0   // success
-	ExitFailure   = 1   // the command failed (or validate found errors)
-	ExitUsage     = 2   // bad flags or arguments, or a corpus path that does not exist
-	ExitInterrupt = 130 // stopped by Ctrl-C (128 + SIGINT)
+	ExitOK         = 0   // success
+	ExitFailure    = 1   // the command failed (or validate found errors)
+	ExitUsage      = 2   // bad flags or arguments, or a corpus path that does not exist
+	ExitInterrupt  = 130 // stopped by Ctrl-C (128 + SIGINT)
+	ExitTerminated = 143 // stopped by SIGTERM (128 + SIGTERM)
 )
 
 // FlagError is a usage error: the usage text is printed and the exit

@@ -33,7 +33,11 @@ func NewCmdExport(g *GlobalOptions, runF func(*ExportOptions) error) *cobra.Comm
 json is one array, ndjson one document per line, csv one row per document
 with a header (RFC 4180; list fields joined with ";"). With -o the output is
 written to a temporary file and renamed into place only when complete, so
-an existing file is never left half-written.
+an existing file is never left half-written, and an interrupted export
+(Ctrl-C, SIGTERM) leaves it untouched. A symlink is written through (the
+file it leads to is replaced); a device, a FIFO or /dev/stdout is written
+to directly. -o naming one of the files being exported (also through a
+symlink or a hard link) is refused.
 
 --stream writes each document as soon as it is read and holds only a few
 in memory, for corpora larger than memory. Related targets need the whole
@@ -81,20 +85,42 @@ func exportRun(opts *ExportOptions) error {
 		f = render.JSON
 	}
 	ro := render.Options{SafeCSV: opts.SafeCSV}
-	write := func(w io.Writer) error {
+	if opts.File == "" || opts.File == "-" {
 		if opts.Stream {
-			return streamExport(opts, render.NewWriter(w, f, render.Documents, ro))
+			return streamExport(opts, render.NewWriter(opts.Global.IO.Out, f, render.Documents, ro))
 		}
 		docs, err := opts.docs(opts.Global, opts.Paths)
 		if err != nil {
 			return err
 		}
+		return render.WriteAll(opts.Global.IO.Out, f, render.Documents, ro, docs)
+	}
+	target, err := atomicfile.Resolve(opts.File)
+	if err != nil {
+		return err
+	}
+	// Overwriting one of the files being read would destroy it (cp a a):
+	// every file the load reads is compared with the output, through
+	// symlinks and hard links, and the export stops before the rename.
+	opts.Global.output = &outputGuard{name: opts.File, file: target.Existing()}
+	ctx := opts.Global.Context
+	if opts.Stream {
+		return target.Write(ctx, func(w io.Writer) error {
+			return streamExport(opts, render.NewWriter(w, f, render.Documents, ro))
+		})
+	}
+	// The corpus is loaded before the output is opened: nothing is
+	// created when the load fails or is refused.
+	docs, err := opts.docs(opts.Global, opts.Paths)
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return target.Write(ctx, func(w io.Writer) error {
 		return render.WriteAll(w, f, render.Documents, ro, docs)
-	}
-	if opts.File == "" || opts.File == "-" {
-		return write(opts.Global.IO.Out)
-	}
-	return atomicfile.Write(opts.File, write)
+	})
 }
 
 // errLimitReached stops a streaming export once --limit documents are out.

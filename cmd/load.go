@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"io/fs"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/enum"
@@ -23,10 +24,10 @@ func (g *GlobalOptions) loadOptions() (corpus.Options, error) {
 	if size == 0 {
 		size = -1 // no limit
 	}
-	if g.Workers < 0 {
-		return corpus.Options{}, flagErrorf("--workers must be 0 or more")
+	if g.Workers < 0 || g.Workers > corpus.MaxWorkers {
+		return corpus.Options{}, flagErrorf("--workers must be between 0 (one per CPU) and %d, not %d", corpus.MaxWorkers, g.Workers)
 	}
-	return corpus.Options{Parser: p, Workers: g.Workers, MaxFileSize: size}, nil
+	return corpus.Options{Parser: p, Workers: g.Workers, MaxFileSize: size, FollowLinks: g.Follow}, nil
 }
 
 func paths(args []string) []string {
@@ -86,6 +87,9 @@ func (g *GlobalOptions) streamCorpus(args []string, fn func(*corpus.Document) er
 	rep := g.newReporter()
 	files, skipped := 0, 0
 	err = corpus.Stream(g.Context, roots, o, func(r corpus.Result) error {
+		if err := g.output.check(r); err != nil {
+			return err
+		}
 		files++
 		for _, d := range r.Diags {
 			rep.diagnostic(d)
@@ -132,4 +136,22 @@ func (r *reporter) summary(files, skipped int) {
 	if skipped > 0 {
 		printMessagef(r.g.IO.ErrOut, "%d of %d files skipped", skipped, files)
 	}
+}
+
+// outputGuard is the file a command is about to write (export -o), which
+// must not be one of the files it reads.
+type outputGuard struct {
+	name string      // as given
+	file fs.FileInfo // the file it would overwrite; nil for a new one
+}
+
+// check refuses a result read from the output file.
+func (o *outputGuard) check(r corpus.Result) error {
+	if o == nil || !r.SameFile(o.file) {
+		return nil
+	}
+	if o.name == r.Path {
+		return fmt.Errorf("%s: refusing to write the output over one of the input files; nothing written", o.name)
+	}
+	return fmt.Errorf("%s: refusing to write the output over one of the input files (%s is the same file); nothing written", o.name, r.Path)
 }

@@ -7,11 +7,14 @@ import (
 	"errors"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/seedscope/seedscope/pkg/atomicfile"
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/iostreams"
 )
@@ -26,9 +29,13 @@ type GlobalOptions struct {
 	Parser      string
 	MaxFileSize string
 	Workers     int
+	Follow      bool
 	Verbose     bool
 	Quiet       bool
 	Context     context.Context
+	// output, when set, is a file the command writes: loading it is an
+	// error.
+	output *outputGuard
 }
 
 const rootLong = `seedscope loads a folder of news seed documents (YAML front matter or plain
@@ -36,7 +43,9 @@ text) into an in-memory corpus and lets you list, filter, show, follow
 related links, facet, export and validate them.
 
 Commands take corpus paths (files or folders, read recursively) as
-arguments; with none they read ./seeds.
+arguments; with none they read ./seeds. Symlinks met in folders are
+reported and not followed unless -L/--follow is given; each real file and
+folder is read once, whatever the paths that lead to it.
 
 Output: a table on a terminal; elsewhere header-less tab-separated rows.
 --format json|ndjson|csv gives stable machine-readable data on stdout;
@@ -47,7 +56,8 @@ Exit status:
   0    success
   1    failure (validate: errors found)
   2    usage error, or a corpus path that does not exist
-  130  interrupted (Ctrl-C)`
+  130  interrupted (Ctrl-C, SIGINT); export -o leaves the old file untouched
+  143  terminated (SIGTERM), likewise`
 
 // NewRootCmd builds the command tree.
 func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
@@ -77,7 +87,8 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 	pf.BoolVar(&g.NoColor, "no-color", false, "never colour the output (also: NO_COLOR=1)")
 	pf.StringVar(&g.Parser, "parser", string(corpus.ParserAuto), "front matter parser: auto (fast path, yaml.v3 fallback) or yaml (always yaml.v3)")
 	pf.StringVar(&g.MaxFileSize, "max-file-size", corpus.FormatSize(corpus.DefaultMaxFileSize), "skip files larger than this, with a warning (e.g. 512KiB, 64MiB; 0 = no limit)")
-	pf.IntVar(&g.Workers, "workers", 0, "files read and parsed at once (0 = one per CPU)")
+	pf.IntVar(&g.Workers, "workers", 0, "files read and parsed at once, at most "+strconv.Itoa(corpus.MaxWorkers)+" (0 = one per CPU)")
+	pf.BoolVarP(&g.Follow, "follow", "L", false, "follow symlinks met in folders (each real file and folder is still read once); paths given as arguments are always followed")
 	pf.BoolVarP(&g.Verbose, "verbose", "v", false, "print every load warning, not just the first few")
 	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print no load warnings, only errors that stop a command")
 
@@ -97,15 +108,94 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 
 // Execute runs seedscope with args and returns the exit status.
 func Execute(ios *iostreams.IOStreams, version string, args []string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	stopSignals := handleSignals(ios, cancel)
+	defer stopSignals()
 	defer keepGCPercent()()
 	root := NewRootCmd(ios, version)
 	root.SetArgs(args)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	c, err := root.ExecuteContextC(ctx)
+	if sig, ok := context.Cause(ctx).(interruption); ok {
+		// A signal came before the command returned: whatever it did
+		// since (stopped on the cancelled context, or finished), the
+		// status says it was interrupted. export -o checks the context
+		// before its rename, so the old file is untouched.
+		printMessage(ios.ErrOut, "interrupted")
+		return sig.status()
+	}
 	return exitStatus(ios, c, err)
+}
+
+// interruption is the cause of a context cancelled by a signal.
+type interruption struct{ sig os.Signal }
+
+func (i interruption) Error() string { return "interrupted by " + i.sig.String() }
+
+// status is 128 + the signal's number, as a shell reports a process the
+// signal killed: 130 for SIGINT (Ctrl-C), 143 for SIGTERM.
+func (i interruption) status() int {
+	if i.sig == syscall.SIGTERM {
+		return ExitTerminated
+	}
+	return ExitInterrupt
+}
+
+// interruptGrace is how long a command has to return after SIGINT or
+// SIGTERM cancelled its context. A command blocked in a system call that
+// no context reaches (opening a FIFO nobody writes, writing to a pipe
+// nobody reads) is then ended by the process, after its temporary files
+// are removed.
+const interruptGrace = time.Second
+
+// exit ends the process; a variable for tests.
+var exit = os.Exit
+
+// handleSignals cancels ctx (through cancel) on the first SIGINT or
+// SIGTERM and ends the process if the command has not returned within
+// interruptGrace, or at once on a second signal. It returns the function
+// that stops it, to call when the command has returned.
+func handleSignals(ios *iostreams.IOStreams, cancel context.CancelCauseFunc) (stop func()) {
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		var sig os.Signal
+		select {
+		case sig = <-sigs:
+		case <-done:
+			return
+		}
+		in := interruption{sig}
+		atomicfile.Interrupt(func() { cancel(in) })
+		timer := time.NewTimer(interruptGrace)
+		defer timer.Stop()
+		select {
+		case <-done:
+			return
+		case <-sigs:
+		case <-timer.C:
+		}
+		atomicfile.RemoveTemps()
+		// stderr may be a pipe nobody reads: the message must not keep
+		// the process alive.
+		printed := make(chan struct{})
+		go func() {
+			printMessage(ios.ErrOut, "interrupted")
+			close(printed)
+		}()
+		select {
+		case <-printed:
+		case <-time.After(100 * time.Millisecond):
+		}
+		exit(in.status())
+	}()
+	return func() {
+		signal.Stop(sigs)
+		close(done)
+	}
 }
 
 func exitStatus(ios *iostreams.IOStreams, c *cobra.Command, err error) int {

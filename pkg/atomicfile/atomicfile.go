@@ -1,32 +1,121 @@
 // Package atomicfile writes a file so that readers see either the old
-// content or the complete new content, never a half-written file.
+// content or the complete new content, never a half-written file, and so
+// that an interrupted or failed write leaves the old file as it was.
+//
+// The path is resolved first (Resolve): a symlink is written through (the
+// file it leads to is replaced, the link stays), and what is not a regular
+// file — a device, a FIFO, /dev/stdout and the other descriptors of this
+// process — is written to directly, as a shell redirect would, since a
+// temporary file renamed over it would replace the device or the link
+// rather than reach the reader.
 package atomicfile
 
 import (
+	"context"
 	"errors"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
+	"sync"
 )
 
-// Write calls fill with a temporary file in path's folder, then syncs it
-// and renames it over path. If fill or any step fails, the temporary file
-// is removed and an existing file at path is left untouched. A new file
-// gets mode 0644; a replaced file keeps its mode.
-func Write(path string, fill func(io.Writer) error) (err error) {
-	dir, base := filepath.Split(path)
+// maxLinks bounds the symlinks followed to the file written, as the
+// system's own limit does (ELOOP).
+const maxLinks = 40
+
+// Target is a resolved output path.
+type Target struct {
+	path  string      // as given
+	final string      // the file written, symlinks resolved
+	info  fs.FileInfo // what is there now; nil for a new file
+	// direct writes in place, without a temporary file: a device, a FIFO,
+	// a socket, or (fd >= 0) a descriptor of this process.
+	direct bool
+	fd     int
+}
+
+// Resolve follows path's symlinks to the file a write would change.
+func Resolve(path string) (*Target, error) {
+	p := path
+	for i := 0; ; i++ {
+		if fd, ok := ownDescriptor(p); ok {
+			fi, err := fdStat(fd)
+			if err != nil {
+				return nil, &fs.PathError{Op: "write", Path: path, Err: err}
+			}
+			return &Target{path: path, final: p, info: fi, direct: true, fd: fd}, nil
+		}
+		fi, err := os.Lstat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return &Target{path: path, final: p, fd: -1}, nil
+		case err != nil:
+			return nil, err
+		case fi.Mode()&fs.ModeSymlink != 0:
+			if i == maxLinks {
+				return nil, &fs.PathError{Op: "write", Path: path, Err: errors.New("too many levels of symbolic links")}
+			}
+			to, err := os.Readlink(p)
+			if err != nil {
+				return nil, err
+			}
+			if !filepath.IsAbs(to) {
+				to = filepath.Join(filepath.Dir(p), to)
+			}
+			p = to
+		case fi.IsDir():
+			return nil, &fs.PathError{Op: "write", Path: path, Err: errors.New("not a regular file")}
+		default:
+			return &Target{path: path, final: p, info: fi, direct: !fi.Mode().IsRegular(), fd: -1}, nil
+		}
+	}
+}
+
+// Existing describes the file a write would overwrite (for a symlink, the
+// file it leads to), or nil when the write creates a new one. Callers
+// compare it with their inputs (os.SameFile) to refuse to overwrite one.
+func (t *Target) Existing() fs.FileInfo { return t.info }
+
+// Direct reports whether the target is written in place, not replaced.
+func (t *Target) Direct() bool { return t.direct }
+
+// Write calls fill with a temporary file beside path (beside the file a
+// symlink leads to), then syncs it, checks ctx and renames it over the
+// file, and syncs the folder. If fill or any step fails or ctx is
+// cancelled before the rename, the temporary file is removed and an
+// existing file is left untouched. A new file gets mode 0666 less the
+// umask; a replaced file keeps its mode. A target that is not a regular
+// file is written to directly (see the package comment).
+func Write(path string, fill func(io.Writer) error) error {
+	return WriteContext(context.Background(), path, fill)
+}
+
+// WriteContext is Write with a context checked before the rename.
+func WriteContext(ctx context.Context, path string, fill func(io.Writer) error) error {
+	t, err := Resolve(path)
+	if err != nil {
+		return err
+	}
+	return t.Write(ctx, fill)
+}
+
+// Write writes the target (see WriteContext).
+func (t *Target) Write(ctx context.Context, fill func(io.Writer) error) (err error) {
+	if t.direct {
+		return t.writeDirect(fill)
+	}
+	dir, base := filepath.Split(t.final)
 	if dir == "" {
 		dir = "."
 	}
-	mode := fs.FileMode(0o644)
-	if fi, statErr := os.Stat(path); statErr == nil {
-		if !fi.Mode().IsRegular() {
-			return &fs.PathError{Op: "write", Path: path, Err: errors.New("not a regular file")}
-		}
-		mode = fi.Mode().Perm()
+	perm := fs.FileMode(0o666) // less the umask, applied by the system
+	if t.info != nil {
+		perm = t.info.Mode().Perm()
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	tmp, err := createTemp(dir, base, perm)
 	if err != nil {
 		return err
 	}
@@ -35,12 +124,15 @@ func Write(path string, fill func(io.Writer) error) (err error) {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
+		forget(tmp.Name())
 	}()
 	if err = fill(tmp); err != nil {
 		return err
 	}
-	if err = tmp.Chmod(mode); err != nil {
-		return err
+	if t.info != nil {
+		if err = tmp.Chmod(t.info.Mode().Perm()); err != nil { // exactly, whatever the umask
+			return err
+		}
 	}
 	if err = tmp.Sync(); err != nil {
 		return err
@@ -48,5 +140,132 @@ func Write(path string, fill func(io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	if beforeCommit != nil {
+		beforeCommit(ctx)
+	}
+	if err = commit(ctx, tmp.Name(), t.final); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+func (t *Target) writeDirect(fill func(io.Writer) error) error {
+	var f *os.File
+	var err error
+	if t.fd >= 0 {
+		f, err = dupDescriptor(t.fd, t.final)
+	} else {
+		// No O_CREATE, no O_TRUNC: the device or FIFO is there (opening
+		// a FIFO waits for a reader, as a shell redirect does).
+		f, err = os.OpenFile(t.final, os.O_WRONLY, 0)
+	}
+	if err != nil {
+		return err
+	}
+	if err := fill(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// createTemp creates a new file in dir for base with perm (less the
+// umask). The name is kept short enough for any base name.
+func createTemp(dir, base string, perm fs.FileMode) (*os.File, error) {
+	if len(base) > 64 {
+		base = base[:64]
+	}
+	for range 10000 {
+		name := filepath.Join(dir, "."+base+".tmp-"+strconv.FormatUint(uint64(rand.Uint32()), 36))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		remember(name)
+		return f, nil
+	}
+	return nil, &fs.PathError{Op: "createtemp", Path: filepath.Join(dir, "."+base+".tmp-*"), Err: fs.ErrExist}
+}
+
+// The temporary files being written, so that a process about to exit on a
+// signal can remove them (RemoveTemps), and the lock that orders renames
+// with cancellation (Interrupt).
+var (
+	mu      sync.Mutex
+	temps   = map[string]bool{}
+	stopped bool // RemoveTemps ran: no more renames
+)
+
+func remember(name string) {
+	mu.Lock()
+	temps[name] = true
+	mu.Unlock()
+}
+
+func forget(name string) {
+	mu.Lock()
+	delete(temps, name)
+	mu.Unlock()
+}
+
+// beforeCommit, when set, runs before each rename: a test hook, set only
+// in builds with the seedscope_testhook tag (testhook.go).
+var beforeCommit func(context.Context)
+
+// errStopped is returned by a write that was about to rename after
+// RemoveTemps.
+var errStopped = errors.New("stopped before the rename")
+
+// commit renames tmp over final unless ctx is cancelled. It holds the lock
+// Interrupt takes, so a cancellation comes either before the check (and
+// the old file stays) or after the rename (and the new file is complete).
+func commit(ctx context.Context, tmp, final string) error {
+	mu.Lock()
+	defer mu.Unlock()
+	if stopped {
+		return errStopped
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, final)
+}
+
+// Interrupt runs cancel (a context's cancel function) while no rename is
+// in progress.
+func Interrupt(cancel func()) {
+	mu.Lock()
+	defer mu.Unlock()
+	cancel()
+}
+
+// RemoveTemps removes every temporary file still being written and stops
+// later renames. A process calls it before it exits without returning
+// (a second Ctrl-C, a command blocked past its grace period), so that no
+// temporary file is left behind and no existing file is replaced.
+func RemoveTemps() {
+	mu.Lock()
+	defer mu.Unlock()
+	stopped = true
+	for name := range temps {
+		os.Remove(name)
+		delete(temps, name)
+	}
+}
+
+// syncDir makes a rename in dir durable. Filesystems that cannot sync a
+// folder say so with EINVAL; that is not a failed write.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !syncUnsupported(err) {
+		return err
+	}
+	return nil
 }

@@ -97,8 +97,11 @@ func (c *Corpus) Find(ref string) (*Document, error) {
 		return d, nil
 	}
 	var matches []*Document
+	// A path as the file system spells it, or as seedscope prints it
+	// (bytes that are not UTF-8 escaped).
+	display := DisplayPath(ref)
 	for _, d := range c.Docs {
-		if d.Path == ref {
+		if d.Path == ref || d.Path == display {
 			return d, nil
 		}
 		if strings.HasPrefix(d.ID, ref) {

@@ -279,15 +279,35 @@ func TestFind(t *testing.T) {
 }
 
 func TestParseSize(t *testing.T) {
-	for in, want := range map[string]int64{"100": 100, "512KiB": 512 << 10, "16 MiB": 16 << 20, "1.5m": 3 << 19, "0": 0, "2GB": 2 << 30} {
+	for in, want := range map[string]int64{"100": 100, "512KiB": 512 << 10, "16 MiB": 16 << 20, "1.5m": 3 << 19, "0": 0, "2GB": 2 << 30,
+		"0.5KiB": 512, " 7 ": 7, "1024b": 1024, "1.0": 1, "1024G": 1 << 40} {
 		if got, err := ParseSize(in); err != nil || got != want {
 			t.Errorf("ParseSize(%q) = %d, %v; want %d", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", "lots", "-1", "12XB"} {
-		if _, err := ParseSize(in); err == nil {
-			t.Errorf("ParseSize(%q) succeeded", in)
+	// Nonsense is refused, never read as 0 ("no limit") or a negative size.
+	for _, tc := range []struct{ in, why string }{
+		{"", "use a number"}, {"lots", "use a number"}, {"-1", "use a number"}, {"12XB", "use a number"},
+		{"NaN", "use a number"}, {"nan", "use a number"}, {"Inf", "use a number"}, {"+Inf", "use a number"}, {"-inf", "use a number"},
+		{"1e400", "use a number"}, {"1e3", "use a number"}, {"0x10", "use a number"}, {"+5", "use a number"}, {"1_000", "use a number"},
+		{".5", "use a number"}, {"5.", "use a number"}, {"1.2.3", "use a number"}, {"MiB", "use a number"},
+		{"0.5", "not a whole number of bytes"}, {"1.5", "not a whole number of bytes"}, {"0.3KiB", "not a whole number of bytes"},
+		{"99999999999999999999", "over the largest size"}, {"2000000000G", "over the largest size"},
+	} {
+		if got, err := ParseSize(tc.in); err == nil || !strings.Contains(err.Error(), tc.why) {
+			t.Errorf("ParseSize(%q) = %d, %v; want an error saying %q", tc.in, got, err, tc.why)
 		}
+	}
+}
+
+func TestWorkersCapped(t *testing.T) {
+	for in, want := range map[int]int{1: 1, MaxWorkers: MaxWorkers, MaxWorkers + 1: MaxWorkers, 1_000_000: MaxWorkers} {
+		if got := (Options{Workers: in}).workers(); got != want {
+			t.Errorf("Options{Workers: %d}.workers() = %d, want %d", in, got, want)
+		}
+	}
+	if got := (Options{}).workers(); got < 1 || got > MaxWorkers {
+		t.Errorf("default workers = %d", got)
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 type Options struct {
 	Parser ParserName
 	// Workers bounds the files read and parsed at once; 0 means GOMAXPROCS.
+	// More than MaxWorkers is taken as MaxWorkers.
 	Workers int
 	// MaxFileSize skips larger files with a warning; 0 means
 	// DefaultMaxFileSize, a negative value means no limit.
@@ -28,6 +29,14 @@ type Options struct {
 	// KeepData hands each file's bytes to the caller in Result.Data, for
 	// callers that check the file themselves and should not read it again.
 	KeepData bool
+	// FollowLinks follows the symlinks met in folders (--follow). Without
+	// it they are reported as skipped and not read; the roots themselves
+	// are always followed. Either way each real file and folder is read
+	// once (see Seen).
+	FollowLinks bool
+	// Seen, when set, is shared with other Streams, so that a file read
+	// by one is a duplicate in the next; nil gives each Stream its own.
+	Seen *Seen
 }
 
 func (o Options) extensions() []string {
@@ -47,11 +56,16 @@ func (o Options) maxFileSize() int64 {
 	return o.MaxFileSize
 }
 
+// MaxWorkers is the most parse workers a load runs (--workers). Each
+// worker brings readers and result slots with it, allocated up front; past
+// a few per CPU more workers only cost memory.
+const MaxWorkers = 256
+
 func (o Options) workers() int {
 	if o.Workers > 0 {
-		return o.Workers
+		return min(o.Workers, MaxWorkers)
 	}
-	return runtime.GOMAXPROCS(0)
+	return min(runtime.GOMAXPROCS(0), MaxWorkers)
 }
 
 // Result is the outcome for one file: a document (with any warnings), or
@@ -63,6 +77,17 @@ type Result struct {
 	// Data is the file's bytes as read, with Options.KeepData; nil when
 	// the file was not read.
 	Data []byte
+	// file is the device and inode of the file read (zero when none was),
+	// links its number of hard links.
+	file  fileID
+	links uint64
+}
+
+// SameFile reports whether the result was read from the file fi
+// describes (same device and inode, whatever the path): a command about
+// to write a file can refuse to overwrite one of its inputs.
+func (r Result) SameFile(fi fs.FileInfo) bool {
+	return fi != nil && r.file != (fileID{}) && r.file == idOf(fi)
 }
 
 // Stream loads every file under roots and calls fn with each result in
@@ -70,12 +95,18 @@ type Result struct {
 // concurrently, by more readers than parse workers so that a cold disk has
 // several reads queued while the CPUs parse; at most a bounded window of
 // results waits to be delivered, so memory stays flat however large the
-// corpus. IDs are made unique within the stream. If fn returns an error,
-// Stream stops and returns it.
+// corpus. IDs are made unique within the stream, and each real file is
+// delivered as a document once: a second path to it (a hard link, a
+// followed symlink, a root given twice) gives a "same file" warning. If fn
+// returns an error, Stream stops and returns it.
 func Stream(ctx context.Context, roots []string, o Options, fn func(Result) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
+	seen := o.Seen
+	if seen == nil {
+		seen = newSeen(o.FollowLinks || len(roots) > 1)
+	}
 	workers := o.workers()
 	readers := max(8, 4*workers)
 	// Files in flight (walked, not yet delivered) each hold one of these
@@ -86,9 +117,11 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 		slots <- make(chan Result, 1)
 	}
 	type job struct {
-		e    entry
-		data []byte
-		out  chan Result
+		e     entry
+		data  []byte
+		file  fileID
+		links uint64
+		out   chan Result
 	}
 	jobs := make(chan job, readers)
 	read := make(chan job, workers*2)
@@ -98,7 +131,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 	go func() {
 		defer close(jobs)
 		defer close(ordered)
-		w := newWalker(o, len(roots), func(e entry) error {
+		w := newWalker(o, len(roots), seen, func(e entry) error {
 			var out chan Result
 			select {
 			case out = <-slots:
@@ -141,6 +174,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 					continue
 				}
 				j.data = data
+				j.file, j.links = r.file, r.links
 				read <- j
 			}
 		})
@@ -156,7 +190,9 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 					j.out <- Result{Path: j.e.path} // cancelled: not delivered
 					continue
 				}
-				j.out <- parseEntry(j.e, j.data, o.Parser, o.KeepData)
+				r := parseEntry(j.e, j.data, o.Parser, o.KeepData)
+				r.file, r.links = j.file, j.links
+				j.out <- r
 			}
 		})
 	}
@@ -167,6 +203,11 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 		slots <- out
 		if err != nil || ctx.Err() != nil {
 			continue // drain so the walker and workers can finish
+		}
+		// Results come in path order, so which path of a file counts as
+		// the first is the same on every run.
+		if !seen.firstSighting(&r) {
+			r = duplicate(r)
 		}
 		if err = fn(r); err != nil {
 			cancel()
@@ -190,7 +231,10 @@ func readEntry(e entry) ([]byte, Result, bool) {
 		r.Diags = []Diagnostic{*e.diag}
 		return nil, r, false
 	}
-	data, err := readRegular(e.path, e.limit)
+	data, fi, err := readRegular(e.path, e.limit, e.noFollow)
+	if fi != nil && fi.Mode().IsRegular() {
+		r.file, r.links = idOf(fi), linksOf(fi)
+	}
 	if err != nil {
 		var notRegular notRegularError
 		var big tooBigError
@@ -203,6 +247,8 @@ func readEntry(e entry) ([]byte, Result, bool) {
 			r.Diags = []Diagnostic{warningAt(Pos{File: e.path}, "file grew past the %s size limit (--max-file-size) while being read; skipped", FormatSize(e.limit))}
 		case errors.Is(err, fs.ErrNotExist):
 			r.Diags = []Diagnostic{*errorAt(Pos{File: e.path}, "file vanished before it could be read")}
+		case e.noFollow && errors.Is(err, syscall.ELOOP):
+			r.Diags = []Diagnostic{warningAt(Pos{File: e.path}, "replaced by a symlink after it was listed, not followed (--follow reads through links); skipped")}
 		default:
 			r.Diags = []Diagnostic{*errorAt(Pos{File: e.path}, "cannot read: %v", unwrapPathError(err))}
 		}
@@ -225,23 +271,29 @@ func (tooBigError) Error() string { return "file over the size limit" }
 // readRegular reads a file that was a regular file when listed. It opens
 // it without blocking and checks it again, so a file swapped for a FIFO
 // since cannot hang the load, and it reads at most limit+1 bytes (limit 0:
-// no limit), so a file that grew past the limit is caught.
-func readRegular(p string, limit int64) ([]byte, error) {
-	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+// no limit), so a file that grew past the limit is caught. noFollow
+// refuses a symlink swapped in since. It returns the open file's info
+// (when it got that far), which says which file was read.
+func readRegular(p string, limit int64, noFollow bool) ([]byte, fs.FileInfo, error) {
+	flags := os.O_RDONLY | syscall.O_NONBLOCK
+	if noFollow {
+		flags |= oNoFollow
+	}
+	f, err := os.OpenFile(p, flags, 0)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, notRegularError(fi.Mode())
+		return nil, fi, notRegularError(fi.Mode())
 	}
 	size := fi.Size()
 	if limit > 0 && size > limit {
-		return nil, tooBigError(size)
+		return nil, fi, tooBigError(size)
 	}
 	var rd io.Reader = f
 	if limit > 0 {
@@ -255,16 +307,16 @@ func readRegular(p string, limit int64) ([]byte, error) {
 			break
 		}
 		if err != nil {
-			return nil, err
+			return nil, fi, err
 		}
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
 		}
 	}
 	if limit > 0 && int64(len(data)) > limit {
-		return nil, errGrew
+		return nil, fi, errGrew
 	}
-	return data, nil
+	return data, fi, nil
 }
 
 // fileBuffers recycles the buffers files are read into: no document keeps
@@ -297,7 +349,9 @@ func putBuffer(b []byte) {
 // the buffer back.
 func parseEntry(e entry, data []byte, parser ParserName, keep bool) Result {
 	r := Result{Path: e.path}
-	doc, warnings, err := Parse(e.path, e.id, data, parser)
+	// The document's path is printed in JSON and CSV: escaped as its ID is
+	// (see escapeName). Result.Path stays the path to open.
+	doc, warnings, err := Parse(DisplayPath(e.path), e.id, data, parser)
 	if keep {
 		r.Data = data
 	} else {

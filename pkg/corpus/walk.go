@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // DefaultExtensions are the file endings read as documents when walking a
@@ -25,32 +28,80 @@ const DefaultMaxFileSize = 16 << 20
 // loaded (diag set).
 type entry struct {
 	path string // as shown to the user: the root joined with the relative path
-	rel  string // relative to the root, '/'-separated; the basis of the ID
+	rel  string // relative to the root, '/'-separated, names escaped (see escapeName); the basis of the ID
 	id   string // the document ID, unique within the load
 	// limit is the size limit in force (0: none), checked again on read.
 	limit int64
-	diag  *Diagnostic
+	// noFollow opens the file without following a symlink: it was listed
+	// as a regular file, and a link swapped in since must not be read.
+	noFollow bool
+	diag     *Diagnostic
 }
 
 // ErrNoPath is wrapped by the error for a corpus path that does not exist.
 var ErrNoPath = errors.New("no such file or folder")
+
+// Seen remembers, by device and inode, the folders and files a load has
+// read, so that each is read once whatever the paths that lead to it:
+// symlinks, hard links, a bind mount, or paths given twice or nested
+// ("dir dir", "dir dir/sub"). One Stream keeps its own; callers that run
+// several Streams over the roots of one command share one from NewSeen.
+//
+// Folders are always remembered (one entry per folder). Files are
+// remembered when they may be met again: files with several hard links,
+// and every file when symlinks are followed or there are several roots;
+// the one-root default keeps no set of files, so its memory does not grow
+// with the corpus.
+type Seen struct {
+	folders map[fileID]string // the path a folder was first read as
+	files   map[fileID]struct{}
+	all     bool // remember every file, not only hard-linked ones
+}
+
+// NewSeen returns a Seen to share between the Streams of one command.
+func NewSeen() *Seen { return newSeen(true) }
+
+func newSeen(all bool) *Seen {
+	return &Seen{folders: map[fileID]string{}, files: map[fileID]struct{}{}, all: all}
+}
+
+// firstSighting records the file a result was read from and reports
+// whether it is the first time. Results not read from a file pass.
+func (s *Seen) firstSighting(r *Result) bool {
+	if r.file == (fileID{}) || !(s.all || r.links > 1) {
+		return true
+	}
+	if _, dup := s.files[r.file]; dup {
+		return false
+	}
+	s.files[r.file] = struct{}{}
+	return true
+}
+
+// duplicate is the result for a file read before under another path.
+func duplicate(r Result) Result {
+	return Result{Path: r.Path, Diags: []Diagnostic{warningAt(Pos{File: r.Path},
+		"same file as one already read (a hard link, a followed symlink or a path given twice); skipped")}}
+}
 
 // walker lists the files under the roots in a stable order: roots as
 // given, each folder's entries sorted by name.
 type walker struct {
 	exts    map[string]bool
 	maxSize int64
+	follow  bool // follow symlinks met in folders
+	seen    *Seen
 	emit    func(entry) error
 	allIDs  idSet // every ID given, when there are several roots
 }
 
-func newWalker(o Options, roots int, emit func(entry) error) *walker {
+func newWalker(o Options, roots int, seen *Seen, emit func(entry) error) *walker {
 	exts := map[string]bool{}
 	for _, e := range o.extensions() {
 		exts[strings.ToLower(e)] = true
 	}
-	w := &walker{exts: exts, maxSize: o.maxFileSize(), emit: emit}
-	if roots > 1 {
+	w := &walker{exts: exts, maxSize: o.maxFileSize(), follow: o.FollowLinks, seen: seen, emit: emit}
+	if roots > 1 || seen.all {
 		w.allIDs = newIDSet()
 	}
 	return w
@@ -83,6 +134,8 @@ func CheckPaths(roots []string) error {
 	return nil
 }
 
+// walkRoot walks one path named by the user. It is followed if it is a
+// symlink, whatever Options.FollowLinks says.
 func (w *walker) walkRoot(ctx context.Context, root string) error {
 	fi, err := os.Stat(root)
 	if err != nil {
@@ -92,20 +145,48 @@ func (w *walker) walkRoot(ctx context.Context, root string) error {
 		return err
 	}
 	if !fi.IsDir() {
-		rel := path.Base(filepath.ToSlash(root))
-		return w.file(root, rel, w.uniqueID(newIDSet(), rel), fi)
+		rel := escapeName(path.Base(filepath.ToSlash(root)))
+		return w.file(root, rel, w.uniqueID(newIDSet(), rel), fi, false)
 	}
-	return w.dir(ctx, root, "", []fileID{idOf(fi)})
+	return w.dir(ctx, root, "", nil, true)
 }
 
-// fileID identifies a folder on disk, to spot symlink loops.
+// fileID identifies a file or folder on disk: its device and inode.
 type fileID struct{ dev, ino uint64 }
 
-func (w *walker) dir(ctx context.Context, dir, rel string, ancestors []fileID) error {
-	des, err := os.ReadDir(dir)
+// dir walks one folder, unless it was read before (a symlink loop, a
+// diamond of symlinks, a nested or repeated root): each real folder is
+// read once. follow opens it through a symlink (a root or a followed
+// link); a folder listed as such is opened without following one.
+func (w *walker) dir(ctx context.Context, dir, rel string, ancestors []fileID, follow bool) error {
+	f, err := openDir(dir, follow)
 	if err != nil {
 		return w.emit(entry{path: dir, diag: errorAt(Pos{File: dir}, "cannot read folder: %v", unwrapPathError(err))})
 	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return w.emit(entry{path: dir, diag: errorAt(Pos{File: dir}, "cannot read folder: %v", unwrapPathError(err))})
+	}
+	id := idOf(fi)
+	if id != (fileID{}) {
+		if first, ok := w.seen.folders[id]; ok {
+			f.Close()
+			msg := "folder already read as " + first + "; skipped"
+			if slices.Contains(ancestors, id) {
+				msg = "symlink loop: folder is its own ancestor; skipped"
+			}
+			return w.emit(entry{path: dir, diag: warnPtr(Pos{File: dir}, "%s", msg)})
+		}
+		w.seen.folders[id] = dir
+	}
+	des, err := f.ReadDir(-1)
+	f.Close()
+	if err != nil {
+		return w.emit(entry{path: dir, diag: errorAt(Pos{File: dir}, "cannot read folder: %v", unwrapPathError(err))})
+	}
+	slices.SortFunc(des, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	ancestors = append(ancestors, id)
 	ids := newIDSet()
 	for _, de := range des {
 		if err := ctx.Err(); err != nil {
@@ -116,56 +197,63 @@ func (w *walker) dir(ctx context.Context, dir, rel string, ancestors []fileID) e
 			continue // hidden files and folders (.git, .seedscope.yaml)
 		}
 		p := filepath.Join(dir, name)
-		r := path.Join(rel, name)
+		r := path.Join(rel, escapeName(name))
 		isDoc := w.exts[strings.ToLower(path.Ext(name))]
-		if de.Type().IsRegular() {
+		var err error
+		switch t := de.Type(); {
+		case t.IsRegular():
 			// No stat for a plain file: the reader checks the open file's
 			// type and size, which it must do anyway (the file may change).
 			if isDoc {
-				if err := w.emit(entry{path: p, rel: r, id: w.uniqueID(ids, r), limit: w.maxSize}); err != nil {
-					return err
-				}
+				err = w.emit(entry{path: p, rel: r, id: w.uniqueID(ids, r), limit: w.maxSize, noFollow: true})
 			}
-			continue
+		case t.IsDir():
+			err = w.dir(ctx, p, r, ancestors, false)
+		case t&fs.ModeSymlink != 0:
+			err = w.link(ctx, p, r, isDoc, ids, ancestors)
+		case isDoc: // a FIFO, socket or device: reported, never opened
+			var fi fs.FileInfo
+			if fi, err = os.Lstat(p); err != nil {
+				err = w.emit(entry{path: p, diag: errorAt(Pos{File: p}, "%v", unwrapPathError(err))})
+			} else {
+				err = w.file(p, r, w.uniqueID(ids, r), fi, true)
+			}
 		}
-		fi, err := os.Stat(p) // follows symlinks
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && de.Type()&fs.ModeSymlink != 0 {
-				if err := w.emit(entry{path: p, diag: warnPtr(Pos{File: p}, "broken symlink; skipped")}); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := w.emit(entry{path: p, diag: errorAt(Pos{File: p}, "%v", unwrapPathError(err))}); err != nil {
-				return err
-			}
-			continue
-		}
-		if fi.IsDir() {
-			id := idOf(fi)
-			if containsID(ancestors, id) {
-				if err := w.emit(entry{path: p, diag: warnPtr(Pos{File: p}, "symlink loop: folder is its own ancestor; skipped")}); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := w.dir(ctx, p, r, append(ancestors, id)); err != nil {
-				return err
-			}
-			continue
-		}
-		if !isDoc {
-			continue
-		}
-		if err := w.file(p, r, w.uniqueID(ids, r), fi); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (w *walker) file(p, rel, id string, fi fs.FileInfo) error {
-	e := entry{path: p, rel: rel, id: id, limit: w.maxSize}
+// link handles a symlink met in a folder. Without FollowLinks it is
+// reported and not read, so a link to /etc/passwd is not exported and
+// nothing is dropped silently; with it, the file or folder it leads to is
+// read, once (see Seen).
+func (w *walker) link(ctx context.Context, p, rel string, isDoc bool, ids idSet, ancestors []fileID) error {
+	fi, err := os.Stat(p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return w.emit(entry{path: p, diag: warnPtr(Pos{File: p}, "broken symlink; skipped")})
+	case err != nil:
+		return w.emit(entry{path: p, diag: errorAt(Pos{File: p}, "%v", unwrapPathError(err))})
+	case !w.follow && fi.IsDir():
+		return w.emit(entry{path: p, diag: warnPtr(Pos{File: p}, "symlink to a folder, not followed (--follow reads through links); skipped")})
+	case !w.follow && isDoc:
+		return w.emit(entry{path: p, diag: warnPtr(Pos{File: p}, "symlink, not followed (--follow reads through links); skipped")})
+	case !w.follow:
+		return nil // not a document, as a file of this name would not be
+	case fi.IsDir():
+		return w.dir(ctx, p, rel, ancestors, true)
+	case isDoc:
+		return w.file(p, rel, w.uniqueID(ids, rel), fi, false)
+	}
+	return nil
+}
+
+// file emits a file whose type is known from a stat.
+func (w *walker) file(p, rel, id string, fi fs.FileInfo, noFollow bool) error {
+	e := entry{path: p, rel: rel, id: id, limit: w.maxSize, noFollow: noFollow}
 	switch {
 	case !fi.Mode().IsRegular():
 		e.diag = warnPtr(Pos{File: p}, "not a regular file (%s); skipped", modeName(fi.Mode()))
@@ -175,21 +263,69 @@ func (w *walker) file(p, rel, id string, fi fs.FileInfo) error {
 	return w.emit(e)
 }
 
+// escapeName makes a file name valid UTF-8 for IDs and printed paths
+// without letting two names become one: each byte that is not part of
+// valid UTF-8 is written \xNN, and a backslash that starts "\xNN" in the
+// name itself is written \x5c, so the mapping can be undone (replace every
+// \xNN by byte NN). JSON would otherwise print every invalid byte as
+// U+FFFD, and "a\xff.md" and "a\xfe.md" would share an ID and a path.
+// Other names are returned unchanged.
+func escapeName(s string) string {
+	if utf8.ValidString(s) && !hasHexEscape(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == '\\' && filepath.Separator != '\\' && hasHexEscape(s[i:i+min(4, len(s)-i)]) {
+			b.WriteString(`\x5c`)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString(`\x`)
+			b.WriteByte(hexDigits[c>>4])
+			b.WriteByte(hexDigits[c&0xf])
+			i++
+			continue
+		}
+		b.WriteString(s[i : i+size])
+		i += size
+	}
+	return b.String()
+}
+
+// hasHexEscape reports whether s holds a backslash, x and two hex digits
+// (never on Windows, where the backslash separates folders).
+func hasHexEscape(s string) bool {
+	if filepath.Separator == '\\' {
+		return false
+	}
+	for i := strings.Index(s, `\x`); i >= 0 && i+3 < len(s); {
+		if isHex(s[i+2]) && isHex(s[i+3]) {
+			return true
+		}
+		j := strings.Index(s[i+1:], `\x`)
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+// DisplayPath is a path as printed in JSON, CSV and tables: the path with
+// each name escaped as by escapeName, valid UTF-8 and distinct for
+// distinct paths.
+func DisplayPath(p string) string { return escapeName(p) }
+
 func tooBig(p string, size, limit int64) *Diagnostic {
 	return warnPtr(Pos{File: p}, "file is %s, over the %s size limit (--max-file-size); skipped",
 		FormatSize(size), FormatSize(limit))
-}
-
-func containsID(ids []fileID, id fileID) bool {
-	if id == (fileID{}) {
-		return false
-	}
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }
 
 func modeName(m fs.FileMode) string {
@@ -240,7 +376,10 @@ func FormatSize(n int64) string {
 }
 
 // ParseSize reads a byte count such as "16MiB", "512 KiB", "2MB" or
-// "1000000". Units are binary (KB = KiB = 1024 bytes).
+// "1000000". Units are binary (KB = KiB = 1024 bytes). The number is
+// decimal digits with an optional fraction ("1.5MiB"); signs, exponents,
+// NaN, Inf and hexadecimal are refused, and so is a size that is not a
+// whole number of bytes ("0.5", "0.3KiB").
 func ParseSize(s string) (int64, error) {
 	t := strings.TrimSpace(strings.ToUpper(s))
 	mult := int64(1)
@@ -253,9 +392,37 @@ func ParseSize(s string) (int64, error) {
 			break
 		}
 	}
-	f, err := strconv.ParseFloat(t, 64)
-	if err != nil || f < 0 || f*float64(mult) > float64(1<<62) {
+	if !isDecimal(t) {
 		return 0, fmt.Errorf("invalid size %q: use a number of bytes or a unit such as 512KiB, 64MiB", s)
 	}
-	return int64(f * float64(mult)), nil
+	f, err := strconv.ParseFloat(t, 64)
+	v := f * float64(mult)
+	switch {
+	case err != nil || v > maxSize:
+		return 0, fmt.Errorf("invalid size %q: over the largest size, %s", s, FormatSize(maxSize))
+	case v != math.Trunc(v):
+		return 0, fmt.Errorf("invalid size %q: not a whole number of bytes", s)
+	}
+	return int64(v), nil
+}
+
+// maxSize is the largest size ParseSize accepts: 1 EiB, well inside int64.
+const maxSize = 1 << 60
+
+// isDecimal reports whether s is digits, optionally followed by a point
+// and more digits.
+func isDecimal(s string) bool {
+	intPart, frac, hasPoint := strings.Cut(s, ".")
+	digits := func(x string) bool {
+		if x == "" {
+			return false
+		}
+		for i := 0; i < len(x); i++ {
+			if x[i] < '0' || x[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return digits(intPart) && (!hasPoint || digits(frac))
 }

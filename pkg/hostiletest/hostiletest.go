@@ -1,12 +1,15 @@
 // Package hostiletest is test support: it builds the hostile test corpus,
 // the committed files of testdata/hostile plus, under gen/, the cases git
-// cannot hold (a FIFO, symlink loops, a broken link) or that are too big
-// to commit. The corpus tests and the end-to-end CLI tests both run over it.
+// cannot hold (a FIFO, symlink loops and diamonds, a broken link, links
+// out of the corpus, a hard link, names that are not UTF-8) or that are
+// too big to commit. The corpus tests and the end-to-end CLI tests both run over it.
 package hostiletest
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -54,6 +57,7 @@ func Corpus(t testing.TB, src string) string {
 	for _, n := range DeceptiveNames {
 		write(filepath.Join(DeceptiveDir, n.Name), n.Content)
 	}
+	addWalkCases(t, root)
 	return root
 }
 
@@ -92,6 +96,73 @@ var DeceptiveNames = []Deceptive{
 	{Name: "\u202ec.md", Content: "---\ntitle: \"Bidi \\u202eoverride\"\n---\n", Title: "Bidi \u202eoverride"},
 	{Name: "\u2060c\u2066.md", Content: Unterminated},
 }
+
+// DiamondLevels is the depth of the symlink diamond under gen/diamond.
+const DiamondLevels = 25
+
+// addWalkCases adds what tests the walk rather than the parser, under
+// gen/: a diamond of folder symlinks (DiamondLevels folders l00, l01…,
+// each holding two links, a and b, to the next (and the first and last a
+// document, doc.md): 2^25 paths to
+// the last folder when links are followed without remembering folders);
+// links that lead out of the corpus (outside-link.md to a file beside the
+// corpus root, outside-dir to a folder there, as a link to /etc/passwd
+// would); a relative link to a file of the corpus (link-to-doc.md); a hard
+// link (hardlink.md, the same file as alias-ok.md); and two names that
+// differ only in bytes that are not UTF-8 (git cannot hold them), with a
+// third that spells such a byte as text.
+func addWalkCases(t testing.TB, root string) {
+	t.Helper()
+	gen := filepath.Join(root, "gen")
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	diamond := filepath.Join(gen, "diamond")
+	for i := 0; i <= DiamondLevels; i++ {
+		level := filepath.Join(diamond, DiamondLevel(i))
+		must(os.MkdirAll(level, 0o755))
+		if DiamondHasDoc(i) {
+			must(os.WriteFile(filepath.Join(level, "doc.md"), []byte("---\ntitle: Diamond "+DiamondLevel(i)+"\n---\n"), 0o644))
+		}
+		if i < DiamondLevels {
+			must(os.Symlink(filepath.Join("..", DiamondLevel(i+1)), filepath.Join(level, "a")))
+			must(os.Symlink(filepath.Join("..", DiamondLevel(i+1)), filepath.Join(level, "b")))
+		}
+	}
+
+	outside := filepath.Join(filepath.Dir(root), "outside")
+	must(os.MkdirAll(outside, 0o755))
+	must(os.WriteFile(filepath.Join(outside, "secret.md"), []byte("---\ntitle: Outside the corpus\n---\nnot for export\n"), 0o600))
+	must(os.Symlink(filepath.Join(outside, "secret.md"), filepath.Join(gen, "outside-link.md")))
+	must(os.Symlink(outside, filepath.Join(gen, "outside-dir")))
+	must(os.Symlink(filepath.Join("..", "alias-ok.md"), filepath.Join(gen, "link-to-doc.md")))
+	must(os.Link(filepath.Join(root, "alias-ok.md"), filepath.Join(gen, "hardlink.md")))
+
+	names := filepath.Join(gen, InvalidDir)
+	must(os.MkdirAll(names, 0o755))
+	for _, name := range InvalidNames {
+		must(os.WriteFile(filepath.Join(names, name), []byte("---\ntitle: "+strconv.Quote(name)+"\n---\n"), 0o644))
+	}
+}
+
+// DiamondHasDoc reports whether level i of the diamond holds doc.md: the
+// first and the last (a document per level would make the CLI tests, which
+// show every document, slower for nothing).
+func DiamondHasDoc(i int) bool { return i == 0 || i == DiamondLevels }
+
+// DiamondLevel names a level of the symlink diamond: l00, l01…
+func DiamondLevel(i int) string { return fmt.Sprintf("l%02d", i) }
+
+// InvalidDir is the folder of gen/ that holds InvalidNames (apart from
+// DeceptiveNames, so that "show names/" lists only those).
+const InvalidDir = "bytes"
+
+// InvalidNames are the file names under gen/bytes: two that differ only
+// in a byte that is not UTF-8, and one that spells such a byte as text.
+var InvalidNames = []string{"a\xfe.md", "a\xff.md", `a\xff.md`}
 
 // DeepFlow nests n flow sequences: [[[…]]].
 func DeepFlow(n int) string { return strings.Repeat("[", n) + strings.Repeat("]", n) }

@@ -104,6 +104,7 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 		}
 	}()
 	var err error
+	seen := corpus.NewSeen()
 	for _, root := range roots {
 		var fi os.FileInfo
 		if fi, err = os.Stat(root); err != nil {
@@ -112,6 +113,9 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 		rootIsDir := fi.IsDir()
 		load := o.Load
 		load.KeepData = true // the per-file pass checks the bytes the loader read
+		if len(roots) > 1 && load.Seen == nil {
+			load.Seen = seen // a file under two roots is checked once
+		}
 		err = corpus.Stream(ctx, []string{root}, load, func(r corpus.Result) error {
 			if failed.Load() {
 				return errStopped
@@ -278,8 +282,15 @@ func (v *runner) read(r corpus.Result) ([]byte, *Finding) {
 		}
 		return fallback, Error
 	}
+	// The loader said why it did not read the file (a symlink it does not
+	// follow, a file read before under another path): reading it here
+	// would check what the loader refused.
+	skippedByLoader := false
+	for _, d := range r.Diags {
+		skippedByLoader = skippedByLoader || (d.Pos.Line == 0 && d.Severity == corpus.Warning)
+	}
 	fi, err := os.Stat(p)
-	if err == nil && fi.Mode().IsRegular() && !v.overLimit(fi.Size()) {
+	if err == nil && fi.Mode().IsRegular() && !v.overLimit(fi.Size()) && !skippedByLoader {
 		data, err := os.ReadFile(p)
 		if err == nil {
 			return data, nil
