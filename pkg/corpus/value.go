@@ -315,8 +315,8 @@ func duplicateKeys(n *yaml.Node) error {
 }
 
 func dupError(first, again *yaml.Node) error {
-	return failAt(again, "mapping key %q on line %d is already defined on line %d",
-		again.Value, again.Line+frontMatterLine-1, first.Line+frontMatterLine-1)
+	return failAt(again, "duplicate mapping key %q at %d:%d (first at %d:%d)", again.Value,
+		again.Line+frontMatterLine-1, again.Column, first.Line+frontMatterLine-1, first.Column)
 }
 
 // trimYAMLPrefix gives a yaml.v3 error's text on one line, without its
