@@ -120,3 +120,38 @@ func FuzzEstimateNodes(f *testing.F) {
 		checkLowerBound(t, "fuzz", b)
 	})
 }
+
+func TestFenced(t *testing.T) {
+	err := Fenced(func() error { panic("boom") })
+	var pe *PanicError
+	if !errors.As(err, &pe) || !strings.Contains(err.Error(), "the YAML parser failed: boom") {
+		t.Errorf("Fenced gave %v, want a *PanicError", err)
+	}
+	if err := Fenced(func() error { return nil }); err != nil {
+		t.Errorf("Fenced gave %v for a call that returns", err)
+	}
+	var v any
+	if err := DecodeScalar(&yaml.Node{Kind: yaml.MappingNode}, &v); err == nil {
+		t.Error("DecodeScalar decoded a mapping")
+	}
+}
+
+// TestParseNodeLimit checks both checks of Parse: the estimate refuses a
+// flow list of empty mappings before any tree is built; the count after
+// refuses what the estimate undercounts (flow mappings of keys without
+// values, counted once per key rather than twice).
+func TestParseNodeLimit(t *testing.T) {
+	var ne *NodesError
+	flow := []byte("x: [" + strings.Repeat("{},", MaxNodes) + "{}]\n")
+	if _, err := Parse(flow); !errors.As(err, &ne) || EstimateNodes(flow) <= MaxNodes {
+		t.Errorf("a list of %d mappings: %v, estimate %d", MaxNodes+1, err, EstimateNodes(flow))
+	}
+	keys := []byte("x: {" + strings.Repeat("k, ", MaxNodes*3/4) + "}\n")
+	if _, err := Parse(keys); !errors.As(err, &ne) || EstimateNodes(keys) > MaxNodes {
+		t.Errorf("a mapping of %d keys without values: %v, estimate %d", MaxNodes*3/4, err, EstimateNodes(keys))
+	}
+	ok := []byte("x: [" + strings.Repeat("{},", MaxNodes-10) + "{}]\n")
+	if _, err := Parse(ok); err != nil {
+		t.Errorf("a list under the limit: %v", err)
+	}
+}
