@@ -1122,3 +1122,44 @@ func TestSignals(t *testing.T) {
 		}
 	})
 }
+
+// TestHostileParseCLI runs the commands issue 9 found crashing or failing
+// on front matter over the hostile corpus: a yaml.v3 panic (a merge key
+// whose mapping has a list for a key) took every command down, and a
+// date with a +24:00 offset made stats -f json fail for the whole corpus.
+// export -o must write its file and leave no temporary one.
+func TestHostileParseCLI(t *testing.T) {
+	bin := buildSeedscope(t)
+	root := hostiletest.Corpus(t, filepath.Join("testdata", "hostile"))
+	for _, args := range [][]string{
+		{"stats", "-f", "json"}, {"stats"}, {"topics"}, {"show", "merge-unhashable"}, {"show", "--format", "json", "bad-offsets"},
+	} {
+		r := runBin(t, bin, nil, append(args, root)...)
+		if r.code != 0 {
+			t.Errorf("%q: status %d\n%s", args, r.code, r.stderr)
+		}
+		if args[0] == "stats" && len(args) > 1 && !json.Valid([]byte(r.stdout)) {
+			t.Errorf("%q: output is not JSON:\n%.300s", args, r.stdout)
+		}
+	}
+	out := t.TempDir()
+	r := runBin(t, bin, nil, "export", "-o", filepath.Join(out, "corpus.json"), root)
+	if r.code != 0 {
+		t.Fatalf("export -o: status %d\n%s", r.code, r.stderr)
+	}
+	if names := listDir(t, out); !slices.Equal(names, []string{"corpus.json"}) {
+		t.Errorf("export -o left %q, want only corpus.json", names)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "corpus.json"))
+	if err != nil || !json.Valid(b) || !bytes.Contains(b, []byte(`"Merge of a mapping with a list for a key"`)) {
+		t.Errorf("export -o: not the corpus as JSON (%v)", err)
+	}
+	r = runBin(t, bin, nil, "validate", root)
+	for _, want := range []string{
+		"merge-unhashable.md", "bad-offsets.md:3:20", "the time zone offset is outside ±23:59", "more than 100000 YAML nodes",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("validate: no %q in its findings", want)
+		}
+	}
+}

@@ -100,13 +100,17 @@ func (c *compactor) add(p *string, shared bool) {
 	// A string that begins one of the last few of the document (a URL
 	// its AMP variant extends, an image titled as its document) shares
 	// its bytes.
-	for i, n := len(c.pending)-1, 0; i >= 0 && n < lookBack; i-- {
-		if e := c.pending[i]; e.of < 0 {
-			n++
-			if strings.HasPrefix(*e.p, *p) {
-				c.pending = append(c.pending, pendingString{p: p, of: i})
-				return
-			}
+	// The last few entries are looked at, whatever they are: skipping the
+	// ones that share to reach the last few copies made a document of
+	// many equal values quadratic. A sharing entry stands for its copy.
+	for i := len(c.pending) - 1; i >= 0 && i >= len(c.pending)-lookBack; i-- {
+		owner := i
+		if e := c.pending[i]; e.of >= 0 {
+			owner = e.of
+		}
+		if strings.HasPrefix(*c.pending[owner].p, *p) {
+			c.pending = append(c.pending, pendingString{p: p, of: owner})
+			return
 		}
 	}
 	c.pending = append(c.pending, pendingString{p: p, of: -1})

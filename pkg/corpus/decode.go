@@ -22,9 +22,16 @@ const frontMatterLine = 2
 // decodeYAML maps front matter onto doc with yaml.v3, the reference parser.
 // Fields of the wrong type become warnings and stay empty; only YAML that
 // does not parse, or is not a mapping, fails the file.
-func decodeYAML(path string, fm []byte, doc *Document) ([]Diagnostic, error) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(fm, &root); err != nil {
+func decodeYAML(path string, fm []byte, doc *Document) (warnings []Diagnostic, err error) {
+	// Every call into yaml.v3 is fenced (see yamlnode.Fenced); this catches
+	// anything else, so that one file can never stop the load.
+	defer func() {
+		if r := recover(); r != nil {
+			warnings, err = nil, errorAt(Pos{File: path, Line: frontMatterLine}, "invalid YAML: %v", &yamlnode.PanicError{Value: r})
+		}
+	}()
+	root, err := yamlnode.Parse(fm)
+	if err != nil {
 		return nil, yamlError(path, err)
 	}
 	d := &nodeDecoder{path: path, aliasBudget: MaxAliasExpansion}
@@ -50,6 +57,10 @@ func decodeYAML(path string, fm []byte, doc *Document) ([]Diagnostic, error) {
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 
 func yamlError(path string, err error) *Diagnostic {
+	var ne *yamlnode.NodesError
+	if errors.As(err, &ne) {
+		return errorAt(Pos{File: path, Line: frontMatterLine}, "%v; not loaded", err)
+	}
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
@@ -76,6 +87,20 @@ type nodeDecoder struct {
 // let a few bytes stand for exponentially many nodes (the "billion laughs"
 // attack); a file that goes past the budget is an error, not a document.
 const MaxAliasExpansion = 100_000
+
+// MaxFrontMatterNodes bounds the YAML nodes (keys, values, list items and
+// collections) of one front matter, so that what one file makes yaml.v3
+// build is bounded: about 200 bytes of tree per node. It is checked
+// before yaml.v3 runs, by a count over the text, and on the tree after.
+// Real front matter holds at most a few thousand nodes. A file over it is
+// an error, not a document.
+const MaxFrontMatterNodes = yamlnode.MaxNodes
+
+// MaxListItems bounds the items of each list seedscope keeps in a document
+// (topics, images, related items, a provider's images), so what one
+// document keeps in memory is bounded; real lists hold at most a few
+// dozen. Past it, the first MaxListItems items are kept, with a warning.
+const MaxListItems = 10_000
 
 // MaxNestingDepth is how deeply YAML collections may nest in front matter.
 // yaml.v3's scanner enforces it; deeper input is an "invalid YAML: exceeded
@@ -183,9 +208,9 @@ func (d *nodeDecoder) document(m *yaml.Node, doc *Document) {
 			if !d.charge(v) { // decoding expands every alias inside v
 				return
 			}
-			var val any
-			if err := v.Decode(&val); err != nil {
-				d.warn(v, "%s: %v; field ignored", key, strings.TrimPrefix(err.Error(), "yaml: "))
+			val, err := nodeValue(v)
+			if err != nil {
+				d.warn(v, "%s: %v; field ignored", key, err)
 				return
 			}
 			if doc.Extra == nil {
@@ -222,7 +247,7 @@ func (d *nodeDecoder) number(key string, v *yaml.Node) *float64 {
 		return nil
 	}
 	var f float64
-	if err := v.Decode(&f); err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+	if err := yamlnode.DecodeScalar(v, &f); err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 		d.warn(v, "%s: %q is not a finite number", key, v.Value)
 		return nil
 	}
@@ -238,7 +263,7 @@ func (d *nodeDecoder) bool(key string, v *yaml.Node) *bool {
 		return nil
 	}
 	var b bool
-	if err := v.Decode(&b); err != nil {
+	if err := yamlnode.DecodeScalar(v, &b); err != nil {
 		d.warn(v, "%s: %q is not a boolean", key, v.Value)
 		return nil
 	}
@@ -251,6 +276,10 @@ func (d *nodeDecoder) time(key string, v *yaml.Node) *time.Time {
 		return nil
 	}
 	t, err := ParseTime(s)
+	if errors.Is(err, ErrZoneOffset) {
+		d.warn(v, "%s: %q is not a date and time: %v", key, s, ErrZoneOffset)
+		return nil
+	}
 	if err != nil {
 		d.warn(v, "%s: %q is not a date and time", key, s)
 		return nil
@@ -270,8 +299,9 @@ func (d *nodeDecoder) strings(key string, v *yaml.Node) []string {
 		d.warn(v, "%s: expected a list of strings, found a %s", key, yamlnode.KindName(v))
 		return nil
 	}
-	out := make([]string, 0, len(v.Content))
-	for _, item := range v.Content {
+	items := d.capped(key, v)
+	out := make([]string, 0, len(items))
+	for _, item := range items {
 		if item = d.deref(item); item == nil {
 			return out
 		}
@@ -284,6 +314,16 @@ func (d *nodeDecoder) strings(key string, v *yaml.Node) []string {
 	return out
 }
 
+// capped returns the items of list v, the first MaxListItems of them
+// with a warning when it has more.
+func (d *nodeDecoder) capped(key string, v *yaml.Node) []*yaml.Node {
+	if len(v.Content) <= MaxListItems {
+		return v.Content
+	}
+	d.warn(v, "%s: list of %d items, over the %d limit; only the first %d are kept", key, len(v.Content), MaxListItems, MaxListItems)
+	return v.Content[:MaxListItems]
+}
+
 // each calls fn for every mapping in a list, warning about anything else.
 func (d *nodeDecoder) each(key string, v *yaml.Node, fn func(*yaml.Node)) {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
@@ -293,7 +333,7 @@ func (d *nodeDecoder) each(key string, v *yaml.Node, fn func(*yaml.Node)) {
 		d.warn(v, "%s: expected a list, found %s", key, yamlnode.Describe(v))
 		return
 	}
-	for _, item := range v.Content {
+	for _, item := range d.capped(key, v) {
 		if item = d.deref(item); item == nil {
 			return
 		}
@@ -425,14 +465,56 @@ var timeLayouts = []string{
 
 // ParseTime reads a date and time in RFC 3339 or one of a few common
 // relatives of it (a bare date, a space for the T, no zone: read as UTC).
+// A zone offset outside ±23:59, or with 60 minutes or more, is refused:
+// Go reads "+24:00" and "+05:60", but no valid RFC 3339 time can be
+// written for them.
 func ParseTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range timeLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
+			return checkOffset(t, s)
 		}
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date and time", s)
+}
+
+// ParseRFC3339 reads a date and time in RFC 3339 only, with the zone
+// offset checks of ParseTime.
+func ParseRFC3339(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return checkOffset(t, s)
+}
+
+// ErrZoneOffset is the reason a time whose zone offset is out of range is
+// refused (wrapped in the error of ParseTime and ParseRFC3339).
+var ErrZoneOffset = errors.New("the time zone offset is outside ±23:59")
+
+func checkOffset(t time.Time, s string) (time.Time, error) {
+	if !offsetInRange(t, s) {
+		return time.Time{}, fmt.Errorf("%q is not a date and time: %w", s, ErrZoneOffset)
+	}
+	return t, nil
+}
+
+// offsetInRange reports whether t, parsed from s, has a zone offset
+// within ±23:59 and, as written at the end of s, minutes under 60.
+func offsetInRange(t time.Time, s string) bool {
+	if _, off := t.Zone(); off <= -24*3600 || off >= 24*3600 {
+		return false
+	}
+	s = strings.TrimSpace(s)
+	// The offset ends the text: ±hh:mm, ±hhmm (minutes are its last two
+	// digits either way).
+	if i := strings.LastIndexAny(s, "+-"); i >= 0 && len(s)-i <= 6 {
+		z := strings.ReplaceAll(s[i+1:], ":", "")
+		if len(z) == 4 && z[2:] >= "60" {
+			return false
+		}
+	}
+	return true
 }
 
 // jsonSafe makes a YAML-decoded value encodable as JSON: mappings with

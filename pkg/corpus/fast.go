@@ -40,6 +40,9 @@ func decodeFastString(fm string, doc *Document) bool {
 	if !ok || p.li != len(p.lines) || p.nodes[root].kind != nodeMap {
 		return false
 	}
+	if len(p.nodes)+p.keys > MaxFrontMatterNodes {
+		return false // yaml.v3 counts a node per key too; decodeYAML refuses the file
+	}
 	saved := *doc
 	if !p.document(root, doc) {
 		*doc = saved
@@ -81,9 +84,14 @@ type fastParser struct {
 	s     string
 	lines []fastLine
 	nodes []fastNode
+	keys  int // the mapping keys parsed
 	li    int // the next line to parse
 	buf   []byte
 }
+
+// fewKeys is the size up to which a mapping's keys are searched for a
+// duplicate rather than looked up in a set.
+const fewKeys = 8
 
 func (p *fastParser) release() {
 	p.s = ""
@@ -91,6 +99,7 @@ func (p *fastParser) release() {
 	clear(p.nodes) // drop references to the text
 	p.nodes = p.nodes[:0]
 	p.li = 0
+	p.keys = 0
 	if cap(p.buf) > 64<<10 {
 		p.buf = nil
 	}
@@ -214,6 +223,8 @@ func keyLen(t string) int {
 
 func (p *fastParser) mapping(indent int) (int32, bool) {
 	n := p.newNode(nodeMap)
+	var seen map[string]struct{} // the keys, once there are more than a few
+	count := 0
 	for p.li < len(p.lines) {
 		l := p.lines[p.li]
 		if l.indent < indent {
@@ -228,11 +239,14 @@ func (p *fastParser) mapping(indent int) (int32, bool) {
 			return 0, false
 		}
 		key := text[:k]
-		for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
-			if p.nodes[c].key == key {
-				return 0, false // duplicate key: decodeYAML warns
-			}
+		if len(p.nodes)+p.keys > MaxFrontMatterNodes {
+			return 0, false // decodeYAML refuses the file
 		}
+		if p.duplicate(n, key, count, &seen) {
+			return 0, false // duplicate key: decodeYAML warns
+		}
+		count++
+		p.keys++
 		rest := strings.TrimLeft(text[k+1:], " ")
 		p.li++
 		var v int32
@@ -261,6 +275,31 @@ func (p *fastParser) mapping(indent int) (int32, bool) {
 	return n, true
 }
 
+// duplicate reports whether mapping n, holding count keys, has key
+// already: by a search among a few keys, and in *seen, a set made for
+// the mapping once it has more.
+func (p *fastParser) duplicate(n int32, key string, count int, seen *map[string]struct{}) bool {
+	if count < fewKeys {
+		for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
+			if p.nodes[c].key == key {
+				return true
+			}
+		}
+		return false
+	}
+	if *seen == nil {
+		*seen = make(map[string]struct{}, 2*fewKeys)
+		for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
+			(*seen)[p.nodes[c].key] = struct{}{}
+		}
+	}
+	if _, dup := (*seen)[key]; dup {
+		return true
+	}
+	(*seen)[key] = struct{}{}
+	return false
+}
+
 func (p *fastParser) seq(indent int) (int32, bool) {
 	n := p.newNode(nodeSeq)
 	for p.li < len(p.lines) {
@@ -271,7 +310,7 @@ func (p *fastParser) seq(indent int) (int32, bool) {
 		if l.indent == indent && !p.isSeqItem(l) {
 			break // the next key of a mapping this sequence shares a column with
 		}
-		if l.indent > indent {
+		if l.indent > indent || len(p.nodes)+p.keys > MaxFrontMatterNodes {
 			return 0, false
 		}
 		j := l.start + 1
@@ -404,12 +443,14 @@ func (p *fastParser) doubleQuoted(t string) (string, bool) {
 	b := p.buf[:0]
 	escaped := false
 	start := 1
+	quote := -1 // the next '"' at or after i, once found
 	for i := 1; i < len(t); {
-		j := nextQuoteOrEscape(t[i:])
+		var j int
+		j, quote = nextQuoteOrEscape(t, i, quote)
 		if j < 0 {
 			break
 		}
-		i += j
+		i = j
 		c := t[i]
 		if c == '"' {
 			if !afterQuote(t[i+1:]) {
@@ -484,17 +525,26 @@ func (p *fastParser) doubleQuoted(t string) (string, bool) {
 	return "", false // closed on a later line
 }
 
-// nextQuoteOrEscape returns the index of the first '"' or '\\' in s, or -1.
-func nextQuoteOrEscape(s string) int {
-	q := strings.IndexByte(s, '"')
-	end := q
-	if q < 0 {
-		end = len(s)
+// nextQuoteOrEscape returns the index of the first '"' or '\\' in s at
+// or after i, or -1. quote is the index of the first '"' at or after i if
+// known from an earlier call, or -1; the one it returns is for the next
+// call. Keeping it makes a line of many escapes linear, not quadratic.
+func nextQuoteOrEscape(s string, i, quote int) (int, int) {
+	if quote < i {
+		quote = strings.IndexByte(s[i:], '"')
+		if quote < 0 {
+			quote = len(s)
+		} else {
+			quote += i
+		}
 	}
-	if b := strings.IndexByte(s[:end], '\\'); b >= 0 {
-		return b
+	if b := strings.IndexByte(s[i:quote], '\\'); b >= 0 {
+		return i + b, quote
 	}
-	return q
+	if quote == len(s) {
+		return -1, quote
+	}
+	return quote, quote
 }
 
 // Mapping the tree onto a Document follows decodeYAML field by field; any
@@ -623,6 +673,9 @@ func (p *fastParser) strings(n int32) ([]string, bool) {
 		}
 		count++
 	}
+	if count > MaxListItems {
+		return nil, false // decodeYAML keeps the first items and warns
+	}
 	out := make([]string, 0, count)
 	for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
 		out = append(out, p.nodes[c].val)
@@ -635,8 +688,8 @@ func (p *fastParser) eachMap(n int32, fn func(int32) bool) bool {
 	if p.isNull(n) {
 		return true
 	}
-	if p.nodes[n].kind != nodeSeq {
-		return false
+	if p.nodes[n].kind != nodeSeq || p.count(n) > MaxListItems {
+		return false // a list over the limit: decodeYAML keeps the first items and warns
 	}
 	for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
 		if p.nodes[c].kind != nodeMap || !fn(c) {

@@ -240,6 +240,9 @@ func FuzzFastDecoder(f *testing.F) {
 			f.Add([]byte(strings.ReplaceAll(fm, "\n", "\n ")))
 		}
 	}
+	for _, fm := range mergeAndKeySeeds() {
+		f.Add([]byte(fm))
+	}
 	f.Fuzz(func(t *testing.T, fm []byte) {
 		sameAsYAML(t, "fuzz", fm)
 	})

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -118,6 +119,9 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	for _, fm := range mergeAndKeySeeds() {
+		f.Add([]byte("---\n" + fm + "---\nbody\n"))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const path = "dir/f.md"
 		doc, warnings, err := parseChecked(t, path, "dir/f", data, ParserYAML)
@@ -207,4 +211,38 @@ func FuzzTextTitle(f *testing.F) {
 			t.Fatalf("title %q is not taken from line %d %q", title, line, src)
 		}
 	})
+}
+
+// mergeAndKeySeeds are front matter with merge keys, complex keys, many
+// keys and zone offsets: the shapes that made yaml.v3 panic or take
+// quadratic time, for the fuzzers to start from.
+func mergeAndKeySeeds() []string {
+	var many, flow strings.Builder
+	for i := range 300 {
+		fmt.Fprintf(&many, "k%d: %d\n", i, i)
+		fmt.Fprintf(&flow, "k%d: [%d], ", i, i)
+	}
+	return []string{
+		"x:\n  1: one\n  <<: {[a]: 1}\n",
+		"x: {1: one, <<: [{b: 2}, {{c: 3}: 4}]}\n",
+		"x: {a: 1, <<: {a: 2, b: 3}}\n",
+		"b: &b {k: 1}\nx: {<<: [*b, {k: 2, m: 3}], j: 4}\n",
+		"b: &b {k: 1}\nx:\n  <<: *b\n  <<: *b\n",
+		"x: {<<: {<<: {a: 1}, b: 2}}\n",
+		"x: {<<: 1}\n",
+		"x: {<<: [1, {a: 1}]}\n",
+		"? [a]\n: 1\ntitle: complex\n",
+		"? {a: 1}\n: 2\n",
+		"x: {{a: 1}: 2}\n",
+		"x: {[a]: 1, [a]: 2}\n",
+		"related:\n  - <<: {title: merged}\n",
+		"provider: {<<: {name: n}}\n",
+		many.String(),
+		"x:\n" + strings.ReplaceAll(many.String(), "k", "  k"),
+		"x: {" + flow.String() + "}\n",
+		"publishedDateTime: 2020-01-01T00:00:00+24:00\nstamp: 2020-01-01T00:00:00+24:00\n",
+		"publishedDateTime: 2020-01-01T00:00:00+05:60\nrelated:\n  - publishedDateTime: 2020-01-01 10:00:00 -2400\n",
+		"related: [" + strings.Repeat("{},", 300) + "{}]\n",
+		"topics:\n" + strings.Repeat("  - a\n", 300),
+	}
 }

@@ -58,6 +58,9 @@ func Corpus(t testing.TB, src string) string {
 		write(filepath.Join(DeceptiveDir, n.Name), n.Content)
 	}
 	addWalkCases(t, root)
+	for name, text := range Bounds() {
+		write(name, text)
+	}
 	return root
 }
 
@@ -181,4 +184,62 @@ func DeepBlock(n int) string { return strings.Repeat("- ", n) + "x" }
 func RelatedBomb(n int) string {
 	return "---\ntitle: quadratic\nimg: &i {url: x}\nitem: &r {images: [" + strings.TrimSuffix(strings.Repeat("*i,", n), ",") +
 		"]}\nrelated: [" + strings.TrimSuffix(strings.Repeat("*r,", n), ",") + "]\n---\n"
+}
+
+// Bounds returns the generated files that test the per-document bounds,
+// by name: front matter of about 1 MiB holding far more YAML nodes than
+// the node limit (empty mappings in a list, keys of one mapping, keys
+// nested under one key), and lists over the item limit within it.
+func Bounds() map[string]string {
+	return map[string]string{
+		"many-nodes.md":  ManyNodes(349_000),
+		"many-keys.md":   ManyKeys(190_000, ""),
+		"nested-keys.md": ManyKeys(80_000, "x"),
+		"long-list.md":   LongList(12_000),
+		"wide-map.md":    ManyKeys(40_000, "wide"),
+	}
+}
+
+// ManyNodes is a document whose related list holds n empty mappings,
+// three bytes each: [{},{},…].
+func ManyNodes(n int) string {
+	return "---\ntitle: many nodes\nrelated: [" + strings.TrimSuffix(strings.Repeat("{},", n), ",") + "]\n---\n"
+}
+
+// ManyKeys is a document with n distinct keys with empty values, at the
+// top level or, when under is set, in a mapping under that key; 190,000
+// keys fit in 1 MiB.
+func ManyKeys(n int, under string) string {
+	var b strings.Builder
+	b.WriteString("---\ntitle: many keys\n")
+	indent := ""
+	if under != "" {
+		b.WriteString(under + ":\n")
+		indent = "  "
+	}
+	for i := range n {
+		b.WriteString(indent + Key(i) + ":\n")
+	}
+	b.WriteString("---\n")
+	return b.String()
+}
+
+// Key returns a distinct key of at least three letters for i, none of
+// which spells a word YAML reads as a null or a boolean.
+func Key(i int) string {
+	const letters = "abcdefghijkmnopqrstvwxyzABCDEFGHIJKMNOPQRSTVWXYZ" // no l, u: no null, true, false
+	i += len(letters) * len(letters)
+	var b []byte
+	for {
+		b = append(b, letters[i%len(letters)])
+		i /= len(letters)
+		if i == 0 {
+			return string(b)
+		}
+	}
+}
+
+// LongList is a document whose related list, in block form, holds n items.
+func LongList(n int) string {
+	return "---\ntitle: long list\nrelated:\n" + strings.Repeat("  - title: t\n", n) + "---\n"
 }

@@ -1,13 +1,13 @@
 package validate
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -78,6 +78,10 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): `)
 func (c *fileChecker) frontMatter(fm []byte) {
 	var root yaml.Node
 	if err := safeUnmarshal(fm, &root); err != nil {
+		var ne *yamlnode.NodesError
+		if errors.As(err, &ne) {
+			return // the load-error rule reports it; the tree is not built
+		}
 		msg := err.Error()
 		line := fmLine
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
@@ -106,15 +110,20 @@ func (c *fileChecker) frontMatter(fm []byte) {
 	fc.document(m)
 }
 
-// safeUnmarshal turns a parser panic into an error: a malformed file
-// must become a finding, never a crash.
-func safeUnmarshal(b []byte, n *yaml.Node) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("yaml: the YAML parser failed: %v", r)
+// safeUnmarshal parses front matter as the loader does (yamlnode.Parse):
+// a parser panic is an error, never a crash, and a front matter over
+// yamlnode.MaxNodes nodes is refused before its tree is built.
+func safeUnmarshal(b []byte, n *yaml.Node) error {
+	root, err := yamlnode.Parse(b)
+	if err != nil {
+		var pe *yamlnode.PanicError
+		if errors.As(err, &pe) {
+			return fmt.Errorf("yaml: %w", err)
 		}
-	}()
-	return yaml.Unmarshal(b, n)
+		return err
+	}
+	*n = *root
+	return nil
 }
 
 func resolve(n *yaml.Node) *yaml.Node {
@@ -339,11 +348,16 @@ func (c *fmChecker) date(name string, v *yaml.Node) {
 	if !ok || strings.TrimSpace(s) == "" {
 		return
 	}
-	if _, err := time.Parse(time.RFC3339, s); err == nil {
+	if _, err := corpus.ParseRFC3339(s); err == nil {
 		return
 	}
-	if _, err := corpus.ParseTime(s); err == nil {
+	_, err := corpus.ParseTime(s)
+	switch {
+	case err == nil:
 		c.at(RuleDateFormat, v, "%s: %q is not RFC 3339 (e.g. 2020-01-07T20:02:00Z)", name, s)
+		return
+	case errors.Is(err, corpus.ErrZoneOffset):
+		c.at(RuleDateInvalid, v, "%s: %q is not a date and time: %v", name, s, corpus.ErrZoneOffset)
 		return
 	}
 	c.at(RuleDateInvalid, v, "%s: %q is not a date and time", name, s)
@@ -425,7 +439,7 @@ func (c *fmChecker) number(name string, v *yaml.Node) bool {
 		return false
 	}
 	var f float64
-	if err := v.Decode(&f); err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+	if err := yamlnode.DecodeScalar(v, &f); err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 		c.at(RuleNumberType, v, "%s: %q is not a finite number", name, v.Value)
 		return false
 	}
@@ -504,7 +518,7 @@ func (c *fmChecker) images(name string, v *yaml.Node) {
 				if c.number(where+key, f.v) {
 					sizes[key] = true
 					var x float64
-					_ = f.v.Decode(&x)
+					_ = yamlnode.DecodeScalar(f.v, &x)
 					if x <= 0 {
 						c.at(RuleImageSize, f.v, "%s%s: %s is not a positive size", where, key, f.v.Value)
 					}

@@ -14,6 +14,7 @@ import (
 	"unsafe"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/hostiletest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/validate/golden/*.golden from the current findings")
@@ -383,5 +384,43 @@ func TestRepeatedMessagesShared(t *testing.T) {
 	}
 	if unsafe.StringData(msgs[0]) != unsafe.StringData(msgs[1]) {
 		t.Error("the two messages are separate copies")
+	}
+}
+
+// TestFrontMatterBounds checks validate parses front matter within the
+// loader's bounds: a file over the node limit is one load-error finding
+// (its tree is never built), and a merge key that makes yaml.v3's
+// Node.Decode panic is checked like any file.
+func TestFrontMatterBounds(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"many-nodes.md":       hostiletest.ManyNodes(349_000),
+		"many-keys.md":        hostiletest.ManyKeys(190_000, ""),
+		"merge-unhashable.md": "---\ntitle: T\nx:\n  1: one\n  <<: {[a]: 1}\n---\nBody.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err := Run(context.Background(), []string{dir}, Options{Settings: caseSettings(t, dir, "")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := map[string][]string{}
+	for _, f := range rep.Findings {
+		name := filepath.Base(f.Path)
+		rules[name] = append(rules[name], f.Rule)
+		if f.Rule == RuleLoadError && !strings.Contains(f.Message, "more than 100000 YAML nodes") {
+			t.Errorf("%s: load-error %q does not name the node limit", name, f.Message)
+		}
+	}
+	for _, name := range []string{"many-nodes.md", "many-keys.md"} {
+		if !slices.Equal(rules[name], []string{RuleLoadError}) {
+			t.Errorf("%s: rules %q, want one load-error", name, rules[name])
+		}
+	}
+	if slices.Contains(rules["merge-unhashable.md"], RuleLoadError) || slices.Contains(rules["merge-unhashable.md"], RuleYAMLSyntax) {
+		t.Errorf("merge-unhashable.md: rules %q: the file loads", rules["merge-unhashable.md"])
 	}
 }
