@@ -64,7 +64,7 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	if err := corpus.CheckPaths(roots); err != nil {
 		return nil, err
 	}
-	v := &runner{s: s, o: o, rep: &Report{}, firsts: newFirstFiles(), messages: arena.Table{Max: maxSharedMessages}}
+	v := &runner{ctx: ctx, s: s, o: o, rep: &Report{}, firsts: newFirstFiles(), messages: arena.Table{Max: maxSharedMessages}}
 	workers := o.Load.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -85,6 +85,10 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	for range workers {
 		wg.Go(func() {
 			for j := range jobs {
+				if ctx.Err() != nil {
+					j.out <- fileOutcome{} // stopped: the run returns ctx's error
+					continue
+				}
 				j.out <- v.checkOne(j.r)
 			}
 		})
@@ -132,6 +136,9 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	if err == nil || errors.Is(err, errStopped) {
 		err = collectErr
 	}
+	if err == nil {
+		err = ctx.Err() // stopped after the walk: files were left unchecked
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -142,6 +149,8 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 var errStopped = errors.New("validation stopped")
 
 type runner struct {
+	// ctx stops the per-file checks of a file in progress.
+	ctx context.Context
 	s   *Settings
 	o   Options
 	rep *Report
@@ -183,7 +192,7 @@ func (v *runner) checkOne(r corpus.Result) fileOutcome {
 		return fileOutcome{findings: v.enabled([]Finding{*skip}), rejected: true}
 	}
 	var fo fileOutcome
-	fo.findings, fo.facts, fo.rejected = checkFile(p, data, v.s)
+	fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, data, v.s)
 	if v.o.Fix && hasRule(fo.findings, RuleBrokenEntity) && !blocksFix(fo.findings) {
 		fixed, n, err := Fix(data)
 		switch {
@@ -196,7 +205,7 @@ func (v *runner) checkOne(r corpus.Result) fileOutcome {
 				return fo
 			}
 			fo.fixed = n
-			fo.findings, fo.facts, fo.rejected = checkFile(p, fixed, v.s)
+			fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, fixed, v.s)
 		}
 	}
 	return fo
