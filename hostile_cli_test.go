@@ -405,3 +405,72 @@ func atoi(t *testing.T, s string) int {
 	}
 	return n
 }
+
+// TestValidateClosedPipe: validate's exit status is its verdict even when
+// the reader goes away (validate | head under set -o pipefail): 1 when
+// errors were found, 0 when not, and no "broken pipe" message either way.
+func TestValidateClosedPipe(t *testing.T) {
+	bin := buildSeedscope(t)
+	dir := t.TempDir()
+	// Far more output than a pipe holds: the writes after the reader
+	// left fail with EPIPE.
+	many := "Headline\n" + strings.Repeat("It& # 39;s here. ", 20000) + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "001_0123456789abcdef.txt"), []byte(many), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	firstLine := func(args ...string) (int, string) {
+		t.Helper()
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "NO_COLOR=1")
+		var errOut bytes.Buffer
+		cmd.Stderr = &errOut
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if first, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || first == "" {
+			t.Fatalf("%q: no first line: %v", args, err)
+		}
+		stdout.Close() // | head -1
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err = <-done:
+		case <-time.After(callLimit):
+			cmd.Process.Kill()
+			t.Fatalf("%q: still running after the pipe closed", args)
+		}
+		var ee *exec.ExitError
+		switch {
+		case errors.As(err, &ee):
+			return ee.ExitCode(), errOut.String()
+		case err != nil:
+			t.Fatalf("%q: %v", args, err)
+		}
+		return 0, errOut.String()
+	}
+	for _, tt := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"validate", dir}, 0},             // warnings only
+		{[]string{"validate", "--strict", dir}, 1}, // warnings fail
+		{[]string{"validate", "-f", "json", "--strict", dir}, 1},
+		{[]string{"validate", "-f", "sarif", "--strict", dir}, 1},
+		{[]string{"validate", "-f", "github", "--strict", dir}, 1},
+	} {
+		if code, stderr := firstLine(tt.args...); code != tt.want || strings.Contains(stderr, "broken pipe") {
+			t.Errorf("%q | head -1: status %d, stderr %q; want %d and quiet", tt.args, code, stderr, tt.want)
+		}
+	}
+	// An error, not just warnings.
+	if err := os.WriteFile(filepath.Join(dir, "002_0123456789abcdef.md"), []byte("---\ntitle: [\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := firstLine("validate", dir); code != 1 {
+		t.Errorf("validate with an error | head -1: status %d, stderr %q; want 1", code, stderr)
+	}
+}

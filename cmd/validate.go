@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -98,17 +99,21 @@ func validateRun(opts *ValidateOptions) error {
 		Color: ios.ColorEnabled(), TTY: ios.IsStdoutTTY(), Strict: settings.Strict,
 		ToolVersion: opts.Version, BaseDir: wd,
 	}
-	if err := render.WriteFindings(ios.Out, opts.Format.Value, rep, ro); err != nil {
-		return err
+	writeErr := render.WriteFindings(ios.Out, opts.Format.Value, rep, ro)
+	if writeErr != nil && !errors.Is(writeErr, syscall.EPIPE) {
+		return writeErr
 	}
 	if rep.Fixed > 0 {
 		fmt.Fprintf(ios.ErrOut, "seedscope: fixed %d broken %s in %d %s\n", rep.Fixed, pluralWord(rep.Fixed, "entity", "entities"),
 			len(rep.FixedFiles), pluralWord(len(rep.FixedFiles), "file", "files"))
 	}
+	// The exit status is the verdict even when the reader went away
+	// (validate | head under pipefail): a closed pipe only makes a clean
+	// run's status 0, as for every other command.
 	if rep.Failed(settings.Strict) {
 		return ErrSilent
 	}
-	return nil
+	return writeErr
 }
 
 // validateSettings reads the configuration file (given or found) and
