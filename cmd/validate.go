@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/seedscope/seedscope/pkg/render"
+	"github.com/seedscope/seedscope/pkg/termsafe"
 	"github.com/seedscope/seedscope/pkg/validate"
 )
 
@@ -37,10 +38,12 @@ func NewCmdValidate(g *GlobalOptions, runF func(*ValidateOptions) error) *cobra.
 problem as path:line:col with its rule id. Rules are listed by --rules and
 documented in docs/validate.md.
 
-Configuration: an optional .seedscope.yaml in the first corpus folder, else
-in the working directory (or --config FILE), may set under "validate:" the
-keys enable, disable, strict and required (the required fields). Flags
-override the file.
+Configuration: an optional .seedscope.yaml in the working directory (or
+--config FILE) may set under "validate:" the keys enable, disable, strict
+and required (the required fields). One in the first corpus folder is part
+of the checked data: it may only add checks (enable, strict: true, more
+required fields), never disable a rule. Flags override the files; -v names
+the files in force.
 
 Exit status:
   0  no errors (warnings allowed unless --strict)
@@ -116,28 +119,51 @@ func validateRun(opts *ValidateOptions) error {
 	return writeErr
 }
 
-// validateSettings reads the configuration file (given or found) and
-// applies the flags over it. Any problem is a usage error.
+// validateSettings reads the configuration files (given, or found in the
+// working directory and the first corpus folder) and applies the flags
+// over them. Any problem is a usage error. With -v it names on stderr the
+// files in force.
 func validateSettings(opts *ValidateOptions, roots []string) (*validate.Settings, error) {
-	var cfg *validate.Config
-	path := opts.Config
-	if path == "" {
-		path = validate.FindConfig(roots)
+	var files []validate.ConfigFile
+	if opts.Config != "" {
+		files = []validate.ConfigFile{{Path: opts.Config}}
+	} else {
+		files = validate.FindConfigs(roots)
 	}
-	if path != "" {
-		var err error
-		if cfg, err = validate.ReadConfig(path); err != nil {
-			if errors.Is(err, os.ErrNotExist) {
+	var cfg *validate.Config
+	for _, f := range files {
+		c, err := validate.ReadConfig(f.Path)
+		if err != nil {
+			if opts.Config != "" && errors.Is(err, os.ErrNotExist) {
 				return nil, flagErrorf("--config: %v", err)
 			}
 			return nil, &FlagError{err}
 		}
+		how := ""
+		if f.InData {
+			if c, err = validate.Tighten(cfg, c, f.Path); err != nil {
+				return nil, &FlagError{err}
+			}
+			how = " (inside the checked folder: it can only add checks)"
+		}
+		cfg = c
+		opts.verbosef("seedscope: validate: configuration %s%s\n", termsafe.Clean(f.Path, false), how)
+	}
+	if len(files) == 0 {
+		opts.verbosef("seedscope: validate: no configuration file (%s); default settings\n", validate.ConfigFileName)
 	}
 	s, err := validate.NewSettings(cfg, opts.Enable, opts.Disable, opts.Strict)
 	if err != nil {
 		return nil, &FlagError{err}
 	}
 	return s, nil
+}
+
+// verbosef prints on stderr with -v.
+func (opts *ValidateOptions) verbosef(format string, args ...any) {
+	if g := opts.Global; g != nil && g.Verbose && g.IO != nil {
+		fmt.Fprintf(g.IO.ErrOut, format, args...)
+	}
 }
 
 func pluralWord(n int, one, many string) string {
