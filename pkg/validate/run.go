@@ -64,7 +64,7 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	if err := corpus.CheckPaths(roots); err != nil {
 		return nil, err
 	}
-	v := &runner{ctx: ctx, s: s, o: o, rep: &Report{}, firsts: newFirstFiles(), messages: arena.Table{Max: maxSharedMessages}}
+	v := &runner{ctx: ctx, s: s, o: o, roots: newCorpusRoots(roots), rep: &Report{}, firsts: newFirstFiles(), messages: arena.Table{Max: maxSharedMessages}}
 	workers := o.Load.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -153,7 +153,9 @@ type runner struct {
 	ctx context.Context
 	s   *Settings
 	o   Options
-	rep *Report
+	// roots are where --fix may write.
+	roots corpusRoots
+	rep   *Report
 	// firsts holds the document IDs and main URL keys seen so far.
 	firsts *firstFiles
 	// messages shares the text of findings that repeat (a broken entity
@@ -200,8 +202,11 @@ func (v *runner) checkOne(r corpus.Result) fileOutcome {
 			fo.findings = append(fo.findings, v.enabled([]Finding{{Path: p, Line: 1, Col: 1, Severity: Warning,
 				Rule: RuleBrokenEntity, Message: fmt.Sprintf("not fixed: %v", err)}})...)
 		case n > 0:
-			if err := WriteFileAtomic(p, fixed); err != nil {
-				fo.err = fmt.Errorf("%s: writing fix: %w", p, err)
+			if err := writeFix(p, data, fixed, v.roots); err != nil {
+				// The file is as it was: its findings stand, and the run
+				// goes on with the other files.
+				fo.findings = append(fo.findings, v.enabled([]Finding{{Path: p, Line: 1, Col: 1, Severity: Error,
+					Rule: RuleFixFailed, Message: fmt.Sprintf("not fixed (%d broken %s): %v", n, entityWord(n), err)}})...)
 				return fo
 			}
 			fo.fixed = n
@@ -339,6 +344,13 @@ func rawID(root string, rootIsDir bool, p string) string {
 	}
 	rel = filepath.ToSlash(rel)
 	return strings.TrimSuffix(rel, path.Ext(rel))
+}
+
+func entityWord(n int) string {
+	if n == 1 {
+		return "entity"
+	}
+	return "entities"
 }
 
 func hasRule(fs []Finding, rule string) bool {

@@ -26,8 +26,8 @@ var (
 )
 
 // runtimeRules are tested with files made at run time (permissions, size
-// limits) rather than with committed cases.
-var runtimeRules = []string{RuleUnreadable, RuleFileSkipped}
+// limits, --fix) rather than with committed cases.
+var runtimeRules = []string{RuleUnreadable, RuleFileSkipped, RuleFixFailed}
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
