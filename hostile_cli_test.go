@@ -474,3 +474,22 @@ func TestValidateClosedPipe(t *testing.T) {
 		t.Errorf("validate with an error | head -1: status %d, stderr %q; want 1", code, stderr)
 	}
 }
+
+// TestHostileCorpusValidateFormats: validate writes every format over the
+// hostile corpus (among it 2 MB of broken entities on one line) within
+// the time and memory limits, its status is the verdict, and a file name
+// that reads as a URI scheme is a relative reference in SARIF.
+func TestHostileCorpusValidateFormats(t *testing.T) {
+	bin := buildSeedscope(t)
+	root := hostiletest.Corpus(t, filepath.Join("testdata", "hostile"))
+	discard := func(c *exec.Cmd) { c.Stdout = nil } // os.DevNull: the output is large
+	for _, format := range []string{"text", "json", "github", "sarif", "junit"} {
+		if r := runBin(t, bin, discard, "validate", "-f", format, root); r.code != 1 {
+			t.Errorf("validate -f %s: status %d, want 1\n%s", format, r.code, r.stderr)
+		}
+	}
+	r := runBin(t, bin, func(c *exec.Cmd) { c.Dir = filepath.Join(root, "gen") }, "validate", "-f", "sarif", "javascript:alert(1).md")
+	if !strings.Contains(r.stdout, `"uri": "./javascript:alert%281%29.md"`) {
+		t.Errorf("SARIF uri of javascript:alert(1).md not a relative reference:\n%.2000s", r.stdout)
+	}
+}

@@ -50,6 +50,8 @@ func Corpus(t testing.TB, src string) string {
 	write("deep-block.md", "---\nx:\n  "+DeepBlock(20000)+"\n---\n")
 	write("deep-ok.md", "---\ntitle: Nested 5000 deep\nx: "+DeepFlow(5000)+"\n---\n")
 	write("related-bomb.md", RelatedBomb(3000))
+	write("entities-long-line.txt", EntityLine(2<<20))
+	write("javascript:alert(1).md", "---\ntitle: A name that reads as a URI scheme\n---\n")
 	return root
 }
 
@@ -70,4 +72,12 @@ func DeepBlock(n int) string { return strings.Repeat("- ", n) + "x" }
 func RelatedBomb(n int) string {
 	return "---\ntitle: quadratic\nimg: &i {url: x}\nitem: &r {images: [" + strings.TrimSuffix(strings.Repeat("*i,", n), ",") +
 		"]}\nrelated: [" + strings.TrimSuffix(strings.Repeat("*r,", n), ",") + "]\n---\n"
+}
+
+// EntityLine is a plain-text file whose second line is size bytes of
+// broken entities ("& # 39;"): one finding every 7 bytes, all on one line,
+// where validate once counted each finding's column from the line's start
+// (95 s for 2 MB).
+func EntityLine(size int) string {
+	return "Entities on one line\n" + strings.Repeat("& # 39;", size/7) + "\n"
 }

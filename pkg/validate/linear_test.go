@@ -164,3 +164,46 @@ func TestCheckFileCancelled(t *testing.T) {
 		t.Errorf("cancelled run: got %v, want context.Canceled", err)
 	}
 }
+
+// TestYAMLLineBreaks: yaml.v3 ends lines at a lone CR, NEL, LS and PS too;
+// findings still point at the file's own lines and columns, never past
+// its end.
+func TestYAMLLineBreaks(t *testing.T) {
+	tests := []struct {
+		name, in  string
+		rule      string
+		line, col int
+	}{
+		{"plain", "---\ntitle: \"a b\"\ntopics: 5\n---\n", RuleWrongType, 3, 9},
+		{"ls", "---\ntitle: \"a\u2028b\"\ntopics: 5\n---\n", RuleWrongType, 3, 9},
+		{"nel-ps", "---\ntitle: \"a\u0085b\u2029c\"\ntopics: 5\n---\n", RuleWrongType, 3, 9},
+		{"lone-cr", "---\ntitle: \"a\rb\"\ntopics: 5\n---\n", RuleWrongType, 3, 9},
+		{"crlf", "---\r\ntitle: x\r\ntopics: 5\r\n---\r\n", RuleWrongType, 3, 9},
+		{"same-line", "---\ntitle: \"a\u2028b\"; topics: 5\n---\n", RuleYAMLSyntax, 2, 1},
+		{"ls-then-value", "---\nx: \"\u2028\"\ntitle: \"\u2028\", topics: 5\n---\n", RuleYAMLSyntax, 3, 1},
+		// The stream ends where the closing fence starts.
+		{"end-of-stream-latin1", "---\n\"\x85\n---", RuleYAMLSyntax, 3, 1},
+		{"end-of-stream", "---\n\"\u0085\n---\n", RuleYAMLSyntax, 3, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs, _ := CheckFile("f.md", []byte(tt.in), mustSettings(t, nil, []string{RuleFileName, RuleRequiredField}))
+			lines := strings.Count(tt.in, "\n") + 1
+			found := false
+			for _, f := range fs {
+				if f.Line > lines {
+					t.Errorf("%s is past the file's %d lines", f, lines)
+				}
+				if f.Rule == tt.rule {
+					found = true
+					if f.Line != tt.line || f.Col != tt.col {
+						t.Errorf("%s at %d:%d, want %d:%d", f.Rule, f.Line, f.Col, tt.line, tt.col)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no %s finding in %v", tt.rule, fs)
+			}
+		})
+	}
+}
