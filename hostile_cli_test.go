@@ -25,6 +25,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/hostiletest"
 	"github.com/seedscope/seedscope/pkg/termsafe"
 
@@ -334,18 +335,7 @@ func TestOutputIntegrity(t *testing.T) {
 	// Ctrl-C during a long load stops the command with status 130 and
 	// leaves nothing behind.
 	t.Run("interrupt", func(t *testing.T) {
-		slow := filepath.Join(t.TempDir(), "slow")
-		if err := os.Mkdir(slow, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		// Front matter just under the size limit that yaml.v3 needs about
-		// half a second each to decode: a load of several seconds.
-		big := "---\nitems:\n" + strings.Repeat("- a\n", (1<<20)/4-8) + "---\n"
-		for i := range 30 {
-			if err := os.WriteFile(filepath.Join(slow, strconv.Itoa(i)+".md"), []byte(big), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		slow := slowCorpus(t)
 		dir := t.TempDir()
 		out := filepath.Join(dir, "out.json")
 		const old = "previous export\n"
@@ -890,17 +880,17 @@ func TestExportTargets(t *testing.T) {
 	})
 }
 
-// slowCorpus writes files that yaml.v3 takes about half a second each to
-// decode (front matter just under the size limit): a load of several
-// seconds with --parser yaml --workers 1.
+// slowCorpus writes files that yaml.v3 takes a tenth of a second or more
+// each to decode (front matter just under the node limit): a load of
+// several seconds with --parser yaml --workers 1.
 func slowCorpus(t *testing.T) string {
 	t.Helper()
 	slow := filepath.Join(t.TempDir(), "slow")
 	if err := os.Mkdir(slow, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	big := "---\nitems:\n" + strings.Repeat("- a\n", (1<<20)/4-8) + "---\n"
-	for i := range 30 {
+	big := "---\nitems:\n" + strings.Repeat("- a\n", corpus.MaxFrontMatterNodes-100) + "---\n"
+	for i := range 60 {
 		if err := os.WriteFile(filepath.Join(slow, strconv.Itoa(i)+".md"), []byte(big), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -1161,5 +1151,93 @@ func TestHostileParseCLI(t *testing.T) {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("validate: no %q in its findings", want)
 		}
+	}
+}
+
+// TestValidateClosedPipe: validate's exit status is its verdict even when
+// the reader goes away (validate | head under set -o pipefail): 1 when
+// errors were found, 0 when not, and no "broken pipe" message either way.
+func TestValidateClosedPipe(t *testing.T) {
+	bin := buildSeedscope(t)
+	dir := t.TempDir()
+	// Far more output than a pipe holds: the writes after the reader
+	// left fail with EPIPE.
+	many := "Headline\n" + strings.Repeat("It& # 39;s here. ", 20000) + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "001_0123456789abcdef.txt"), []byte(many), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	firstLine := func(args ...string) (int, string) {
+		t.Helper()
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "NO_COLOR=1")
+		var errOut bytes.Buffer
+		cmd.Stderr = &errOut
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if first, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || first == "" {
+			t.Fatalf("%q: no first line: %v", args, err)
+		}
+		stdout.Close() // | head -1
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err = <-done:
+		case <-time.After(callLimit):
+			cmd.Process.Kill()
+			t.Fatalf("%q: still running after the pipe closed", args)
+		}
+		var ee *exec.ExitError
+		switch {
+		case errors.As(err, &ee):
+			return ee.ExitCode(), errOut.String()
+		case err != nil:
+			t.Fatalf("%q: %v", args, err)
+		}
+		return 0, errOut.String()
+	}
+	for _, tt := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"validate", dir}, 0},             // warnings only
+		{[]string{"validate", "--strict", dir}, 1}, // warnings fail
+		{[]string{"validate", "-f", "json", "--strict", dir}, 1},
+		{[]string{"validate", "-f", "sarif", "--strict", dir}, 1},
+		{[]string{"validate", "-f", "github", "--strict", dir}, 1},
+	} {
+		if code, stderr := firstLine(tt.args...); code != tt.want || strings.Contains(stderr, "broken pipe") {
+			t.Errorf("%q | head -1: status %d, stderr %q; want %d and quiet", tt.args, code, stderr, tt.want)
+		}
+	}
+	// An error, not just warnings.
+	if err := os.WriteFile(filepath.Join(dir, "002_0123456789abcdef.md"), []byte("---\ntitle: [\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := firstLine("validate", dir); code != 1 {
+		t.Errorf("validate with an error | head -1: status %d, stderr %q; want 1", code, stderr)
+	}
+}
+
+// TestHostileCorpusValidateFormats: validate writes every format over the
+// hostile corpus (among it 2 MB of broken entities on one line) within
+// the time and memory limits, its status is the verdict, and a file name
+// that reads as a URI scheme is a relative reference in SARIF.
+func TestHostileCorpusValidateFormats(t *testing.T) {
+	bin := buildSeedscope(t)
+	root := hostiletest.Corpus(t, filepath.Join("testdata", "hostile"))
+	discard := func(c *exec.Cmd) { c.Stdout = nil } // os.DevNull: the output is large
+	for _, format := range []string{"text", "json", "github", "sarif", "junit"} {
+		if r := runBin(t, bin, discard, "validate", "-f", format, root); r.code != 1 {
+			t.Errorf("validate -f %s: status %d, want 1\n%s", format, r.code, r.stderr)
+		}
+	}
+	r := runBin(t, bin, func(c *exec.Cmd) { c.Dir = filepath.Join(root, "gen") }, "validate", "-f", "sarif", "javascript:alert(1).md")
+	if !strings.Contains(r.stdout, `"uri": "./javascript:alert%281%29.md"`) {
+		t.Errorf("SARIF uri of javascript:alert(1).md not a relative reference:\n%.2000s", r.stdout)
 	}
 }

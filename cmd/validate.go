@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -36,10 +37,12 @@ func NewCmdValidate(g *GlobalOptions, runF func(*ValidateOptions) error) *cobra.
 problem as path:line:col with its rule id. Rules are listed by --rules and
 documented in docs/validate.md.
 
-Configuration: an optional .seedscope.yaml in the first corpus folder, else
-in the working directory (or --config FILE), may set under "validate:" the
-keys enable, disable, strict and required (the required fields). Flags
-override the file.
+Configuration: an optional .seedscope.yaml in the working directory (or
+--config FILE) may set under "validate:" the keys enable, disable, strict
+and required (the required fields). One in the first corpus folder is part
+of the checked data: it may only add checks (enable, strict: true, more
+required fields), never disable a rule. Flags override the files; -v names
+the files in force.
 
 Exit status:
   0  no errors (warnings allowed unless --strict)
@@ -98,41 +101,68 @@ func validateRun(opts *ValidateOptions) error {
 		Color: ios.ColorEnabled(), TTY: ios.IsStdoutTTY(), Strict: settings.Strict,
 		ToolVersion: opts.Version, BaseDir: wd,
 	}
-	if err := render.WriteFindings(ios.Out, opts.Format.Value, rep, ro); err != nil {
-		return err
+	writeErr := render.WriteFindings(ios.Out, opts.Format.Value, rep, ro)
+	if writeErr != nil && !errors.Is(writeErr, syscall.EPIPE) {
+		return writeErr
 	}
 	if rep.Fixed > 0 {
 		printMessagef(ios.ErrOut, "fixed %d broken %s in %d %s", rep.Fixed, pluralWord(rep.Fixed, "entity", "entities"),
 			len(rep.FixedFiles), pluralWord(len(rep.FixedFiles), "file", "files"))
 	}
+	// The exit status is the verdict even when the reader went away
+	// (validate | head under pipefail): a closed pipe only makes a clean
+	// run's status 0, as for every other command.
 	if rep.Failed(settings.Strict) {
 		return ErrSilent
 	}
-	return nil
+	return writeErr
 }
 
-// validateSettings reads the configuration file (given or found) and
-// applies the flags over it. Any problem is a usage error.
+// validateSettings reads the configuration files (given, or found in the
+// working directory and the first corpus folder) and applies the flags
+// over them. Any problem is a usage error. With -v it names on stderr the
+// files in force.
 func validateSettings(opts *ValidateOptions, roots []string) (*validate.Settings, error) {
-	var cfg *validate.Config
-	path := opts.Config
-	if path == "" {
-		path = validate.FindConfig(roots)
+	var files []validate.ConfigFile
+	if opts.Config != "" {
+		files = []validate.ConfigFile{{Path: opts.Config}}
+	} else {
+		files = validate.FindConfigs(roots)
 	}
-	if path != "" {
-		var err error
-		if cfg, err = validate.ReadConfig(path); err != nil {
-			if errors.Is(err, os.ErrNotExist) {
+	var cfg *validate.Config
+	for _, f := range files {
+		c, err := validate.ReadConfig(f.Path)
+		if err != nil {
+			if opts.Config != "" && errors.Is(err, os.ErrNotExist) {
 				return nil, flagErrorf("--config: %v", err)
 			}
 			return nil, &FlagError{err}
 		}
+		how := ""
+		if f.InData {
+			if c, err = validate.Tighten(cfg, c, f.Path); err != nil {
+				return nil, &FlagError{err}
+			}
+			how = " (inside the checked folder: it can only add checks)"
+		}
+		cfg = c
+		opts.verbosef("validate: configuration %s%s", f.Path, how)
+	}
+	if len(files) == 0 {
+		opts.verbosef("validate: no configuration file (%s); default settings", validate.ConfigFileName)
 	}
 	s, err := validate.NewSettings(cfg, opts.Enable, opts.Disable, opts.Strict)
 	if err != nil {
 		return nil, &FlagError{err}
 	}
 	return s, nil
+}
+
+// verbosef prints on stderr with -v.
+func (opts *ValidateOptions) verbosef(format string, args ...any) {
+	if g := opts.Global; g != nil && g.Verbose && g.IO != nil {
+		printMessagef(g.IO.ErrOut, format, args...)
+	}
 }
 
 func pluralWord(n int, one, many string) string {

@@ -119,8 +119,8 @@ func TestValidateRun(t *testing.T) {
 	}
 }
 
-// TestValidateConfigFile: .seedscope.yaml in the corpus folder is read;
-// flags override it; a bad one is a usage error.
+// TestValidateConfigFile: a configuration file in force is read; flags
+// override it; a bad one is a usage error.
 func TestValidateConfigFile(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, s string) {
@@ -129,18 +129,67 @@ func TestValidateConfigFile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	cfg := filepath.Join(dir, ".seedscope.yaml")
 	write("x.txt", "Headline & # 39; s\n")
 	write(".seedscope.yaml", "validate:\n  disable: [file-name]\n  strict: true\n")
-	out, _, status := validateCmd(t, dir)
+	out, _, status := validateCmd(t, dir, "--config", cfg)
 	if status != 1 || !strings.Contains(out, "[broken-entity]") || strings.Contains(out, "[file-name]") {
 		t.Errorf("config not applied: status %d\n%s", status, out)
 	}
-	if out, _, status := validateCmd(t, dir, "--disable", "broken-entity"); status != 0 || out != "" {
+	if out, _, status := validateCmd(t, dir, "--config", cfg, "--disable", "broken-entity"); status != 0 || out != "" {
 		t.Errorf("flag did not override: status %d\n%s", status, out)
 	}
 	write(".seedscope.yaml", "validate:\n  disable: [filename]\n")
 	if _, errOut, status := validateCmd(t, dir); status != 2 || !strings.Contains(errOut, `unknown rule "filename"`) {
 		t.Errorf("bad config: status %d, stderr %q", status, errOut)
+	}
+}
+
+// TestValidateConfigInData: a .seedscope.yaml inside the checked folder
+// cannot switch rules off (a usage error naming it), but can add checks;
+// -v names the files in force.
+func TestValidateConfigInData(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, ".seedscope.yaml")
+	write := func(name, s string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("001_0123456789abcdef.txt", "Headline & # 39; s\n")
+	write(".seedscope.yaml", "validate:\n  disable: [broken-entity, file-name]\n")
+	out, errOut, status := validateCmd(t, dir)
+	if status != 2 || !strings.Contains(errOut, cfg+": a configuration file inside the checked folder cannot turn rules off") || out != "" {
+		t.Errorf("weakening config in the data: status %d, stdout %q, stderr %q; want 2 and the reason", status, out, errOut)
+	}
+	write(".seedscope.yaml", "validate:\n  strict: true\n  enable: [unknown-field]\n")
+	out, errOut, status = validateCmd(t, "-v", dir)
+	if status != 1 || !strings.Contains(out, "[broken-entity]") {
+		t.Errorf("strict: true in the data not applied: status %d\n%s", status, out)
+	}
+	if want := "seedscope: validate: configuration " + cfg + " (inside the checked folder: it can only add checks)\n"; !strings.Contains(errOut, want) {
+		t.Errorf("-v: stderr %q lacks %q", errOut, want)
+	}
+	// --config names the file in force; the one in the data is not read.
+	other := filepath.Join(t.TempDir(), "ci.yaml")
+	if err := os.WriteFile(other, []byte("validate:\n  disable: [broken-entity]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, status = validateCmd(t, "-v", "--config", other, dir)
+	if status != 0 || out != "" || !strings.Contains(errOut, "seedscope: validate: configuration "+other+"\n") || strings.Contains(errOut, cfg) {
+		t.Errorf("--config: status %d, stdout %q, stderr %q", status, out, errOut)
+	}
+	if err := os.Remove(cfg); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, _ := validateCmd(t, "-v", dir); !strings.Contains(errOut, "no configuration file (.seedscope.yaml); default settings") {
+		t.Errorf("-v without a file: stderr %q", errOut)
+	}
+	// Over the size cap.
+	write(".seedscope.yaml", "validate:\n  strict: true\n#"+strings.Repeat("x", 64<<10)+"\n")
+	if _, errOut, status := validateCmd(t, dir); status != 2 || !strings.Contains(errOut, "at most 64 KiB") {
+		t.Errorf("oversized config: status %d, stderr %q", status, errOut)
 	}
 }
 

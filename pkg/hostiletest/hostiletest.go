@@ -61,6 +61,8 @@ func Corpus(t testing.TB, src string) string {
 	for name, text := range Bounds() {
 		write(name, text)
 	}
+	write("entities-long-line.txt", EntityLine(2<<20))
+	write("javascript:alert(1).md", "---\ntitle: A name that reads as a URI scheme\n---\n")
 	return root
 }
 
@@ -242,4 +244,12 @@ func Key(i int) string {
 // LongList is a document whose related list, in block form, holds n items.
 func LongList(n int) string {
 	return "---\ntitle: long list\nrelated:\n" + strings.Repeat("  - title: t\n", n) + "---\n"
+}
+
+// EntityLine is a plain-text file whose second line is size bytes of
+// broken entities ("& # 39;"): one finding every 7 bytes, all on one line,
+// where validate once counted each finding's column from the line's start
+// (95 s for 2 MB).
+func EntityLine(size int) string {
+	return "Entities on one line\n" + strings.Repeat("& # 39;", size/7) + "\n"
 }

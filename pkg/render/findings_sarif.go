@@ -1,7 +1,9 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -85,7 +87,9 @@ func sarifLevel(s validate.Severity) string {
 	return "warning"
 }
 
-func writeFindingsSARIF(w io.Writer, fs []validate.Finding, o FindingsOptions) error {
+// sarifHeader is the log with every field but the results, which
+// writeFindingsSARIF streams.
+func sarifHeader(o FindingsOptions) (sarifLog, map[string]int) {
 	rules := make([]sarifRule, len(validate.Rules))
 	index := make(map[string]int, len(validate.Rules))
 	for i, r := range validate.Rules {
@@ -97,18 +101,6 @@ func writeFindingsSARIF(w io.Writer, fs []validate.Finding, o FindingsOptions) e
 			Properties:           sarifRuleProperties{Scope: string(r.Scope)},
 		}
 	}
-	results := make([]sarifResult, 0, len(fs))
-	for _, f := range fs {
-		loc := sarifPhysical{ArtifactLocation: sarifArtifactFor(f.Path, o.BaseDir)}
-		if f.Line > 0 {
-			loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: f.Col}
-		}
-		results = append(results, sarifResult{
-			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
-			Message:   sarifText{f.Message},
-			Locations: []sarifLocation{{PhysicalLocation: loc}},
-		})
-	}
 	log := sarifLog{
 		Schema:  sarifSchemaURI,
 		Version: "2.1.0",
@@ -118,13 +110,74 @@ func writeFindingsSARIF(w io.Writer, fs []validate.Finding, o FindingsOptions) e
 			}},
 			// Columns count characters, as yaml.v3 reports them.
 			ColumnKind: "unicodeCodePoints",
-			Results:    results,
+			Results:    []sarifResult{},
 		}},
 	}
-	enc := json.NewEncoder(w)
+	return log, index
+}
+
+func sarifResultFor(f validate.Finding, index map[string]int, o FindingsOptions) sarifResult {
+	loc := sarifPhysical{ArtifactLocation: sarifArtifactFor(f.Path, o.BaseDir)}
+	if f.Line > 0 {
+		loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: f.Col}
+	}
+	return sarifResult{
+		RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
+		Message:   sarifText{f.Message},
+		Locations: []sarifLocation{{PhysicalLocation: loc}},
+	}
+}
+
+// sarifResultsEnd is how the encoded log ends after its (empty) results
+// array: the results are the last field of the one run.
+const sarifResultsEnd = "[]\n    }\n  ]\n}\n"
+
+// sarifResultIndent is the depth of a result in the log: runs, the run,
+// results, the result.
+const sarifResultIndent = "        "
+
+// writeFindingsSARIF writes one SARIF log, a result at a time, as
+// json.Encoder (two-space indent, no HTML escaping) would write the whole
+// log in one go: a corpus can have hundreds of thousands of findings, and
+// building every result first took about 4 KB each.
+func writeFindingsSARIF(w io.Writer, fs []validate.Finding, o FindingsOptions) error {
+	log, index := sarifHeader(o)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(log)
+	if err := enc.Encode(log); err != nil {
+		return err
+	}
+	head, ok := bytes.CutSuffix(buf.Bytes(), []byte(sarifResultsEnd))
+	if !ok {
+		return fmt.Errorf("SARIF: unexpected layout of the log")
+	}
+	if len(fs) == 0 {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}
+	if _, err := w.Write(head); err != nil {
+		return err
+	}
+	enc = json.NewEncoder(&buf)
+	enc.SetIndent(sarifResultIndent, "  ")
+	enc.SetEscapeHTML(false)
+	sep := "[\n" + sarifResultIndent
+	for _, f := range fs {
+		buf.Reset()
+		buf.WriteString(sep)
+		if err := enc.Encode(sarifResultFor(f, index, o)); err != nil {
+			return err
+		}
+		buf.Truncate(buf.Len() - 1) // the encoder's newline
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			return err
+		}
+		sep = ",\n" + sarifResultIndent
+	}
+	_, err := io.WriteString(w, "\n"+sarifResultIndent[2:]+"]"+sarifResultsEnd[2:])
+	return err
 }
 
 // sarifArtifactFor gives a relative, forward-slash, percent-encoded URI
@@ -141,5 +194,12 @@ func sarifArtifactFor(p, base string) sarifArtifact {
 	}
 	sp = strings.TrimPrefix(sp, "./")
 	u := url.URL{Path: sp}
-	return sarifArtifact{URI: u.EscapedPath(), URIBaseID: "%SRCROOT%"}
+	uri := u.EscapedPath()
+	// RFC 3986 §4.2: a relative reference whose first segment holds a
+	// colon reads as a scheme ("javascript:alert(1).md"): "./" keeps it
+	// a path.
+	if first, _, _ := strings.Cut(uri, "/"); strings.Contains(first, ":") {
+		uri = "./" + uri
+	}
+	return sarifArtifact{URI: uri, URIBaseID: "%SRCROOT%"}
 }

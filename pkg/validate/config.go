@@ -3,17 +3,20 @@ package validate
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"gopkg.in/yaml.v3"
 )
 
 // ConfigFileName is the optional configuration file looked for in the
-// corpus root, then in the working directory.
+// working directory (its settings are in force) and in the first corpus
+// folder (it may only add checks: see Tighten).
 const ConfigFileName = ".seedscope.yaml"
 
 // DefaultRequired are the fields a front-matter document must have.
@@ -43,14 +46,51 @@ type fileConfig struct {
 	Validate yaml.Node `yaml:"validate"`
 }
 
+// MaxConfigSize bounds a configuration file: real ones are a few lines.
+const MaxConfigSize = 64 << 10
+
 // ReadConfig parses a configuration file. Unknown keys under "validate"
-// and unknown rule IDs are errors.
+// and unknown rule IDs are errors, and so is a file that is not a regular
+// file (a FIFO is refused without blocking on it) or is larger than
+// MaxConfigSize.
 func ReadConfig(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readConfigFile(path)
 	if err != nil {
 		return nil, err
 	}
 	return ParseConfig(path, data)
+}
+
+// readConfigFile reads a regular file of at most MaxConfigSize bytes. It
+// looks before it opens, so a FIFO or a device is never opened, and opens
+// without blocking and looks again, in case the file was swapped between.
+func readConfigFile(path string) ([]byte, error) {
+	notRegular := func() error {
+		return &fs.PathError{Op: "read", Path: path, Err: errors.New("not a regular file")}
+	}
+	if fi, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, notRegular()
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, notRegular()
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxConfigSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxConfigSize {
+		return nil, fmt.Errorf("%s: a configuration file may hold at most %d KiB; this one holds more", path, MaxConfigSize>>10)
+	}
+	return data, nil
 }
 
 // ParseConfig parses the bytes of a configuration file; path is used in
@@ -94,26 +134,86 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 // configKeys are the keys allowed under "validate".
 var configKeys = []string{"enable", "disable", "strict", "required"}
 
-// FindConfig returns the configuration file to use for these roots: the
-// first root that is a folder holding ConfigFileName, else the one in the
-// working directory, else "" (no file).
-func FindConfig(roots []string) string {
-	var dirs []string
+// ConfigFile is a configuration file found for a run.
+type ConfigFile struct {
+	Path string
+	// InData marks the file found in a corpus folder: part of the data
+	// being checked, it may only make the checks stricter (see Tighten).
+	InData bool
+}
+
+// FindConfigs returns the configuration files for these roots, in the
+// order they apply: ConfigFileName in the working directory, whose
+// settings are in force, then the one in the first root that is a folder
+// (unless it is the same file), which is part of the checked data and may
+// only add checks. A name that exists but is not a regular file is
+// returned, so that ReadConfig reports it.
+func FindConfigs(roots []string) []ConfigFile {
+	var out []ConfigFile
+	var wd os.FileInfo
+	if fi, err := os.Stat(ConfigFileName); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		out = append(out, ConfigFile{Path: ConfigFileName})
+		wd = fi
+	}
 	for _, r := range roots {
-		if fi, err := os.Stat(r); err == nil && fi.IsDir() {
-			dirs = append(dirs, r)
+		if fi, err := os.Stat(r); err != nil || !fi.IsDir() {
+			continue
+		}
+		p := filepath.Join(r, ConfigFileName)
+		fi, err := os.Stat(p)
+		switch {
+		case err != nil && errors.Is(err, fs.ErrNotExist):
+		case err == nil && wd != nil && os.SameFile(fi, wd):
+			// the working directory's file: in force already
+		default:
+			out = append(out, ConfigFile{Path: p, InData: true})
+		}
+		break // the first folder only
+	}
+	return out
+}
+
+// Tighten applies over base (may be nil) a configuration found inside
+// the checked data, which may only make the checks stricter: its enable
+// list turns rules on (even ones base turned off), strict: true makes
+// warnings fail, and its required fields are added to base's (or to the
+// defaults). A disable list, which would let the data switch off the
+// checks on itself, is an error; strict: false changes nothing.
+func Tighten(base, inData *Config, path string) (*Config, error) {
+	if len(inData.Disable) > 0 {
+		return nil, fmt.Errorf("%s: a configuration file inside the checked folder cannot turn rules off (disable: %s); put the setting in %s in the working directory or pass --config",
+			path, strings.Join(inData.Disable, ", "), ConfigFileName)
+	}
+	out := &Config{}
+	if base != nil {
+		out.Enable = slices.Clone(base.Enable)
+		out.Disable = slices.Clone(base.Disable)
+		out.Strict = base.Strict
+		out.Required = base.Required
+	}
+	for _, id := range inData.Enable {
+		out.Disable = slices.DeleteFunc(out.Disable, func(d string) bool { return d == id })
+		if !slices.Contains(out.Enable, id) {
+			out.Enable = append(out.Enable, id)
 		}
 	}
-	dirs = append(dirs, ".")
-	for _, d := range dirs {
-		p := filepath.Join(d, ConfigFileName)
-		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
-			return p
-		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return p // let ReadConfig report the problem
-		}
+	if inData.Strict != nil && *inData.Strict {
+		yes := true
+		out.Strict = &yes
 	}
-	return ""
+	if inData.Required != nil {
+		req := slices.Clone(DefaultRequired)
+		if out.Required != nil {
+			req = slices.Clone(*out.Required)
+		}
+		for _, f := range *inData.Required {
+			if !slices.Contains(req, f) {
+				req = append(req, f)
+			}
+		}
+		out.Required = &req
+	}
+	return out, nil
 }
 
 // Settings is a resolved configuration: which rules run, what is

@@ -2,11 +2,11 @@ package validate
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"path"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -32,19 +32,21 @@ type Facts struct {
 // CheckFile runs the per-file rules on one file's bytes. path names the
 // file in findings. It never fails: every problem is a finding.
 func CheckFile(path string, data []byte, s *Settings) ([]Finding, Facts) {
-	f, facts, _ := checkFile(path, data, s)
+	f, facts, _ := checkFile(context.Background(), path, data, s)
 	return f, facts
 }
 
 // checkFile also reports whether a rule found a reason for the loader to
-// reject the file, enabled or not.
-func checkFile(path string, data []byte, s *Settings) ([]Finding, Facts, bool) {
-	c := &fileChecker{s: s, path: path}
+// reject the file, enabled or not. When ctx is cancelled it stops early
+// and returns what it found so far (the caller discards it).
+func checkFile(ctx context.Context, path string, data []byte, s *Settings) ([]Finding, Facts, bool) {
+	c := &fileChecker{ctx: ctx, s: s, path: path}
 	c.check(data)
 	return c.out, c.facts, c.rejected
 }
 
 type fileChecker struct {
+	ctx   context.Context
 	s     *Settings
 	path  string
 	out   []Finding
@@ -53,12 +55,35 @@ type fileChecker struct {
 	rejected bool
 }
 
+// cancelled reports whether the run was stopped (Ctrl-C); the loops whose
+// length grows with the file's size ask it every ctxCheckEvery steps.
+func (c *fileChecker) cancelled() bool { return c.ctx.Err() != nil }
+
+// maxEntityMessages bounds the broken-entity messages a file's check
+// shares between its findings (a file repeats a few spellings).
+const maxEntityMessages = 256
+
+// ctxCheckEvery is how many steps (findings, chunks) a per-file loop
+// takes between two looks at the context.
+const ctxCheckEvery = 4096
+
 // rejecting rules explain why the loader does not make a document of a file.
 var rejecting = map[string]bool{
 	RuleEmptyFile: true, RuleTextBinary: true, RuleUnterminated: true, RuleYAMLSyntax: true, RuleNotAMapping: true,
 }
 
 func (c *fileChecker) add(rule string, line, col int, format string, args ...any) {
+	if !c.s.Enabled(rule) {
+		if rejecting[rule] {
+			c.rejected = true
+		}
+		return
+	}
+	c.addMsg(rule, line, col, fmt.Sprintf(format, args...))
+}
+
+// addMsg adds a finding whose message is made already.
+func (c *fileChecker) addMsg(rule string, line, col int, msg string) {
 	if rejecting[rule] {
 		c.rejected = true
 	}
@@ -68,7 +93,7 @@ func (c *fileChecker) add(rule string, line, col int, format string, args ...any
 	r := ruleByID[rule]
 	c.out = append(c.out, Finding{
 		Path: c.path, Line: max(line, 1), Col: max(col, 1),
-		Severity: r.Severity, Rule: rule, Message: fmt.Sprintf(format, args...),
+		Severity: r.Severity, Rule: rule, Message: msg,
 	})
 }
 
@@ -91,10 +116,29 @@ func (c *fileChecker) check(data []byte) {
 		c.add(RuleTextUTF8, line, col, "not valid UTF-8: byte 0x%02X at offset %d (the loader reads the file as Latin-1)", data[i], i)
 		data = corpus.Latin1ToUTF8(data)
 	}
-	var lines lineIndex
-	for _, m := range FindBrokenEntities(data) {
-		line, col := lines.lineCol(data, m.Start)
-		c.add(RuleBrokenEntity, line, col, "broken HTML entity %q (should be %q)", data[m.Start:m.End], m.Repair)
+	// Matches arrive in file order: the cursor walks the file once for
+	// all of them, however many share a line.
+	cur := cursor{data: data}
+	msgs := map[string]string{} // one message per spelling of an entity
+	n := 0
+	complete := scanBrokenEntities(data, c.cancelled, func(m EntityMatch) bool {
+		if n++; n%ctxCheckEvery == 0 && c.cancelled() {
+			return false
+		}
+		line, col := cur.lineCol(m.Start)
+		text := data[m.Start:m.End]
+		msg, ok := msgs[string(text)]
+		if !ok {
+			msg = fmt.Sprintf("broken HTML entity %q (should be %q)", text, m.Repair)
+			if len(msgs) < maxEntityMessages {
+				msgs[string(text)] = msg
+			}
+		}
+		c.addMsg(RuleBrokenEntity, line, col, msg)
+		return true
+	})
+	if !complete || c.cancelled() {
+		return
 	}
 	split, err := corpus.SplitFrontMatter(data)
 	if err != nil {
@@ -122,24 +166,37 @@ func lineCol(data []byte, off int) (int, int) {
 	return line, utf8.RuneCount(before[start:]) + 1
 }
 
-// lineIndex holds the offsets at which lines start, built on first use,
-// so many findings in one large file cost a binary search each.
-type lineIndex []int
+// cursor turns byte offsets into lines and columns (counted in
+// characters) by walking the file from the last offset asked: offsets
+// asked in increasing order cost one pass over the file in all, however
+// many there are and however long their lines. Counting from the line's
+// start for each offset instead costs the line's length per finding:
+// quadratic on a long line full of findings.
+type cursor struct {
+	data      []byte
+	off       int // the last offset asked; line and col are its place
+	line, col int
+}
 
-func (li *lineIndex) lineCol(data []byte, off int) (int, int) {
-	if *li == nil {
-		starts := []int{0}
-		for i, b := range data {
-			if b == '\n' {
-				starts = append(starts, i+1)
-			}
-		}
-		*li = starts
+func (c *cursor) lineCol(off int) (int, int) {
+	if c.line == 0 {
+		c.line, c.col = 1, 1
 	}
-	starts := *li
-	n := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) // first line after off
-	start := starts[n-1]
-	return n, utf8.RuneCount(data[start:off]) + 1
+	if off < c.off {
+		// Backwards (not done by the callers): restart from off's line.
+		c.line -= bytes.Count(c.data[off:c.off], []byte{'\n'})
+		start := bytes.LastIndexByte(c.data[:off], '\n') + 1
+		c.off, c.col = start, 1
+	}
+	seg := c.data[c.off:off]
+	if nl := bytes.Count(seg, []byte{'\n'}); nl > 0 {
+		c.line += nl
+		seg = seg[bytes.LastIndexByte(seg, '\n')+1:]
+		c.col = 1
+	}
+	c.col += utf8.RuneCount(seg)
+	c.off = off
+	return c.line, c.col
 }
 
 func firstInvalidUTF8(b []byte) int {
@@ -168,24 +225,57 @@ var brokenEntity = regexp.MustCompile(`&[ \t]*#[ \t]*([0-9]{1,7}|[xX][ \t]*[0-9A
 // FindBrokenEntities returns the entities in data that have blanks inside
 // them; a well-formed entity such as "&#39;" is not reported.
 func FindBrokenEntities(data []byte) []EntityMatch {
-	if bytes.IndexByte(data, '&') < 0 {
-		return nil
-	}
 	var out []EntityMatch
-	for _, loc := range brokenEntity.FindAllSubmatchIndex(data, -1) {
-		m := data[loc[0]:loc[1]]
-		if bytes.IndexAny(m, " \t") < 0 {
-			continue // well formed
-		}
-		var body string
-		if loc[2] >= 0 {
-			body = "#" + strings.Map(dropBlank, string(data[loc[2]:loc[3]]))
-		} else {
-			body = string(data[loc[4]:loc[5]])
-		}
-		out = append(out, EntityMatch{Start: loc[0], End: loc[1], Repair: "&" + body + ";"})
-	}
+	scanBrokenEntities(data, nil, func(m EntityMatch) bool {
+		out = append(out, m)
+		return true
+	})
 	return out
+}
+
+// entityChunk is about how much of a file one regexp call searches, so
+// a caller can stop between chunks.
+const entityChunk = 64 << 10
+
+// scanBrokenEntities calls fn for each broken entity in data, in order,
+// until fn returns false or stop (may be nil), asked between chunks,
+// returns true; it reports whether it saw them all. The file is
+// searched a chunk at a time, each chunk ending just before an "&": a
+// match holds one "&", its first byte, so no match spans two chunks and
+// the matches are those of one search over the whole file.
+func scanBrokenEntities(data []byte, stop func() bool, fn func(EntityMatch) bool) bool {
+	if bytes.IndexByte(data, '&') < 0 {
+		return true
+	}
+	for base := 0; base < len(data); {
+		if stop != nil && stop() {
+			return false
+		}
+		end := len(data)
+		if base+entityChunk < len(data) {
+			if i := bytes.IndexByte(data[base+entityChunk:], '&'); i >= 0 {
+				end = base + entityChunk + i
+			}
+		}
+		chunk := data[base:end]
+		for _, loc := range brokenEntity.FindAllSubmatchIndex(chunk, -1) {
+			m := chunk[loc[0]:loc[1]]
+			if bytes.IndexAny(m, " \t") < 0 {
+				continue // well formed
+			}
+			var body string
+			if loc[2] >= 0 {
+				body = "#" + strings.Map(dropBlank, string(chunk[loc[2]:loc[3]]))
+			} else {
+				body = string(chunk[loc[4]:loc[5]])
+			}
+			if !fn(EntityMatch{Start: base + loc[0], End: base + loc[1], Repair: "&" + body + ";"}) {
+				return false
+			}
+		}
+		base = end
+	}
+	return true
 }
 
 func dropBlank(r rune) rune {

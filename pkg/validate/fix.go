@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"path/filepath"
 	"unicode/utf8"
 
-	"github.com/seedscope/seedscope/pkg/atomicfile"
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"gopkg.in/yaml.v3"
 )
@@ -49,6 +46,11 @@ func Fix(data []byte) ([]byte, int, error) {
 	if (before == nil) != (after == nil) || (before != nil && !sameTree(before, after)) {
 		return nil, 0, errors.New("an entity sits where YAML reads it as syntax (in a plain scalar \" #\" starts a comment); fix it by hand")
 	}
+	if before != nil {
+		if k := newDuplicateKey(before, after); k != nil {
+			return nil, 0, fmt.Errorf("the repair would make key %q on line %d a duplicate of an earlier key; fix it by hand", k.Value, k.Line+fmLine-1)
+		}
+	}
 	return fixed, len(matches), nil
 }
 
@@ -79,6 +81,35 @@ func repairEntities(data []byte, ms []EntityMatch) []byte {
 	return append(out, data[last:]...)
 }
 
+// newDuplicateKey returns a key of the repaired tree b that equals an
+// earlier key of its mapping although the two differed in a (the loader
+// would drop its value), or nil. a and b have the same shape (sameTree).
+func newDuplicateKey(a, b *yaml.Node) *yaml.Node {
+	if b.Kind == yaml.MappingNode {
+		first := make(map[string]int, len(b.Content)/2)
+		for i := 0; i+1 < len(b.Content); i += 2 {
+			k := b.Content[i]
+			if k.Kind != yaml.ScalarNode {
+				continue
+			}
+			j, dup := first[k.Value]
+			if !dup {
+				first[k.Value] = i
+				continue
+			}
+			if a.Content[i].Value != a.Content[j].Value {
+				return k
+			}
+		}
+	}
+	for i := range b.Content {
+		if k := newDuplicateKey(a.Content[i], b.Content[i]); k != nil {
+			return k
+		}
+	}
+	return nil
+}
+
 // sameTree reports whether b is a with every scalar's broken entities
 // repaired and nothing else changed.
 func sameTree(a, b *yaml.Node) bool {
@@ -101,18 +132,4 @@ func sameTree(a, b *yaml.Node) bool {
 		}
 	}
 	return true
-}
-
-// WriteFileAtomic replaces a file's content atomically, keeping its mode
-// (see atomicfile.Write). A symlink is followed and its target rewritten,
-// so the link stays a link.
-func WriteFileAtomic(path string, data []byte) error {
-	target, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		return err
-	}
-	return atomicfile.Write(target, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
 }

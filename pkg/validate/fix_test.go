@@ -25,6 +25,12 @@ func TestFix(t *testing.T) {
 		{"unparsable", "---\ntitle: \"open\n---\n& # 39;\n", "", 0, "does not parse"},
 		{"unterminated", "---\ntitle: x & # 39;\n", "", 0, "never closed"},
 		{"latin1", "caf\xe9 & # 39;\n", "", 0, "UTF-8"},
+		// Repairing a key must not make it equal to another key of its
+		// mapping: the loader would drop the second value.
+		{"duplicate-key", "---\ntitle: x\n\"a& # 39;b\": 1\n\"a&#39;b\": 2\n---\n", "", 0, `would make key "a&#39;b" on line 4 a duplicate`},
+		{"duplicate-key-nested", "---\nprovider:\n  \"n&#39;\": 1\n  \"n& # 39;\": 2\n---\n", "", 0, `would make key "n&#39;" on line 4 a duplicate`},
+		{"keys-already-equal", "---\n\"a& # 39;b\": 1\n\"a& # 39;b\": 2\n---\n", "---\n\"a&#39;b\": 1\n\"a&#39;b\": 2\n---\n", 2, ""},
+		{"key-repaired-alone", "---\n\"a& # 39;b\": 1\n---\n", "---\n\"a&#39;b\": 1\n---\n", 1, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -8,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -61,15 +63,70 @@ type fmChecker struct {
 	firstWeb, firstSource *yaml.Node
 	ownKeys               map[string]bool
 	relatedURLs           [][]*yaml.Node // per related item
+	lines                 *yamlLines
 }
 
 // field is one key/value pair of a mapping, alias resolved.
 type field struct{ k, v *yaml.Node }
 
-func pos(n *yaml.Node) (int, int) { return n.Line + fmLine - 1, n.Column }
+// pos is a node's place in the file.
+func (c *fmChecker) pos(n *yaml.Node) (int, int) { return c.lines.pos(n.Line, n.Column) }
+
+// yamlLines maps yaml.v3's lines and columns in the front matter onto the
+// file's. yaml.v3 also ends a line at a lone CR, NEL (U+0085), LS (U+2028)
+// and PS (U+2029), which do not end a line of the file: after one, its
+// line numbers run ahead of the file's (even past its end) and its
+// columns count from the wrong place. nil when there is none of them.
+type yamlLines struct {
+	// line and colOff, per yaml.v3 line (from 1), are the file line it
+	// starts on and the characters before it on that line.
+	line, colOff []int
+}
+
+func newYAMLLines(fm []byte) *yamlLines {
+	if bytes.IndexByte(fm, '\r') < 0 && !bytes.Contains(fm, []byte("\u0085")) &&
+		!bytes.Contains(fm, []byte("\u2028")) && !bytes.Contains(fm, []byte("\u2029")) {
+		return nil
+	}
+	m := &yamlLines{line: []int{0, fmLine}, colOff: []int{0, 0}}
+	fileLine, col := fmLine, 0
+	for i := 0; i < len(fm); {
+		r, size := utf8.DecodeRune(fm[i:])
+		i += size
+		switch {
+		case r == '\r' && i < len(fm) && fm[i] == '\n':
+			i++
+			fallthrough
+		case r == '\n':
+			fileLine, col = fileLine+1, 0
+		case r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029':
+			col++
+		default:
+			col++
+			continue
+		}
+		m.line = append(m.line, fileLine)
+		m.colOff = append(m.colOff, col)
+	}
+	return m
+}
+
+// pos turns a yaml.v3 line and column into the file's.
+func (m *yamlLines) pos(line, col int) (int, int) {
+	if m == nil {
+		return line + fmLine - 1, col
+	}
+	if line < 1 {
+		return fmLine, col
+	}
+	if line >= len(m.line) {
+		line = len(m.line) - 1 // the end of the stream
+	}
+	return m.line[line], m.colOff[line] + col
+}
 
 func (c *fmChecker) at(rule string, n *yaml.Node, format string, args ...any) {
-	line, col := pos(n)
+	line, col := c.pos(n)
 	c.add(rule, line, col, format, args...)
 }
 
@@ -91,10 +148,11 @@ func (c *fileChecker) frontMatter(fm []byte) {
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
 		}
+		line, _ = newYAMLLines(fm).pos(line-fmLine+1, 1)
 		c.add(RuleYAMLSyntax, line, 1, "invalid YAML: %s", msg)
 		return
 	}
-	fc := &fmChecker{fileChecker: c, visited: map[*yaml.Node]bool{}, ownKeys: map[string]bool{}}
+	fc := &fmChecker{fileChecker: c, visited: map[*yaml.Node]bool{}, ownKeys: map[string]bool{}, lines: newYAMLLines(fm)}
 	var m *yaml.Node
 	if len(root.Content) > 0 {
 		m = resolve(root.Content[0])
@@ -146,7 +204,7 @@ func (c *fmChecker) fields(m *yaml.Node, where string, known map[string]bool) (m
 			continue
 		}
 		if first, dup := out[k.Value]; dup {
-			line, _ := pos(first.k)
+			line, _ := c.pos(first.k)
 			c.at(RuleDuplicateKey, k, "duplicate key %q (first on line %d); the first value is used", where+k.Value, line)
 			continue
 		}
@@ -226,7 +284,7 @@ func (c *fmChecker) document(m *yaml.Node) {
 	}
 	if mainURL != nil {
 		c.facts.URL = mainURL.Value
-		c.facts.URLLine, c.facts.URLCol = pos(mainURL)
+		c.facts.URLLine, c.facts.URLCol = c.pos(mainURL)
 	}
 	c.required(m, fs)
 	c.selfLinks()
@@ -323,7 +381,7 @@ func (c *fmChecker) mixedFamilies() {
 	if before(s, w) {
 		first, second = s, w
 	}
-	line, _ := pos(first)
+	line, _ := c.pos(first)
 	c.at(RuleURLVariantMixed, second, "%q mixes URL field styles with %q (line %d); use webUrl/ampWebUrl/cdnAmpWebUrl or sourceUrl/ampUrl/cdnAmpUrl throughout", second.Value, first.Value, line)
 }
 
@@ -470,7 +528,7 @@ func (c *fmChecker) topics(name string, v *yaml.Node) {
 		}
 		key := strings.ToLower(strings.TrimSpace(item.Value))
 		if first, dup := seen[key]; dup {
-			line, _ := pos(first)
+			line, _ := c.pos(first)
 			c.at(RuleTopicDuplicate, item, "%s: topic %q listed twice (first on line %d)", name, item.Value, line)
 			continue
 		}

@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/seedscope/seedscope/pkg/corpus"
 )
 
 // addCaseSeeds adds every committed case file and seed to a fuzz corpus.
@@ -19,6 +23,14 @@ func addCaseSeeds(f *testing.F) {
 	}
 	f.Add([]byte("---\na: &a [x]\nb: *a\ntopics: *a\n---\n"))
 	f.Add([]byte("\xef\xbb\xbf---\r\ntitle: \"& # 39;\"\r\n---\r\n"))
+	// Many findings on one line, where positions were once quadratic.
+	f.Add([]byte("Title\n" + strings.Repeat("& # 39;", 2000) + "\n"))
+	f.Add([]byte("Title\n" + strings.Repeat("é€ &# 39 ;\t& amp;& #x 27;", 500) + "\r\n& quot;"))
+	f.Add([]byte("caf\xe9\n" + strings.Repeat("\xe9& # 39;", 500)))
+	f.Add([]byte("---\ntitle: \"" + strings.Repeat("& # 39;", 500) + "\"\n---\n" + strings.Repeat("& # 39;", 500)))
+	f.Add([]byte(strings.Repeat("&&&& #", 1000) + strings.Repeat("&", entityChunk) + "& # 39;"))
+	// A repair that would make two keys equal.
+	f.Add([]byte("---\n\"a& # 39;b\": 1\n\"a&#39;b\": 2\n---\n"))
 }
 
 // FuzzCheckFile: any bytes give findings, never a panic; every finding is
@@ -32,12 +44,29 @@ func FuzzCheckFile(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		findings, _ := CheckFile("f.md", data, s)
 		lines := bytes.Count(data, []byte{'\n'}) + 1
+		var entities []Finding
 		for _, fd := range findings {
 			if fd.Line < 1 || fd.Col < 1 || fd.Line > lines || fd.Rule == "" || fd.Message == "" {
 				t.Fatalf("bad finding %+v for %q", fd, data)
 			}
 			if _, ok := Lookup(fd.Rule); !ok {
 				t.Fatalf("unknown rule in %+v", fd)
+			}
+			if fd.Rule == RuleBrokenEntity {
+				entities = append(entities, fd)
+			}
+		}
+		// Each entity is where counting from the file's start puts it
+		// (in the text the rules see: Latin-1 read as such).
+		text := data
+		if !utf8.Valid(text) {
+			text = corpus.Latin1ToUTF8(text)
+		}
+		if ms := FindBrokenEntities(text); len(entities) == len(ms) {
+			for i, m := range ms {
+				if line, col := lineCol(text, m.Start); entities[i].Line != line || entities[i].Col != col {
+					t.Fatalf("entity %d at %d:%d, want %d:%d", i, entities[i].Line, entities[i].Col, line, col)
+				}
 			}
 		}
 	})

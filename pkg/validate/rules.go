@@ -79,6 +79,7 @@ const (
 	RuleDuplicateID       = "duplicate-id"
 	RuleDuplicateURL      = "duplicate-url"
 	RuleLoadError         = "load-error"
+	RuleFixFailed         = "fix-failed"
 )
 
 // Rules lists every rule, in the order `validate --rules` shows them:
@@ -111,6 +112,7 @@ var Rules = []Rule{
 	{RuleTextNoTitle, Error, true, ScopeFile, "a plain-text file has no line that can serve as its title"},
 	{RuleBrokenEntity, Warning, true, ScopeFile, "an HTML entity broken by blanks, such as \"& # 39;\" (--fix repairs it)"},
 	{RuleLoadError, Error, true, ScopeFile, "the loader rejects the file for a reason no other rule covers (e.g. YAML aliases expanding past the limit)"},
+	{RuleFixFailed, Error, true, ScopeFile, "--fix could not write a repair: the file is read-only, hard-linked, a symlink leading outside the checked paths, changed meanwhile, or the write failed; it is left as it was"},
 	{RuleDuplicateID, Error, true, ScopeCorpus, "two files give the same document ID (same path but for the extension)"},
 	{RuleDuplicateURL, Error, true, ScopeCorpus, "two files have the same main URL (after normalisation)"},
 }

@@ -64,7 +64,7 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	if err := corpus.CheckPaths(roots); err != nil {
 		return nil, err
 	}
-	v := &runner{s: s, o: o, rep: &Report{}, firsts: newFirstFiles(), messages: arena.Table{Max: maxSharedMessages}}
+	v := &runner{ctx: ctx, s: s, o: o, roots: newCorpusRoots(roots), rep: &Report{}, firsts: newFirstFiles(), messages: arena.Table{Max: maxSharedMessages}}
 	workers := o.Load.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -85,6 +85,10 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	for range workers {
 		wg.Go(func() {
 			for j := range jobs {
+				if ctx.Err() != nil {
+					j.out <- fileOutcome{} // stopped: the run returns ctx's error
+					continue
+				}
 				j.out <- v.checkOne(j.r)
 			}
 		})
@@ -136,6 +140,9 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	if err == nil || errors.Is(err, errStopped) {
 		err = collectErr
 	}
+	if err == nil {
+		err = ctx.Err() // stopped after the walk: files were left unchecked
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -146,9 +153,13 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 var errStopped = errors.New("validation stopped")
 
 type runner struct {
+	// ctx stops the per-file checks of a file in progress.
+	ctx context.Context
 	s   *Settings
 	o   Options
-	rep *Report
+	// roots are where --fix may write.
+	roots corpusRoots
+	rep   *Report
 	// firsts holds the document IDs and main URL keys seen so far.
 	firsts *firstFiles
 	// messages shares the text of findings that repeat (a broken entity
@@ -187,7 +198,7 @@ func (v *runner) checkOne(r corpus.Result) fileOutcome {
 		return fileOutcome{findings: v.enabled([]Finding{*skip}), rejected: true}
 	}
 	var fo fileOutcome
-	fo.findings, fo.facts, fo.rejected = checkFile(p, data, v.s)
+	fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, data, v.s)
 	if v.o.Fix && hasRule(fo.findings, RuleBrokenEntity) && !blocksFix(fo.findings) {
 		fixed, n, err := Fix(data)
 		switch {
@@ -195,12 +206,15 @@ func (v *runner) checkOne(r corpus.Result) fileOutcome {
 			fo.findings = append(fo.findings, v.enabled([]Finding{{Path: p, Line: 1, Col: 1, Severity: Warning,
 				Rule: RuleBrokenEntity, Message: fmt.Sprintf("not fixed: %v", err)}})...)
 		case n > 0:
-			if err := WriteFileAtomic(p, fixed); err != nil {
-				fo.err = fmt.Errorf("%s: writing fix: %w", p, err)
+			if err := writeFix(p, data, fixed, v.roots); err != nil {
+				// The file is as it was: its findings stand, and the run
+				// goes on with the other files.
+				fo.findings = append(fo.findings, v.enabled([]Finding{{Path: p, Line: 1, Col: 1, Severity: Error,
+					Rule: RuleFixFailed, Message: fmt.Sprintf("not fixed (%d broken %s): %v", n, entityWord(n), err)}})...)
 				return fo
 			}
 			fo.fixed = n
-			fo.findings, fo.facts, fo.rejected = checkFile(p, fixed, v.s)
+			fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, fixed, v.s)
 		}
 	}
 	return fo
@@ -341,6 +355,13 @@ func rawID(root string, rootIsDir bool, p string) string {
 	}
 	rel = filepath.ToSlash(rel)
 	return strings.TrimSuffix(rel, path.Ext(rel))
+}
+
+func entityWord(n int) string {
+	if n == 1 {
+		return "entity"
+	}
+	return "entities"
 }
 
 func hasRule(fs []Finding, rule string) bool {

@@ -27,8 +27,8 @@ var (
 )
 
 // runtimeRules are tested with files made at run time (permissions, size
-// limits) rather than with committed cases.
-var runtimeRules = []string{RuleUnreadable, RuleFileSkipped}
+// limits, --fix) rather than with committed cases.
+var runtimeRules = []string{RuleUnreadable, RuleFileSkipped, RuleFixFailed}
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
@@ -282,17 +282,127 @@ func TestParseConfig(t *testing.T) {
 	}
 }
 
-func TestFindConfig(t *testing.T) {
+func TestFindConfigs(t *testing.T) {
 	root := t.TempDir()
-	if got := FindConfig([]string{root}); got != "" && filepath.Dir(got) == root {
-		t.Errorf("found %s in a folder without one", got)
+	if got := FindConfigs([]string{root}); len(got) != 0 {
+		t.Errorf("found %v in a folder without one", got)
 	}
 	p := filepath.Join(root, ConfigFileName)
 	if err := os.WriteFile(p, []byte("validate:\n  strict: true\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got := FindConfig([]string{filepath.Join(root, "missing"), root}); got != p {
-		t.Errorf("FindConfig = %q, want %q", got, p)
+	// The file in the corpus folder is part of the checked data.
+	want := []ConfigFile{{Path: p, InData: true}}
+	if got := FindConfigs([]string{filepath.Join(root, "missing"), root}); !slices.Equal(got, want) {
+		t.Errorf("FindConfigs = %v, want %v", got, want)
+	}
+	if got := FindConfigs([]string{p}); len(got) != 0 {
+		t.Errorf("a file named as a root is not a folder: got %v", got)
+	}
+	// Run from the corpus folder, the same file is the working
+	// directory's: in force, listed once.
+	t.Chdir(root)
+	want = []ConfigFile{{Path: ConfigFileName}}
+	for _, roots := range [][]string{{root}, {"."}, {"missing", "."}} {
+		if got := FindConfigs(roots); !slices.Equal(got, want) {
+			t.Errorf("FindConfigs(%q) from the folder = %v, want %v", roots, got, want)
+		}
+	}
+	// Run from elsewhere with a file of its own: both, the working
+	// directory's first.
+	wd := t.TempDir()
+	if err := os.WriteFile(filepath.Join(wd, ConfigFileName), []byte(""), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(wd)
+	want = []ConfigFile{{Path: ConfigFileName}, {Path: p, InData: true}}
+	if got := FindConfigs([]string{root}); !slices.Equal(got, want) {
+		t.Errorf("FindConfigs = %v, want %v", got, want)
+	}
+}
+
+// TestTighten: a configuration inside the checked data can only add
+// checks over the one in force.
+func TestTighten(t *testing.T) {
+	yes, no := true, false
+	req := func(f ...string) *[]string { return &f }
+	tests := []struct {
+		name       string
+		base, data *Config
+		err        string
+		on, off    []string
+		strict     bool
+		required   []string
+	}{
+		{"enable", nil, &Config{Enable: []string{RuleUnknownField}}, "", []string{RuleUnknownField, RuleFileName}, nil, false, DefaultRequired},
+		{"re-enable", &Config{Disable: []string{RuleFileName, RuleSelfLink}}, &Config{Enable: []string{RuleFileName}}, "",
+			[]string{RuleFileName}, []string{RuleSelfLink}, false, DefaultRequired},
+		{"disable-refused", nil, &Config{Disable: []string{RuleFileName}}, "cannot turn rules off (disable: file-name)", nil, nil, false, nil},
+		{"strict", nil, &Config{Strict: &yes}, "", nil, nil, true, DefaultRequired},
+		{"not-unstrict", &Config{Strict: &yes}, &Config{Strict: &no}, "", nil, nil, true, DefaultRequired},
+		{"required-added", &Config{Required: req("title")}, &Config{Required: req("provider.domain", "title")}, "",
+			nil, nil, false, []string{"title", "provider.domain"}},
+		{"required-added-to-defaults", nil, &Config{Required: req("provider.domain")}, "",
+			nil, nil, false, append(slices.Clone(DefaultRequired), "provider.domain")},
+		{"require-nothing-is-nothing", nil, &Config{Required: req()}, "", nil, nil, false, DefaultRequired},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Tighten(tt.base, tt.data, "corpus/.seedscope.yaml")
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) || !strings.Contains(err.Error(), "corpus/.seedscope.yaml") {
+					t.Fatalf("got %v, want an error naming the file and containing %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := NewSettings(c, nil, nil, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, id := range tt.on {
+				if !s.Enabled(id) {
+					t.Errorf("%s is off", id)
+				}
+			}
+			for _, id := range tt.off {
+				if s.Enabled(id) {
+					t.Errorf("%s is on", id)
+				}
+			}
+			if s.Strict != tt.strict || !slices.Equal(s.Required, tt.required) {
+				t.Errorf("strict %v required %v, want %v %v", s.Strict, s.Required, tt.strict, tt.required)
+			}
+		})
+	}
+}
+
+// TestReadConfigLimits: a configuration file must be a regular file of at
+// most MaxConfigSize bytes.
+func TestReadConfigLimits(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(big, []byte("validate:\n  strict: true\n#"+strings.Repeat("x", MaxConfigSize)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	atLimit := filepath.Join(dir, "at-limit.yaml")
+	body := "validate:\n  strict: true\n#"
+	if err := os.WriteFile(atLimit, []byte(body+strings.Repeat("x", MaxConfigSize-len(body)-1)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := ReadConfig(atLimit); err != nil || c.Strict == nil || !*c.Strict {
+		t.Errorf("a file of exactly %d bytes: %+v, %v", MaxConfigSize, c, err)
+	}
+	for _, tt := range []struct{ path, err string }{
+		{big, "at most 64 KiB"},
+		{dir, "not a regular file"},
+		{filepath.Join(dir, "missing.yaml"), "no such file"},
+	} {
+		if _, err := ReadConfig(tt.path); err == nil || !strings.Contains(err.Error(), tt.err) || !strings.Contains(err.Error(), tt.path) {
+			t.Errorf("ReadConfig(%s) = %v, want an error naming it and containing %q", tt.path, err, tt.err)
+		}
 	}
 }
 
