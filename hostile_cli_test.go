@@ -207,6 +207,44 @@ func listDir(t *testing.T, dir string) []string {
 	return names
 }
 
+// headOne runs bin with args as "bin args | head -1" would: it reads the
+// first line of stdout, closes the pipe with output still to come, and
+// returns the exit status and stderr.
+func headOne(t *testing.T, bin string, args ...string) (int, string) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if first, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || first == "" {
+		t.Fatalf("%q: no first line: %v", args, err)
+	}
+	stdout.Close() // the reader goes away with output still to come
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err = <-done:
+	case <-time.After(callLimit):
+		cmd.Process.Kill()
+		t.Fatalf("%q: still running after the pipe closed", args)
+	}
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		return ee.ExitCode(), errOut.String()
+	case err != nil:
+		t.Fatalf("%q: %v", args, err)
+	}
+	return 0, errOut.String()
+}
+
 func TestOutputIntegrity(t *testing.T) {
 	bin := buildSeedscope(t)
 	corpusDir := filepath.Join(t.TempDir(), "corpus")
@@ -223,32 +261,8 @@ func TestOutputIntegrity(t *testing.T) {
 			{"export", "--format", "csv", corpusDir},
 			{"related", corpusDir},
 		} {
-			cmd := exec.Command(bin, args...)
-			cmd.Env = append(os.Environ(), "NO_COLOR=1")
-			var errOut bytes.Buffer
-			cmd.Stderr = &errOut
-			stdout, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			first, err := bufio.NewReader(stdout).ReadString('\n')
-			if err != nil || first == "" {
-				t.Fatalf("%q: no first line: %v", args, err)
-			}
-			stdout.Close() // the reader goes away with output still to come
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			select {
-			case err = <-done:
-			case <-time.After(callLimit):
-				cmd.Process.Kill()
-				t.Fatalf("%q: still running after the pipe closed", args)
-			}
-			if err != nil || strings.Contains(errOut.String(), "broken pipe") {
-				t.Errorf("%q: want status 0 and quiet; got %v, stderr %q", args, err, errOut.String())
+			if code, stderr := headOne(t, bin, args...); code != 0 || strings.Contains(stderr, "broken pipe") {
+				t.Errorf("%q | head -1: want status 0 and quiet; got status %d, stderr %q", args, code, stderr)
 			}
 		}
 	})
@@ -1166,40 +1180,6 @@ func TestValidateClosedPipe(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "001_0123456789abcdef.txt"), []byte(many), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	firstLine := func(args ...string) (int, string) {
-		t.Helper()
-		cmd := exec.Command(bin, args...)
-		cmd.Env = append(os.Environ(), "NO_COLOR=1")
-		var errOut bytes.Buffer
-		cmd.Stderr = &errOut
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		if first, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || first == "" {
-			t.Fatalf("%q: no first line: %v", args, err)
-		}
-		stdout.Close() // | head -1
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case err = <-done:
-		case <-time.After(callLimit):
-			cmd.Process.Kill()
-			t.Fatalf("%q: still running after the pipe closed", args)
-		}
-		var ee *exec.ExitError
-		switch {
-		case errors.As(err, &ee):
-			return ee.ExitCode(), errOut.String()
-		case err != nil:
-			t.Fatalf("%q: %v", args, err)
-		}
-		return 0, errOut.String()
-	}
 	for _, tt := range []struct {
 		args []string
 		want int
@@ -1210,7 +1190,7 @@ func TestValidateClosedPipe(t *testing.T) {
 		{[]string{"validate", "-f", "sarif", "--strict", dir}, 1},
 		{[]string{"validate", "-f", "github", "--strict", dir}, 1},
 	} {
-		if code, stderr := firstLine(tt.args...); code != tt.want || strings.Contains(stderr, "broken pipe") {
+		if code, stderr := headOne(t, bin, tt.args...); code != tt.want || strings.Contains(stderr, "broken pipe") {
 			t.Errorf("%q | head -1: status %d, stderr %q; want %d and quiet", tt.args, code, stderr, tt.want)
 		}
 	}
@@ -1218,7 +1198,7 @@ func TestValidateClosedPipe(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "002_0123456789abcdef.md"), []byte("---\ntitle: [\n---\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, stderr := firstLine("validate", dir); code != 1 {
+	if code, stderr := headOne(t, bin, "validate", dir); code != 1 {
 		t.Errorf("validate with an error | head -1: status %d, stderr %q; want 1", code, stderr)
 	}
 }

@@ -21,19 +21,7 @@ import (
 // and zone-offset files of the hostile corpus, with both parsers.
 func TestHostileMergeAndOffsets(t *testing.T) {
 	for _, parser := range Parsers {
-		load := func(name string) *Document {
-			t.Helper()
-			p := filepath.Join("..", "..", "testdata", "hostile", name)
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc, _, err := Parse(p, name, data, parser)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return doc
-		}
+		load := func(name string) *Document { return parseHostileFile(t, name, parser) }
 		d := load("merge-keys.md")
 		if j, err := json.Marshal(d.Extra); err != nil || string(j) != `{"base":{"a":1,"b":2},"x":{"a":1,"b":20,"c":3},"y":{"k":[1,2],"z":0}}` {
 			t.Errorf("%s: merge-keys.md: extra = %s, %v", parser, j, err)

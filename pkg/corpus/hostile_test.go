@@ -311,22 +311,25 @@ func TestHostileDeterministic(t *testing.T) {
 	}
 }
 
+// parseHostileFile parses testdata/hostile/name with parser; it must load.
+func parseHostileFile(t *testing.T, name string, parser ParserName) *Document {
+	t.Helper()
+	p := filepath.Join("..", "..", "testdata", "hostile", name)
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, err := Parse(p, name, data, parser)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
 // TestHostileDocuments checks the documents that load from hostile files
 // keep their data exactly.
 func TestHostileDocuments(t *testing.T) {
-	load := func(name string) *Document {
-		t.Helper()
-		p := filepath.Join("..", "..", "testdata", "hostile", name)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, _, err := Parse(p, name, data, ParserYAML)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return doc
-	}
+	load := func(name string) *Document { return parseHostileFile(t, name, ParserYAML) }
 	if d := load("bom-crlf.md"); !slices.Equal(d.Topics, []string{"AI"}) || d.Body != "Body line one.\r\nBody line two." {
 		t.Errorf("bom-crlf.md: topics %q body %q", d.Topics, d.Body)
 	}
