@@ -42,6 +42,7 @@ func CheckFile(path string, data []byte, s *Settings) ([]Finding, Facts) {
 func checkFile(ctx context.Context, path string, data []byte, s *Settings) ([]Finding, Facts, bool) {
 	c := &fileChecker{ctx: ctx, s: s, path: path}
 	c.check(data)
+	c.finish()
 	return c.out, c.facts, c.rejected
 }
 
@@ -53,7 +54,18 @@ type fileChecker struct {
 	facts Facts
 	// rejected is set when a rule finds why the file is not a document.
 	rejected bool
+	// perRule counts each rule's findings in the file; overflow holds,
+	// per rule past MaxFindingsPerRule, the first finding not listed.
+	perRule  map[string]int
+	overflow []Finding
 }
+
+// MaxFindingsPerRule bounds the findings one rule lists for one file. A
+// 16 MiB file of broken entities would otherwise hold 2.4 million
+// findings (about 1 GB), and validate keeps every finding until it sorts
+// them. Past the bound one finding, at the first place not listed, says
+// how many more there are; --fix still repairs them all.
+const MaxFindingsPerRule = 1000
 
 // cancelled reports whether the run was stopped (Ctrl-C); the loops whose
 // length grows with the file's size ask it every ctxCheckEvery steps.
@@ -91,10 +103,34 @@ func (c *fileChecker) addMsg(rule string, line, col int, msg string) {
 		return
 	}
 	r := ruleByID[rule]
-	c.out = append(c.out, Finding{
+	f := Finding{
 		Path: c.path, Line: max(line, 1), Col: max(col, 1),
 		Severity: r.Severity, Rule: rule, Message: msg,
-	})
+	}
+	if c.perRule == nil {
+		c.perRule = map[string]int{}
+	}
+	c.perRule[rule]++
+	switch n := c.perRule[rule]; {
+	case n <= MaxFindingsPerRule:
+		c.out = append(c.out, f)
+	case n == MaxFindingsPerRule+1:
+		c.overflow = append(c.overflow, f)
+	}
+}
+
+// finish lists, for each rule past MaxFindingsPerRule, one finding that
+// counts the findings not listed.
+func (c *fileChecker) finish() {
+	for _, f := range c.overflow {
+		noun, more := "findings", c.perRule[f.Rule]-MaxFindingsPerRule
+		if more == 1 {
+			noun = "finding"
+		}
+		f.Message = fmt.Sprintf("%d more %s %s in this file from here on, not listed (at most %d per rule and file)",
+			more, f.Rule, noun, MaxFindingsPerRule)
+		c.out = append(c.out, f)
+	}
 }
 
 func (c *fileChecker) check(data []byte) {

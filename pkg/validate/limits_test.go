@@ -15,7 +15,10 @@ func TestValidateLimitsDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{fmt.Sprintf("%d KiB (`validate.MaxConfigSize`)", MaxConfigSize>>10)} {
+	for _, want := range []string{
+		fmt.Sprintf("%d KiB (`validate.MaxConfigSize`)", MaxConfigSize>>10),
+		fmt.Sprintf("%d,%03d per rule and file (`validate.MaxFindingsPerRule`)", MaxFindingsPerRule/1000, MaxFindingsPerRule%1000),
+	} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("docs/limits.md does not mention %s", want)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -205,5 +206,41 @@ func TestYAMLLineBreaks(t *testing.T) {
 				t.Errorf("no %s finding in %v", tt.rule, fs)
 			}
 		})
+	}
+}
+
+// TestFindingsPerRuleCapped: a rule lists at most MaxFindingsPerRule
+// findings in a file, then one that counts the rest from the first place
+// not listed; the repair still fixes every entity.
+func TestFindingsPerRuleCapped(t *testing.T) {
+	for _, n := range []int{MaxFindingsPerRule - 1, MaxFindingsPerRule, MaxFindingsPerRule + 1, 2500} {
+		data := []byte("Headline\n" + strings.Repeat("x & # 39; ", n) + "\n")
+		findings, _ := CheckFile("001_0123456789abcdef.txt", data, DefaultSettings())
+		var entities []Finding
+		for _, f := range findings {
+			if f.Rule == RuleBrokenEntity {
+				entities = append(entities, f)
+			}
+		}
+		listed := min(n, MaxFindingsPerRule)
+		want := listed
+		if n > MaxFindingsPerRule {
+			want++
+		}
+		if len(entities) != want {
+			t.Fatalf("%d entities: %d findings, want %d", n, len(entities), want)
+		}
+		if n > MaxFindingsPerRule {
+			last := entities[len(entities)-1]
+			msg := fmt.Sprintf("%d more broken-entity finding", n-MaxFindingsPerRule)
+			// The summary stands where the first entity not listed is:
+			// each "x & # 39; " is 10 characters, the entity 3 into it.
+			if !strings.HasPrefix(last.Message, msg) || last.Line != 2 || last.Col != MaxFindingsPerRule*10+3 || last.Severity != Warning {
+				t.Errorf("%d entities: summary %+v, want %q at 2:%d", n, last, msg, MaxFindingsPerRule*10+3)
+			}
+		}
+		if _, fixed, err := Fix(data); err != nil || fixed != n {
+			t.Errorf("%d entities: Fix repaired %d (%v)", n, fixed, err)
+		}
 	}
 }
