@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -60,5 +62,21 @@ func TestFormatFlagsDeclared(t *testing.T) {
 	walk(NewRootCmd(ios, "test"))
 	if n != 8 {
 		t.Errorf("%d commands take --format, want 8", n)
+	}
+}
+
+// TestREADMEFormats keeps the README's table of formats in step with the
+// registry: every format and alias is documented.
+func TestREADMEFormats(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range render.Registry() {
+		for _, name := range append([]string{string(f.Name)}, f.Aliases...) {
+			if !strings.Contains(string(b), "`"+name+"`") {
+				t.Errorf("README does not document format %q", name)
+			}
+		}
 	}
 }
