@@ -56,9 +56,6 @@ data read by programs (the quote becomes part of the value).`,
 			if err := opts.check(); err != nil {
 				return err
 			}
-			if f := opts.Output.Format.Value; f == render.Table || f == render.TSV {
-				return flagErrorf("export writes json, ndjson or csv, not %s (use list for tables)", f)
-			}
 			if opts.Stream && opts.sorted() {
 				return flagErrorf("--stream writes documents in path order: it cannot be combined with --sort or --reverse")
 			}
@@ -72,7 +69,7 @@ data read by programs (the quote becomes part of the value).`,
 		},
 	}
 	opts.selectionFlags.register(cmd)
-	cmd.Flags().VarP(&opts.Output.Format, "format", "f", "output `format`: json, ndjson or csv (default json)")
+	opts.Output.register(cmd.Flags(), exportFormats)
 	cmd.Flags().StringVarP(&opts.File, "output", "o", "", "write to `file` (atomically) instead of stdout")
 	cmd.Flags().BoolVar(&opts.SafeCSV, "safe-csv", false, "guard CSV cells against spreadsheet formula injection")
 	cmd.Flags().BoolVar(&opts.Stream, "stream", false, "write documents as they are read, in flat memory (related targets left null)")
@@ -80,11 +77,9 @@ data read by programs (the quote becomes part of the value).`,
 }
 
 func exportRun(opts *ExportOptions) error {
-	f := opts.Output.Format.Value
-	if f == "" {
-		f = render.JSON
-	}
-	ro := render.Options{SafeCSV: opts.SafeCSV}
+	// The format does not follow the terminal: export always writes data.
+	f := opts.Output.Format.Resolve(false)
+	ro := render.Options{SafeCSV: opts.SafeCSV, JSON: renderOptions(opts.Global.IO).JSON}
 	if opts.File == "" || opts.File == "-" {
 		if opts.Stream {
 			return streamExport(opts, render.NewWriter(opts.Global.IO.Out, f, render.Documents, ro))

@@ -54,7 +54,7 @@ flat however large it is. The filters of list apply.`
 		return facetRun(opts)
 	}
 	opts.Filter.register(cmd.Flags())
-	opts.Output.register(cmd.Flags())
+	opts.Output.register(cmd.Flags(), recordFormats)
 	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 0, "print at most `N` values (0: all)")
 	return cmd
 }

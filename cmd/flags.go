@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -23,7 +22,7 @@ type filterFlags struct {
 func (f *filterFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVarP(&f.Topics, "topic", "t", nil, "only documents with this `topic` (repeatable: any of them)")
 	fs.StringArrayVarP(&f.Providers, "provider", "p", nil, "only documents from this provider `name or domain` (repeatable)")
-	fs.StringArrayVar(&f.Kinds, "kind", nil, "only documents of this `kind`: frontmatter or text (repeatable)")
+	fs.Var(enum.NewSlice(&f.Kinds, "--kind", enum.Names(corpus.Kinds)), "kind", "only documents of this `kind`: frontmatter or text (repeatable)")
 	fs.StringArrayVar(&f.Types, "type", nil, "only documents of this `type`, e.g. article (repeatable)")
 	fs.StringVar(&f.Since, "since", "", "only documents published on or after this `date` (2006-01-02 or RFC 3339)")
 	fs.StringVar(&f.Until, "until", "", "only documents published on or before this `date` (a whole day when no time is given)")
@@ -33,11 +32,6 @@ func (f *filterFlags) register(fs *pflag.FlagSet) {
 // filter checks the flags and builds the query filter.
 func (f *filterFlags) filter() (*query.Filter, error) {
 	q := &query.Filter{Topics: f.Topics, Providers: f.Providers, Kinds: f.Kinds, Types: f.Types, Grep: f.Grep}
-	for _, k := range f.Kinds {
-		if _, err := enum.Parse("--kind", k, corpus.Kinds); err != nil {
-			return nil, &FlagError{err}
-		}
-	}
 	var err error
 	if q.Since, err = dateBound("--since", f.Since, false); err != nil {
 		return nil, err
@@ -72,15 +66,55 @@ func isBareDate(s string) bool { return len(strings.TrimSpace(s)) == len("2006-0
 
 // outputFlags are --format and its relatives.
 type outputFlags struct {
-	Format render.FormatFlag
+	Format *render.FormatFlag
 }
 
-func (o *outputFlags) register(fs *pflag.FlagSet) {
-	fs.VarP(&o.Format, "format", "f", fmt.Sprintf("output `format`: {%s} (default: table on a terminal, tsv otherwise)", render.FormatNames()))
+// register adds --format, taking the formats the command declares: the
+// flag refuses any other (a usage error listing them), completes them,
+// and its help is generated from them.
+func (o *outputFlags) register(fs *pflag.FlagSet, formats render.FormatSet) {
+	o.Format = formats.Flag()
+	fs.VarP(o.Format, "format", "f", o.Format.Usage())
 }
 
 // options returns the resolved format and the render options for ios.
 func (o *outputFlags) options(ios *iostreams.IOStreams) (render.Format, render.Options) {
-	f := o.Format.Resolve(ios.IsStdoutTTY())
-	return f, render.Options{Color: ios.ColorEnabled(), Width: ios.TerminalWidth()}
+	return o.Format.Resolve(ios.IsStdoutTTY()), renderOptions(ios)
 }
+
+// renderOptions are the options of output to ios's stdout. Tables are
+// fitted to a width only when one is known (a terminal, or COLUMNS).
+func renderOptions(ios *iostreams.IOStreams) render.Options {
+	return render.Options{
+		Color: ios.ColorEnabled(),
+		Width: ios.TerminalWidth(),
+		// Today's JSON: <, > and & escaped, as encoding/json does.
+		JSON: render.JSONOptions{EscapeHTML: true},
+	}
+}
+
+// The formats each command accepts, and its defaults: every format is
+// declared once, in render's registry.
+var (
+	// recordFormats are those of commands that print records (list,
+	// related, topics, providers).
+	recordFormats = render.NewFormatSet(render.Records, render.Table, render.TSV,
+		render.Table, render.TSV, render.JSON, render.NDJSON, render.CSV)
+	// statsFormats: summary lines, or one JSON object.
+	statsFormats = render.NewFormatSet(render.Records|render.View, render.Table, render.TSV,
+		render.Table, render.TSV, render.JSON, render.NDJSON, render.CSV)
+	// exportFormats are machine formats only.
+	exportFormats = render.NewFormatSet(render.Records, render.JSON, render.JSON,
+		render.JSON, render.NDJSON, render.CSV).
+		Refusing("export writes data: use list for tables", render.Table, render.TSV)
+	// showFormats write one document in full; rows are list's.
+	showFormats = render.NewFormatSet(render.View, render.Text, render.Text,
+		render.Text, render.JSON, render.NDJSON, render.CSV).
+		Refusing("show prints one document: use list for rows", render.Table, render.TSV)
+	// validateFormats write findings.
+	validateFormats = render.NewFormatSet(render.Findings, render.Text, render.Text,
+		render.Text, render.JSON, render.GitHub, render.SARIF, render.JUnit)
+	// rulesFormats are those of validate --rules.
+	rulesFormats = render.NewFormatSet(render.View, render.Text, render.Text,
+		render.Text, render.JSON)
+)

@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/iostreams"
+	"github.com/seedscope/seedscope/pkg/render"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden/*.golden from the current output")
@@ -69,8 +71,8 @@ func TestGolden(t *testing.T) {
 		"stats":             {"stats", seedsDir},
 		"stats-topic":       {"stats", "--topic", "aws ai", seedsDir},
 	}
-	formats := []string{"table", "tsv", "json", "ndjson", "csv"}
 	for name, args := range commands {
+		formats := acceptedFormats(t, args[0])
 		for _, f := range formats {
 			t.Run(name+"/"+f, func(t *testing.T) {
 				r := execute(t, false, append(args, "--format", f)...)
@@ -82,13 +84,13 @@ func TestGolden(t *testing.T) {
 		}
 		t.Run(name+"/default-notty", func(t *testing.T) {
 			r := execute(t, false, args...)
-			want := execute(t, false, append(args, "--format", "tsv")...)
+			want := execute(t, false, append(args, "--format", string(formatFlag(t, args[0]).Formats().Default(false)))...)
 			if r.stdout != want.stdout {
 				t.Errorf("default format when not a terminal:\n%s\nwant:\n%s", r.stdout, want.stdout)
 			}
 		})
 	}
-	for _, f := range []string{"json", "ndjson", "csv"} {
+	for _, f := range acceptedFormats(t, "export") {
 		t.Run("export/"+f, func(t *testing.T) {
 			r := execute(t, false, "export", "--format", f, seedsDir)
 			if r.status != 0 || r.stderr != "" {
@@ -97,6 +99,26 @@ func TestGolden(t *testing.T) {
 			golden(t, "export."+f, []byte(r.stdout))
 		})
 	}
+}
+
+// formatFlag is the --format flag of a command.
+func formatFlag(t *testing.T, command string) *render.FormatFlag {
+	t.Helper()
+	ios, _, _ := iostreams.Test()
+	c, _, err := NewRootCmd(ios, "test").Find([]string{command})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, ok := c.Flags().Lookup("format").Value.(*render.FormatFlag)
+	if !ok {
+		t.Fatalf("%s --format is not a render.FormatFlag", command)
+	}
+	return f
+}
+
+// acceptedFormats lists the formats a command declares.
+func acceptedFormats(t *testing.T, command string) []string {
+	return enum.Names(formatFlag(t, command).Formats().Formats())
 }
 
 // TestGoldenColor pins what a person sees on a terminal: colour, and the

@@ -40,7 +40,7 @@ of different kinds must all match. Text matches ignore case.`,
 		},
 	}
 	opts.selectionFlags.register(cmd)
-	opts.Output.register(cmd.Flags())
+	opts.Output.register(cmd.Flags(), recordFormats)
 	return cmd
 }
 

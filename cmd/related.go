@@ -48,7 +48,7 @@ A first argument that names an existing file or folder is read as a path.`,
 		},
 	}
 	cmd.Flags().BoolVarP(&opts.Backlinks, "backlinks", "b", false, "list the links that point at ID instead")
-	opts.Output.register(cmd.Flags())
+	opts.Output.register(cmd.Flags(), recordFormats)
 	return cmd
 }
 

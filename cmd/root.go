@@ -16,6 +16,7 @@ import (
 
 	"github.com/seedscope/seedscope/pkg/atomicfile"
 	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/iostreams"
 )
 
@@ -85,7 +86,8 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{err} })
 	pf := root.PersistentFlags()
 	pf.BoolVar(&g.NoColor, "no-color", false, "never colour the output (also: NO_COLOR=1)")
-	pf.StringVar(&g.Parser, "parser", string(corpus.ParserAuto), "front matter parser: auto (fast path, yaml.v3 fallback) or yaml (always yaml.v3)")
+	g.Parser = string(corpus.ParserAuto)
+	pf.Var(enum.NewValue(&g.Parser, "--parser", enum.Names(corpus.Parsers)), "parser", "front matter parser: auto (fast path, yaml.v3 fallback) or yaml (always yaml.v3)")
 	pf.StringVar(&g.MaxFileSize, "max-file-size", corpus.FormatSize(corpus.DefaultMaxFileSize), "skip files larger than this, with a warning (e.g. 512KiB, 64MiB; 0 = no limit)")
 	pf.IntVar(&g.Workers, "workers", 0, "files read and parsed at once, at most "+strconv.Itoa(corpus.MaxWorkers)+" (0 = one per CPU)")
 	pf.BoolVarP(&g.Follow, "follow", "L", false, "follow symlinks met in folders (each real file and folder is still read once); paths given as arguments are always followed")

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/query"
 )
 
@@ -17,7 +18,8 @@ type selectionFlags struct {
 
 func (s *selectionFlags) register(cmd *cobra.Command) {
 	s.Filter.register(cmd.Flags())
-	cmd.Flags().StringVarP(&s.Sort, "sort", "s", string(query.SortPath), "sort by `key`: path, published, title, provider, quality or heat")
+	s.Sort = string(query.SortPath)
+	cmd.Flags().VarP(enum.NewValue(&s.Sort, "sort key", enum.Names(query.SortKeys)), "sort", "s", "sort by `key`: path, published, title, provider, quality or heat")
 	cmd.Flags().BoolVarP(&s.Reverse, "reverse", "r", false, "reverse the order (documents missing the key stay last)")
 	cmd.Flags().IntVarP(&s.Limit, "limit", "n", 0, "print at most `N` documents (0: all)")
 }

@@ -1,9 +1,6 @@
 package cmd
 
 import (
-	"encoding/json"
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
@@ -29,8 +26,13 @@ func NewCmdShow(g *GlobalOptions, runF func(*ShowOptions) error) *cobra.Command 
 document each points at), the documents that link to it, and its body.
 
 ID may be a unique prefix of an id ("show 003"), or the document's file path.
-An ambiguous prefix lists the candidates. With --format json the document
-is printed as one JSON object in the shape export uses.`,
+An ambiguous prefix lists the candidates.
+
+--format json prints one object carrying everything the text shows: the
+document in the shape export writes (related targets resolved), plus
+"linkedFrom", the ids of the documents that link here, in the order the
+text lists them. ndjson is the same object on one line; csv is the
+document's export row. Rows of documents (table, tsv) are list's.`,
 		Example: `  seedscope show 003
   seedscope show 000_882eb17234bc9889 --format json | jq .related`,
 		Args: cobra.MinimumNArgs(1),
@@ -42,7 +44,7 @@ is printed as one JSON object in the shape export uses.`,
 			return showRun(opts)
 		},
 	}
-	opts.Output.register(cmd.Flags())
+	opts.Output.register(cmd.Flags(), showFormats)
 	return cmd
 }
 
@@ -57,21 +59,7 @@ func showRun(opts *ShowOptions) error {
 		return err
 	}
 	f, ro := opts.Output.options(g.IO)
-	switch f {
-	case render.JSON:
-		b, err := json.MarshalIndent(d, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(g.IO.Out, "%s\n", b)
-		return err
-	case render.NDJSON, render.CSV:
-		return render.WriteAll(g.IO.Out, f, render.Documents, ro, []*corpus.Document{d})
-	}
-	if f == render.TSV {
-		ro.Width = 0 // not a terminal: no wrapping
-	}
-	return render.WriteDetail(g.IO.Out, d, backlinkIDs(c, d.ID), ro)
+	return render.WriteDocument(g.IO.Out, f, render.DocumentView{Doc: d, LinkedFrom: backlinkIDs(c, d.ID)}, ro)
 }
 
 // backlinkIDs lists the documents that link to id, each once.

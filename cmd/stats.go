@@ -40,7 +40,7 @@ are the names of the other formats' "stat" column.`,
 		},
 	}
 	opts.Filter.register(cmd.Flags())
-	opts.Output.register(cmd.Flags())
+	opts.Output.register(cmd.Flags(), statsFormats)
 	return cmd
 }
 

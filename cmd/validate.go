@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"syscall"
 
@@ -16,7 +15,7 @@ import (
 type ValidateOptions struct {
 	Global    *GlobalOptions
 	Paths     []string
-	Format    render.FindingsFormatFlag
+	Output    outputFlags
 	Enable    []string
 	Disable   []string
 	Strict    bool
@@ -60,6 +59,9 @@ Exit status:
 			if _, err := validate.NewSettings(nil, opts.Enable, opts.Disable, false); err != nil {
 				return &FlagError{err}
 			}
+			if f := opts.Output.Format.Value; opts.ListRules && f != "" && !rulesFormats.Contains(f) {
+				return flagErrorf("--rules lists the rules as {%s}, not %s", rulesFormats.Names(), f)
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -67,7 +69,7 @@ Exit status:
 		},
 	}
 	f := cmd.Flags()
-	f.VarP(&opts.Format, "format", "f", fmt.Sprintf("output `format`: {%s} (default text)", render.FindingsFormatNames()))
+	opts.Output.register(f, validateFormats)
 	f.StringSliceVar(&opts.Enable, "enable", nil, "turn on a `rule` (repeatable, or comma-separated)")
 	f.StringSliceVar(&opts.Disable, "disable", nil, "turn off a `rule` (repeatable, or comma-separated)")
 	f.BoolVar(&opts.Strict, "strict", false, "fail (exit 1) on warnings too")
@@ -86,7 +88,7 @@ func validateRun(opts *ValidateOptions) error {
 		return err
 	}
 	if opts.ListRules {
-		return render.WriteRules(ios.Out, opts.Format.Value, validate.Rules, settings.Enabled)
+		return render.WriteRules(ios.Out, opts.Output.Format.Resolve(ios.IsStdoutTTY()), validate.Rules, settings.Enabled)
 	}
 	load, err := g.loadOptions()
 	if err != nil {
@@ -101,7 +103,7 @@ func validateRun(opts *ValidateOptions) error {
 		Color: ios.ColorEnabled(), TTY: ios.IsStdoutTTY(), Strict: settings.Strict,
 		ToolVersion: opts.Version, BaseDir: wd,
 	}
-	writeErr := render.WriteFindings(ios.Out, opts.Format.Value, rep, ro)
+	writeErr := render.WriteFindings(ios.Out, opts.Output.Format.Resolve(ios.IsStdoutTTY()), rep, ro)
 	if writeErr != nil && !errors.Is(writeErr, syscall.EPIPE) {
 		return writeErr
 	}

@@ -23,7 +23,7 @@ func TestNewCmdValidate(t *testing.T) {
 	}{
 		{"defaults", nil, ValidateOptions{}, ""},
 		{"all", []string{"a", "b", "-f", "sarif", "--enable", "unknown-field", "--disable", "file-name,self-link", "--strict", "--fix", "--config", "c.yaml"},
-			ValidateOptions{Paths: []string{"a", "b"}, Format: render.FindingsFormatFlag{Value: render.FindingsSARIF},
+			ValidateOptions{Paths: []string{"a", "b"}, Output: outputFlags{Format: &render.FormatFlag{Value: render.SARIF}},
 				Enable: []string{"unknown-field"}, Disable: []string{"file-name", "self-link"}, Strict: true, Fix: true, Config: "c.yaml"}, ""},
 		{"rules", []string{"--rules"}, ValidateOptions{ListRules: true}, ""},
 		{"bad-format", []string{"--format", "xml"}, ValidateOptions{}, "valid values are {text|json|github|sarif|junit}"},
@@ -50,7 +50,7 @@ func TestNewCmdValidate(t *testing.T) {
 				t.Fatal(err)
 			}
 			w := tt.want
-			if !slices.Equal(got.Paths, w.Paths) || got.Format != w.Format || !slices.Equal(got.Enable, w.Enable) ||
+			if !slices.Equal(got.Paths, w.Paths) || formatOf(got.Output) != formatOf(w.Output) || !slices.Equal(got.Enable, w.Enable) ||
 				!slices.Equal(got.Disable, w.Disable) || got.Strict != w.Strict || got.Fix != w.Fix ||
 				got.Config != w.Config || got.ListRules != w.ListRules {
 				t.Errorf("got %+v, want %+v", *got, w)
@@ -208,4 +208,12 @@ func TestValidateFix(t *testing.T) {
 	if got, _ := os.ReadFile(p); string(got) != "Headline &#39; s\n" {
 		t.Errorf("file = %q", got)
 	}
+}
+
+// formatOf is the --format given, "" when none (or no flag).
+func formatOf(o outputFlags) render.Format {
+	if o.Format == nil {
+		return ""
+	}
+	return o.Format.Value
 }

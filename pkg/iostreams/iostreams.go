@@ -44,27 +44,46 @@ func System() *IOStreams {
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		stdoutTTY: outTTY,
 		color:     outTTY && noColor == "",
-		width:     DefaultWidth,
 	}
-	if w, err := strconv.Atoi(force); err == nil && w > 0 {
-		s.width = w
-	} else if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 0 {
-		s.width = w
-	} else if w, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && w > 0 {
-		s.width = w
-	}
+	s.width = width(outTTY, force, func() (int, error) {
+		w, _, err := term.GetSize(int(os.Stdout.Fd()))
+		return w, err
+	}, os.Getenv("COLUMNS"))
 	return s
+}
+
+// width is the number of columns output is fitted to: a number given in
+// SEEDSCOPE_FORCE_TTY, else the terminal's width, else COLUMNS. Output
+// that does not go to a terminal is fitted only to an explicit COLUMNS: a
+// table written to a pipe or a file keeps its full width (0: no limit). A
+// terminal whose size cannot be read is DefaultWidth wide.
+func width(tty bool, force string, size func() (int, error), columns string) int {
+	if w, err := strconv.Atoi(force); err == nil && w > 0 {
+		return w
+	}
+	if tty {
+		if w, err := size(); err == nil && w > 0 {
+			return w
+		}
+	}
+	if w, err := strconv.Atoi(columns); err == nil && w > 0 {
+		return w
+	}
+	if tty {
+		return DefaultWidth
+	}
+	return 0
 }
 
 func isTerminal(f *os.File) bool {
 	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
 }
 
-// Test returns streams backed by buffers: not a terminal, no colour, 80
-// columns. Use the setters to pretend otherwise.
+// Test returns streams backed by buffers: not a terminal, no colour, no
+// width (as System for a pipe). Use the setters to pretend otherwise.
 func Test() (*IOStreams, *bytes.Buffer, *bytes.Buffer) {
 	out, errOut := &bytes.Buffer{}, &bytes.Buffer{}
-	return &IOStreams{In: &bytes.Buffer{}, Out: out, ErrOut: errOut, width: DefaultWidth}, out, errOut
+	return &IOStreams{In: &bytes.Buffer{}, Out: out, ErrOut: errOut}, out, errOut
 }
 
 // IsStdoutTTY reports whether stdout is a terminal.
@@ -73,7 +92,8 @@ func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
 // ColorEnabled reports whether stdout output may be coloured.
 func (s *IOStreams) ColorEnabled() bool { return s.color }
 
-// TerminalWidth is the number of columns to fit tables to.
+// TerminalWidth is the number of columns to fit tables to; 0 when output
+// is not fitted (not a terminal, and no COLUMNS).
 func (s *IOStreams) TerminalWidth() int { return s.width }
 
 // SetStdoutTTY pretends stdout is (or is not) a terminal.

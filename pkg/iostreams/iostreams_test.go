@@ -1,10 +1,13 @@
 package iostreams
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestTestStreams(t *testing.T) {
 	ios, out, errOut := Test()
-	if ios.IsStdoutTTY() || ios.ColorEnabled() || ios.TerminalWidth() != DefaultWidth {
+	if ios.IsStdoutTTY() || ios.ColorEnabled() || ios.TerminalWidth() != 0 {
 		t.Errorf("Test streams: tty %v colour %v width %d", ios.IsStdoutTTY(), ios.ColorEnabled(), ios.TerminalWidth())
 	}
 	ios.Out.Write([]byte("data"))
@@ -30,5 +33,35 @@ func TestSystemNoColor(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
 	if ios := System(); !ios.ColorEnabled() {
 		t.Error("forced tty without NO_COLOR: no colour")
+	}
+}
+
+func TestWidth(t *testing.T) {
+	size := func(w int, err error) func() (int, error) { return func() (int, error) { return w, err } }
+	noSize := size(0, errors.New("not a terminal"))
+	tests := []struct {
+		name    string
+		tty     bool
+		force   string
+		size    func() (int, error)
+		columns string
+		want    int
+	}{
+		{"terminal", true, "", size(132, nil), "", 132},
+		{"terminal, COLUMNS ignored", true, "", size(132, nil), "60", 132},
+		{"terminal of unknown size", true, "", noSize, "", DefaultWidth},
+		{"terminal of unknown size, COLUMNS", true, "", noSize, "60", 60},
+		{"forced width", true, "100", noSize, "60", 100},
+		{"forced, no width", true, "1", noSize, "", 1},
+		{"forced without a number", true, "yes", noSize, "", DefaultWidth},
+		{"pipe: no limit", false, "", noSize, "", 0},
+		{"pipe with COLUMNS", false, "", noSize, "70", 70},
+		{"pipe, bad COLUMNS", false, "", noSize, "wide", 0},
+		{"pipe, zero COLUMNS", false, "", noSize, "0", 0},
+	}
+	for _, tt := range tests {
+		if got := width(tt.tty, tt.force, tt.size, tt.columns); got != tt.want {
+			t.Errorf("%s: width = %d, want %d", tt.name, got, tt.want)
+		}
 	}
 }

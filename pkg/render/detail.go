@@ -176,3 +176,53 @@ func writeWrapped(w io.Writer, text string, width int) {
 	}
 	fmt.Fprintln(w, strings.TrimRight(detailIndent+line, " "))
 }
+
+// DocumentView is one document with what the corpus knows about it: the
+// ids of the documents that link to it, in path order, each once. Its
+// JSON is the document's (the export shape, related targets resolved)
+// with one more key at the end, "linkedFrom".
+type DocumentView struct {
+	Doc        *corpus.Document
+	LinkedFrom []string
+}
+
+// AppendJSON appends the view's compact JSON.
+func (v DocumentView) AppendJSON(b []byte) []byte {
+	b = v.Doc.AppendJSON(b)
+	if len(b) == 0 || b[len(b)-1] != '}' {
+		return b // a nil document: null
+	}
+	b = append(b[:len(b)-1], `,"linkedFrom":[`...)
+	for i, id := range v.LinkedFrom {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, id)
+	}
+	return append(b, "]}"...)
+}
+
+// appendJSONString appends s as a JSON string, escaped as json.Marshal
+// escapes it (as the document's own strings are).
+func appendJSONString(b []byte, s string) []byte {
+	q, err := json.Marshal(s)
+	if err != nil {
+		return append(b, `""`...) // a string always marshals
+	}
+	return append(b, q...)
+}
+
+// WriteDocument writes one document in full: text for a person (WriteDetail),
+// one JSON object (json: indented, ndjson: one line) carrying everything the
+// text shows, or the document's CSV row as export writes it.
+func WriteDocument(w io.Writer, f Format, v DocumentView, o Options) error {
+	switch f {
+	case Text:
+		return WriteDetail(w, v.Doc, v.LinkedFrom, o)
+	case JSON, NDJSON:
+		return writeObject(w, f, v, o.JSON)
+	case CSV:
+		return WriteAll(w, f, Documents, o, []*corpus.Document{v.Doc})
+	}
+	return fmt.Errorf("a document cannot be written as %s", f)
+}

@@ -2,8 +2,6 @@ package render
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -11,47 +9,9 @@ import (
 
 	"github.com/fatih/color"
 
-	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/termsafe"
 	"github.com/seedscope/seedscope/pkg/validate"
 )
-
-// FindingsFormat names an output format for validation findings.
-type FindingsFormat string
-
-const (
-	// FindingsText is compiler style, "path:line:col: error: message
-	// [rule]", with a summary line; coloured on a terminal.
-	FindingsText FindingsFormat = "text"
-	// FindingsJSON is one indented array of findings.
-	FindingsJSON FindingsFormat = "json"
-	// FindingsGitHub is GitHub Actions workflow commands (annotations).
-	FindingsGitHub FindingsFormat = "github"
-	// FindingsSARIF is a SARIF 2.1.0 log, for code scanning.
-	FindingsSARIF FindingsFormat = "sarif"
-	// FindingsJUnit is JUnit XML, one test case per file with findings.
-	FindingsJUnit FindingsFormat = "junit"
-)
-
-// FindingsFormats lists every findings format, in the order help shows them.
-var FindingsFormats = []FindingsFormat{FindingsText, FindingsJSON, FindingsGitHub, FindingsSARIF, FindingsJUnit}
-
-// FindingsFormatNames is FindingsFormats as "text|json|github|sarif|junit".
-func FindingsFormatNames() string { return enum.Join(FindingsFormats) }
-
-// FindingsFormatFlag is a pflag.Value for validate's --format.
-type FindingsFormatFlag struct{ Value FindingsFormat }
-
-func (f *FindingsFormatFlag) Set(s string) error {
-	v, err := enum.Parse("format", s, FindingsFormats)
-	if err != nil {
-		return err
-	}
-	f.Value = v
-	return nil
-}
-func (f *FindingsFormatFlag) String() string { return string(f.Value) }
-func (f *FindingsFormatFlag) Type() string   { return "format" }
 
 // FindingsOptions tune findings output.
 type FindingsOptions struct {
@@ -68,20 +28,21 @@ type FindingsOptions struct {
 	BaseDir string
 }
 
-// WriteFindings writes a validation report in format f.
-func WriteFindings(w io.Writer, f FindingsFormat, rep *validate.Report, o FindingsOptions) error {
+// WriteFindings writes a validation report in format f: text, json,
+// github, sarif or junit.
+func WriteFindings(w io.Writer, f Format, rep *validate.Report, o FindingsOptions) error {
 	bw := bufio.NewWriter(w)
 	var err error
 	switch f {
-	case FindingsText, "":
+	case Text, "":
 		err = writeFindingsText(bw, rep, o)
-	case FindingsJSON:
+	case JSON:
 		err = writeFindingsJSON(bw, rep.Findings)
-	case FindingsGitHub:
+	case GitHub:
 		err = writeFindingsGitHub(bw, rep.Findings, o)
-	case FindingsSARIF:
+	case SARIF:
 		err = writeFindingsSARIF(bw, rep.Findings, o)
-	case FindingsJUnit:
+	case JUnit:
 		err = writeFindingsJUnit(bw, rep, o)
 	default:
 		err = fmt.Errorf("unknown findings format %q", f)
@@ -145,29 +106,13 @@ type findingJSON struct {
 // writeFindingsJSON writes one indented array, a finding at a time: a
 // corpus can have hundreds of thousands of findings.
 func writeFindingsJSON(w io.Writer, fs []validate.Finding) error {
-	if len(fs) == 0 {
-		_, err := io.WriteString(w, "[]\n")
-		return err
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("  ", "  ")
-	enc.SetEscapeHTML(false)
-	sep := "[\n  "
+	wr := NewWriter(w, JSON, Schema[findingJSON]{}, Options{JSON: JSONOptions{EscapeHTML: false}})
 	for _, f := range fs {
-		buf.Reset()
-		buf.WriteString(sep)
-		if err := enc.Encode(findingJSON{f.Path, f.Line, f.Col, f.Severity.String(), f.Rule, f.Message}); err != nil {
+		if err := wr.Write(findingJSON{f.Path, f.Line, f.Col, f.Severity.String(), f.Rule, f.Message}); err != nil {
 			return err
 		}
-		buf.Truncate(buf.Len() - 1) // the encoder's newline
-		if _, err := w.Write(buf.Bytes()); err != nil {
-			return err
-		}
-		sep = ",\n  "
 	}
-	_, err := io.WriteString(w, "\n]\n")
-	return err
+	return wr.Close()
 }
 
 // writeFindingsGitHub prints one workflow command per finding:
@@ -229,18 +174,21 @@ type ruleJSON struct {
 }
 
 // WriteRules lists validation rules: aligned columns (id, severity, on or
-// off by default, explanation) or, with FindingsJSON, an array that also
-// says whether each rule is enabled by the current configuration.
-func WriteRules(w io.Writer, f FindingsFormat, rules []validate.Rule, enabled func(id string) bool) error {
-	if f == FindingsJSON {
-		out := make([]ruleJSON, len(rules))
-		for i, r := range rules {
-			out[i] = ruleJSON{r.ID, r.Severity.String(), r.Default, enabled(r.ID), string(r.Scope), r.Summary}
+// off by default, explanation) or, with JSON, an array that also says
+// whether each rule is enabled by the current configuration.
+func WriteRules(w io.Writer, f Format, rules []validate.Rule, enabled func(id string) bool) error {
+	switch f {
+	case JSON:
+		wr := NewWriter(w, JSON, Schema[ruleJSON]{}, Options{JSON: JSONOptions{EscapeHTML: false}})
+		for _, r := range rules {
+			if err := wr.Write(ruleJSON{r.ID, r.Severity.String(), r.Default, enabled(r.ID), string(r.Scope), r.Summary}); err != nil {
+				return err
+			}
 		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(out)
+		return wr.Close()
+	case Text, "":
+	default:
+		return fmt.Errorf("rules cannot be written as %s", f)
 	}
 	width := 0
 	for _, r := range rules {

@@ -31,7 +31,7 @@ func BenchmarkFindingsSARIF(b *testing.B) {
 	rep := manyFindings(400_000)
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := WriteFindings(io.Discard, FindingsSARIF, rep, FindingsOptions{ToolVersion: "bench"}); err != nil {
+		if err := WriteFindings(io.Discard, SARIF, rep, FindingsOptions{ToolVersion: "bench"}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -57,7 +57,7 @@ func TestFindingsSARIFStreamed(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, o := range []FindingsOptions{{}, {ToolVersion: "1.2.3", BaseDir: filepath.Join(string(filepath.Separator), "repo")}} {
-				got := write(t, FindingsSARIF, tt.rep, o)
+				got := write(t, SARIF, tt.rep, o)
 				log, index := sarifHeader(o)
 				for _, f := range tt.rep.Findings {
 					log.Runs[0].Results = append(log.Runs[0].Results, sarifResultFor(f, index, o))

@@ -28,7 +28,7 @@ func sampleReport() *validate.Report {
 	}
 }
 
-func write(t *testing.T, f FindingsFormat, rep *validate.Report, o FindingsOptions) string {
+func write(t *testing.T, f Format, rep *validate.Report, o FindingsOptions) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := WriteFindings(&b, f, rep, o); err != nil {
@@ -57,7 +57,7 @@ seeds/dir, x/b c.txt:1:1: warning: broken HTML entity "& # 39;" (should be "&#39
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := write(t, FindingsText, tt.rep, tt.o); got != tt.want {
+			if got := write(t, Text, tt.rep, tt.o); got != tt.want {
 				t.Errorf("got:\n%q\nwant:\n%q", got, tt.want)
 			}
 		})
@@ -65,7 +65,7 @@ seeds/dir, x/b c.txt:1:1: warning: broken HTML entity "& # 39;" (should be "&#39
 }
 
 func TestFindingsJSON(t *testing.T) {
-	got := write(t, FindingsJSON, sampleReport(), FindingsOptions{})
+	got := write(t, JSON, sampleReport(), FindingsOptions{})
 	var back []map[string]any
 	if err := json.Unmarshal([]byte(got), &back); err != nil {
 		t.Fatal(err)
@@ -83,7 +83,7 @@ func TestFindingsJSON(t *testing.T) {
 	if len(back[0]) != len(want) {
 		t.Errorf("keys %v, want exactly %v", back[0], want)
 	}
-	if got := write(t, FindingsJSON, &validate.Report{}, FindingsOptions{}); got != "[]\n" {
+	if got := write(t, JSON, &validate.Report{}, FindingsOptions{}); got != "[]\n" {
 		t.Errorf("no findings: got %q, want []", got)
 	}
 	// Written a finding at a time, the bytes are those of encoding/json's
@@ -101,7 +101,7 @@ func TestFindingsJSON(t *testing.T) {
 	if err := enc.Encode(all); err != nil {
 		t.Fatal(err)
 	}
-	if got := write(t, FindingsJSON, rep, FindingsOptions{}); got != whole.String() {
+	if got := write(t, JSON, rep, FindingsOptions{}); got != whole.String() {
 		t.Errorf("got:\n%s\nwant:\n%s", got, whole.String())
 	}
 }
@@ -110,7 +110,7 @@ func TestFindingsJSON(t *testing.T) {
 // file=…,line=…,col=…,title=…::message", properties escaped for % CR LF :
 // and ",", the message for % CR LF only.
 func TestFindingsGitHub(t *testing.T) {
-	got := write(t, FindingsGitHub, sampleReport(), FindingsOptions{})
+	got := write(t, GitHub, sampleReport(), FindingsOptions{})
 	want := `::error file=seeds/a.md,line=3,col=7,title=duplicate-key::duplicate key "title" (first on line 2); the first value is used
 ::warning file=seeds/a.md,line=9,col=12,title=amp-host-mismatch::AMP URL host "b.com" differs: 100%25, really%0D%0Asecond line
 ::warning file=seeds/dir%2C x/b c.txt,line=1,col=1,title=broken-entity::broken HTML entity "& # 39;" (should be "&#39;")
@@ -141,7 +141,7 @@ func TestGitHubEscaping(t *testing.T) {
 func TestFindingsGitHubRelative(t *testing.T) {
 	base := filepath.Join(string(filepath.Separator), "repo")
 	rep := &validate.Report{Findings: []validate.Finding{{Path: filepath.Join(base, "seeds", "a.md"), Line: 2, Col: 1, Severity: validate.Error, Rule: "yaml-syntax", Message: "m"}}}
-	got := write(t, FindingsGitHub, rep, FindingsOptions{BaseDir: base})
+	got := write(t, GitHub, rep, FindingsOptions{BaseDir: base})
 	if want := "::error file=seeds/a.md,line=2,col=1,title=yaml-syntax::m\n"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -179,7 +179,7 @@ func TestFindingsSARIFSchema(t *testing.T) {
 	}}
 	for name, rep := range map[string]*validate.Report{"findings": sampleReport(), "empty": {}, "absolute": abs} {
 		t.Run(name, func(t *testing.T) {
-			out := write(t, FindingsSARIF, rep, FindingsOptions{ToolVersion: "1.2.3", BaseDir: filepath.Join(string(filepath.Separator), "repo")})
+			out := write(t, SARIF, rep, FindingsOptions{ToolVersion: "1.2.3", BaseDir: filepath.Join(string(filepath.Separator), "repo")})
 			inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
 			if err != nil {
 				t.Fatal(err)
@@ -197,7 +197,7 @@ func TestFindingsSARIFSchema(t *testing.T) {
 }
 
 func TestFindingsSARIFContent(t *testing.T) {
-	out := write(t, FindingsSARIF, sampleReport(), FindingsOptions{ToolVersion: "1.2.3"})
+	out := write(t, SARIF, sampleReport(), FindingsOptions{ToolVersion: "1.2.3"})
 	var log struct {
 		Version string `json:"version"`
 		Runs    []struct {
@@ -255,7 +255,7 @@ func TestFindingsSARIFContent(t *testing.T) {
 }
 
 func TestFindingsJUnit(t *testing.T) {
-	got := write(t, FindingsJUnit, sampleReport(), FindingsOptions{})
+	got := write(t, JUnit, sampleReport(), FindingsOptions{})
 	var doc junitSuites
 	if err := xml.Unmarshal([]byte(got), &doc); err != nil {
 		t.Fatalf("%v\n%s", err, got)
@@ -268,29 +268,16 @@ func TestFindingsJUnit(t *testing.T) {
 		!strings.Contains(s.Cases[1].SystemOut, "broken-entity") {
 		t.Errorf("cases: %+v", s.Cases)
 	}
-	strict := write(t, FindingsJUnit, sampleReport(), FindingsOptions{Strict: true})
+	strict := write(t, JUnit, sampleReport(), FindingsOptions{Strict: true})
 	if err := xml.Unmarshal([]byte(strict), &doc); err != nil || doc.Failures != 2 {
 		t.Errorf("strict: failures %d, err %v", doc.Failures, err)
-	}
-}
-
-func TestFindingsFormatFlag(t *testing.T) {
-	var f FindingsFormatFlag
-	for _, name := range FindingsFormats {
-		if err := f.Set(string(name)); err != nil || f.Value != name {
-			t.Errorf("Set(%q): %v, %q", name, err, f.Value)
-		}
-	}
-	err := f.Set("xml")
-	if err == nil || !strings.Contains(err.Error(), "text|json|github|sarif|junit") {
-		t.Errorf("Set(xml) = %v, want the valid values listed", err)
 	}
 }
 
 func TestWriteRules(t *testing.T) {
 	var b bytes.Buffer
 	on := func(id string) bool { r, _ := validate.Lookup(id); return r.Default != (id == "file-name") }
-	if err := WriteRules(&b, FindingsText, validate.Rules, on); err != nil {
+	if err := WriteRules(&b, Text, validate.Rules, on); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -300,7 +287,7 @@ func TestWriteRules(t *testing.T) {
 		}
 	}
 	b.Reset()
-	if err := WriteRules(&b, FindingsJSON, validate.Rules, on); err != nil {
+	if err := WriteRules(&b, JSON, validate.Rules, on); err != nil {
 		t.Fatal(err)
 	}
 	var rules []ruleJSON
@@ -320,7 +307,7 @@ func TestFindingsSARIFCases(t *testing.T) {
 	if len(rep.Findings) < len(validate.Rules)/2 {
 		t.Fatalf("only %d findings over the cases", len(rep.Findings))
 	}
-	out := write(t, FindingsSARIF, rep, FindingsOptions{ToolVersion: "test"})
+	out := write(t, SARIF, rep, FindingsOptions{ToolVersion: "test"})
 	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
 	if err != nil {
 		t.Fatal(err)

@@ -1,73 +1,21 @@
-// Package render is seedscope's output layer: one registry of formats and
-// one writer per format, shared by every command. A command describes its
-// records once (a Schema) and gets table, tsv, json, ndjson and csv output
-// from it.
+// Package render is seedscope's output layer: every byte a command prints
+// on stdout is written here. One registry of formats (format.go), of which
+// each command accepts a subset; one writer per kind of output: records
+// (Writer, from a Schema: table, tsv, json, ndjson, csv), one thing in full
+// (WriteDocument, WriteStats, WriteRules) and validation findings
+// (WriteFindings). cmd/ hands its stdout only to these functions
+// (cmd.TestStdoutOnePlace checks).
 package render
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/termsafe"
 )
-
-// Format names an output format.
-type Format string
-
-const (
-	// Table is aligned columns for people, coloured on a terminal.
-	Table Format = "table"
-	// TSV is header-less, tab-separated rows for cut and awk: the default
-	// when stdout is not a terminal.
-	TSV Format = "tsv"
-	// JSON is one indented array.
-	JSON Format = "json"
-	// NDJSON is one compact JSON value per line.
-	NDJSON Format = "ndjson"
-	// CSV is RFC 4180 with a header row; list fields are joined with ";".
-	CSV Format = "csv"
-)
-
-// Formats lists every format, in the order help shows them.
-var Formats = []Format{Table, TSV, JSON, NDJSON, CSV}
-
-// FormatNames is Formats as "table|tsv|json|ndjson|csv", for help text.
-func FormatNames() string { return enum.Join(Formats) }
-
-// ParseFormat checks a format name given on the command line.
-func ParseFormat(s string) (Format, error) { return enum.Parse("format", s, Formats) }
-
-// FormatFlag is a pflag.Value for --format; empty means "choose by TTY".
-type FormatFlag struct{ Value Format }
-
-func (f *FormatFlag) Set(s string) error {
-	v, err := ParseFormat(s)
-	if err != nil {
-		return err
-	}
-	f.Value = v
-	return nil
-}
-func (f *FormatFlag) String() string { return string(f.Value) }
-func (f *FormatFlag) Type() string   { return "format" }
-
-// Resolve returns the chosen format, or the default for the stream: a
-// table on a terminal, TSV otherwise.
-func (f *FormatFlag) Resolve(tty bool) Format {
-	switch {
-	case f.Value != "":
-		return f.Value
-	case tty:
-		return Table
-	}
-	return TSV
-}
 
 // Style is a colour role for a table column.
 type Style int
@@ -130,6 +78,17 @@ type Options struct {
 	Width int
 	// SafeCSV guards CSV cells against formula injection in spreadsheets.
 	SafeCSV bool
+	// JSON tunes JSON and NDJSON output.
+	JSON JSONOptions
+}
+
+// JSONOptions tune the JSON encoder every JSON and NDJSON writer shares.
+type JSONOptions struct {
+	// EscapeHTML writes <, > and & as \u003c, \u003e and \u0026, as
+	// encoding/json does by default. Documents are always written so
+	// (corpus.Document.AppendJSON); records, views and findings follow
+	// this option.
+	EscapeHTML bool
 }
 
 // Writer writes records of one type in one format. Table output is held
@@ -144,23 +103,16 @@ type Writer[T any] struct {
 	row    []string   // the row being written (TSV, CSV)
 	n      int
 	err    error
-	// buf and indented are reused for records that append their own
-	// compact JSON (jsonAppender).
-	buf      []byte
-	indented bytes.Buffer
-}
-
-// jsonAppender is a record that appends its compact JSON to a buffer, the
-// same bytes json.Marshal gives for it, without reflection
-// (corpus.Document).
-type jsonAppender interface {
-	AppendJSON([]byte) []byte
+	json   *jsonEncoder
 }
 
 // NewWriter returns a writer of records in format f to w.
 func NewWriter[T any](w io.Writer, f Format, s Schema[T], o Options) *Writer[T] {
 	wr := &Writer[T]{f: f, schema: s, o: o, out: bufio.NewWriterSize(w, 64<<10)}
-	if f == CSV {
+	switch f {
+	case JSON, NDJSON:
+		wr.json = newJSONEncoder(o.JSON)
+	case CSV:
 		// The header goes out even when no record follows; a write error
 		// surfaces at the first Write or at Close.
 		wr.csv = csv.NewWriter(wr.out)
@@ -194,17 +146,7 @@ func (w *Writer[T]) write(v T) error {
 		}
 		return w.out.WriteByte('\n')
 	case JSON:
-		var b []byte
-		var err error
-		if a, ok := any(v).(jsonAppender); ok {
-			// The bytes json.MarshalIndent gives, without reflection.
-			w.buf = a.AppendJSON(w.buf[:0])
-			w.indented.Reset()
-			err = json.Indent(&w.indented, w.buf, "  ", "  ")
-			b = w.indented.Bytes()
-		} else {
-			b, err = json.MarshalIndent(v, "  ", "  ")
-		}
+		b, err := w.json.indent(v, "  ")
 		if err != nil {
 			return err
 		}
@@ -216,12 +158,7 @@ func (w *Writer[T]) write(v T) error {
 		_, err = w.out.Write(b)
 		return err
 	case NDJSON:
-		if a, ok := any(v).(jsonAppender); ok {
-			w.buf = append(a.AppendJSON(w.buf[:0]), '\n')
-			_, err := w.out.Write(w.buf)
-			return err
-		}
-		b, err := json.Marshal(v)
+		b, err := w.json.compact(v)
 		if err != nil {
 			return err
 		}

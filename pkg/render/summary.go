@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"io"
 	"strconv"
 
@@ -55,21 +54,11 @@ func StatLines(s *query.Stats) []Stat {
 // WriteStats writes stats: one JSON object for json and ndjson (indented
 // for json), summary lines for the other formats.
 func WriteStats(w io.Writer, f Format, s *query.Stats, o Options) error {
-	var b []byte
-	var err error
 	switch f {
-	case JSON:
-		b, err = json.MarshalIndent(statsJSON(s), "", "  ")
-	case NDJSON:
-		b, err = json.Marshal(statsJSON(s))
-	default:
-		return WriteAll(w, f, Stats, o, StatLines(s))
+	case JSON, NDJSON:
+		return writeObject(w, f, statsJSON(s), o.JSON)
 	}
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
+	return WriteAll(w, f, Stats, o, StatLines(s))
 }
 
 // statsJSON adds the derived mean (null for no documents) to the counted

@@ -1,0 +1,83 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+)
+
+// jsonAppender is a record that appends its compact JSON to a buffer, the
+// same bytes json.Marshal gives for it, without reflection
+// (corpus.Document).
+type jsonAppender interface {
+	AppendJSON([]byte) []byte
+}
+
+// jsonEncoder is the one JSON encoder of every writer: records, views and
+// findings are all written through it, so how JSON looks (indentation,
+// escaping) is decided here, from JSONOptions. Its buffers are reused from
+// value to value.
+type jsonEncoder struct {
+	o        JSONOptions
+	buf      bytes.Buffer
+	enc      *json.Encoder
+	appended []byte
+	indented bytes.Buffer
+}
+
+func newJSONEncoder(o JSONOptions) *jsonEncoder {
+	e := &jsonEncoder{o: o}
+	e.enc = json.NewEncoder(&e.buf)
+	e.enc.SetEscapeHTML(o.EscapeHTML)
+	return e
+}
+
+// compact returns v's compact JSON, valid until the next call.
+func (e *jsonEncoder) compact(v any) ([]byte, error) {
+	if a, ok := v.(jsonAppender); ok {
+		e.appended = a.AppendJSON(e.appended[:0])
+		return e.appended, nil
+	}
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	b := e.buf.Bytes()
+	return b[:len(b)-1], nil // the encoder's newline
+}
+
+// indent returns v's JSON indented by two spaces, each line after the
+// first starting with prefix (the bytes json.MarshalIndent(v, prefix, "  ")
+// gives), valid until the next call.
+func (e *jsonEncoder) indent(v any, prefix string) ([]byte, error) {
+	b, err := e.compact(v)
+	if err != nil {
+		return nil, err
+	}
+	e.indented.Reset()
+	if err := json.Indent(&e.indented, b, prefix, "  "); err != nil {
+		return nil, err
+	}
+	return e.indented.Bytes(), nil
+}
+
+// writeObject writes one value as a whole output: indented for JSON, one
+// line for NDJSON.
+func writeObject(w io.Writer, f Format, v any, o JSONOptions) error {
+	e := newJSONEncoder(o)
+	var b []byte
+	var err error
+	if f == NDJSON {
+		b, err = e.compact(v)
+	} else {
+		b, err = e.indent(v, "")
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(b); err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, "\n")
+	return err
+}
