@@ -9,6 +9,7 @@
 package record
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -119,4 +120,26 @@ func (t Table[T]) Infos() []Info {
 		out[i] = f.Info
 	}
 	return out
+}
+
+// AppendJSON appends v as a JSON object of t's fields, in t's order, each
+// value as encoding/json writes it.
+func AppendJSON[T any](b []byte, t Table[T], v T) ([]byte, error) {
+	b = append(b, '{')
+	for i, f := range t {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		k, err := json.Marshal(f.Name)
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(b, k...), ':')
+		val, err := json.Marshal(f.Value(v))
+		if err != nil {
+			return nil, err
+		}
+		b = append(b, val...)
+	}
+	return append(b, '}'), nil
 }
