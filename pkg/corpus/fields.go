@@ -452,3 +452,19 @@ func outputTable[P recordPtr](specs []fieldSpec) record.Table[P] {
 	}
 	return t
 }
+
+// KeysOf returns the front-matter keys that fill field (by export name)
+// of a record ("document", "related", "provider" or "image"): the
+// table's, in order, then, for documents, the keys m maps onto it.
+func (m *FieldMap) KeysOf(rec, field string) []string {
+	specs := map[string][]fieldSpec{"document": documentSpecs, "related": relatedSpecs, "provider": providerSpecs, "image": imageSpecs}[rec]
+	s := specByName(specs, field)
+	if s == nil {
+		return nil
+	}
+	keys := slices.Clone(s.Keys)
+	if rec == "document" {
+		keys = append(keys, m.Mapping()[field]...)
+	}
+	return keys
+}
