@@ -28,7 +28,6 @@ var (
 	sourceFamily = map[string]bool{"sourceUrl": true, "ampUrl": true, "cdnAmpUrl": true}
 )
 
-
 // The known keys of each record, and the field each fills, come from the
 // loader's field table; a document's, with the configuration's mapping
 // (Settings.documentKeys).
