@@ -109,4 +109,3 @@ func checkCSVAgainstNDJSON(t *testing.T, csvText, ndjson string) {
 	}
 	t.Logf("%d rows, %d list cells checked", len(objs), lists)
 }
-
