@@ -3,9 +3,11 @@ package cmd
 import (
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/enum"
+	"github.com/seedscope/seedscope/pkg/validate"
 )
 
 // shownDiagnostics is how many load problems are printed before the rest
@@ -68,6 +70,30 @@ func (g *GlobalOptions) streamMatching(args []string, ff *filterFlags, fn func(*
 	})
 }
 
+// fieldMap reads the "fields:" mapping of the configuration files
+// validate reads for these roots (.seedscope.yaml in the working
+// directory and in the first corpus folder), joined. A bad mapping is a
+// usage error; no mapping gives nil.
+func fieldMap(roots []string) (*corpus.FieldMap, error) {
+	var ms []map[string][]string
+	var names []string
+	for _, f := range validate.FindConfigs(roots) {
+		m, err := validate.ReadFieldMapping(f.Path)
+		if err != nil {
+			return nil, &FlagError{err}
+		}
+		if m != nil {
+			ms = append(ms, m)
+			names = append(names, f.Path)
+		}
+	}
+	fm, err := corpus.NewFieldMap(validate.MergeFieldMappings(ms...))
+	if err != nil {
+		return nil, &FlagError{fmt.Errorf("%s: %w", strings.Join(names, " and "), err)}
+	}
+	return fm, nil
+}
+
 // loadCount is how many files a load looked at and how many of them it
 // skipped.
 type loadCount struct{ files, skipped int }
@@ -82,6 +108,9 @@ func (g *GlobalOptions) streamCorpus(args []string, fn func(*corpus.Document) er
 	}
 	roots := paths(args)
 	if err := corpus.CheckPaths(roots); err != nil {
+		return loadCount{}, err
+	}
+	if o.Fields, err = fieldMap(roots); err != nil {
 		return loadCount{}, err
 	}
 	rep := g.newReporter()

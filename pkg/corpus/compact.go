@@ -143,54 +143,68 @@ func (c *compactor) value(v any) any {
 	return v // numbers, booleans, times, nil
 }
 
-// visitStrings calls fn with a pointer to each string field of d but ID,
-// outside Extra; shared says whether the value tends to repeat across
-// documents. checkOwnMemory, in the tests, finds any string it misses.
+// visitStrings calls fn with a pointer to each string field of d but ID
+// and Kind (always one of the constants), outside Extra; shared says
+// whether the value tends to repeat across documents. The fields are those
+// of the field table, in compactOrder. checkOwnMemory, in the tests, finds
+// any string it misses.
 func (d *Document) visitStrings(fn func(p *string, shared bool)) {
-	fn(&d.Path, false)
-	// Kind is always one of the constants.
-	fn(&d.Title, false)
-	fn(&d.Excerpt, false)
-	fn(&d.Category, true)
-	fn(&d.Type, true)
-	fn(&d.AmpURL, false) // before the URL it usually extends
-	fn(&d.URL, false)
-	fn(&d.CdnAmpURL, false)
-	d.Provider.visitStrings(fn)
-	for i := range d.Topics {
-		fn(&d.Topics[i], true)
-	}
-	visitImages(d.Images, fn)
-	for i := range d.Related {
-		r := &d.Related[i]
-		fn(&r.Title, false)
-		fn(&r.Excerpt, false)
-		fn(&r.AmpURL, false)
-		fn(&r.URL, false)
-		fn(&r.CdnAmpURL, false)
-		fn(&r.Type, true)
-		r.Provider.visitStrings(fn)
-		visitImages(r.Images, fn)
-		fn(&r.Target, false)
-	}
-	fn(&d.Body, false)
-	if d.Secured != nil {
-		fn(d.Secured, false)
+	visitFields(unsafe.Pointer(d), compactDocument, false, fn)
+}
+
+func visitFields(base unsafe.Pointer, specs []*fieldSpec, shared bool, fn func(p *string, shared bool)) {
+	for _, f := range specs {
+		p := f.at(base)
+		sh := shared || f.shared
+		switch f.code {
+		case cString:
+			fn((*string)(p), sh)
+		case cOptString:
+			if s := *(**string)(p); s != nil {
+				fn(s, sh)
+			}
+		case cStrings:
+			l := *(*[]string)(p)
+			for i := range l {
+				fn(&l[i], sh)
+			}
+		case cProvider:
+			visitFields(p, compactProvider, sh, fn)
+		case cImages:
+			l := *(*[]Image)(p)
+			for i := range l {
+				visitFields(unsafe.Pointer(&l[i]), compactImage, sh, fn)
+			}
+		case cRelated:
+			l := *(*[]Related)(p)
+			for i := range l {
+				visitFields(unsafe.Pointer(&l[i]), compactRelated, sh, fn)
+			}
+		}
 	}
 }
 
-func (p *Provider) visitStrings(fn func(p *string, shared bool)) {
-	fn(&p.Name, true)
-	fn(&p.Domain, true)
-	for i := range p.Images {
-		fn(&p.Images[i].URL, true) // a provider's logo: the same on all its documents
-		fn(&p.Images[i].Title, true)
+// compactOrder is the order compact visits a record's fields in: the
+// table's, less the document's id and kind, with each AMP URL before the
+// URL it usually extends, so the URL shares the AMP URL's bytes.
+func compactOrder(specs []fieldSpec) []*fieldSpec {
+	var out []*fieldSpec
+	for i := range specs {
+		f := &specs[i]
+		if f == specByName(documentSpecs, "id") || f == specByName(documentSpecs, "kind") {
+			continue
+		}
+		out = append(out, f)
+		if n := len(out); n >= 2 && f.Name == "ampUrl" && out[n-2].Name == "url" {
+			out[n-2], out[n-1] = out[n-1], out[n-2]
+		}
 	}
+	return out
 }
 
-func visitImages(images []Image, fn func(p *string, shared bool)) {
-	for i := range images {
-		fn(&images[i].URL, false)
-		fn(&images[i].Title, false)
-	}
-}
+var (
+	compactDocument = compactOrder(documentSpecs)
+	compactRelated  = compactOrder(relatedSpecs)
+	compactProvider = compactOrder(providerSpecs)
+	compactImage    = compactOrder(imageSpecs)
+)

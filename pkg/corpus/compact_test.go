@@ -139,7 +139,7 @@ func TestCompactSharesRepeatedValues(t *testing.T) {
 	c := &compactor{interned: arena.Table{Max: maxInternEntries}, blocks: arena.Arena{Size: chunkSize}}
 	parse := func(name string) *Document {
 		d := &Document{ID: name, Path: name + ".md"}
-		if !decodeFastString("provider:\n  name: Example\ntopics:\n  - AI\ntitle: T\n", d) {
+		if !decodeFastString("provider:\n  name: Example\ntopics:\n  - AI\ntitle: T\n", d, documentKeys) {
 			t.Fatal("the fast decoder declined")
 		}
 		c.compact(d)

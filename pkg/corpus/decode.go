@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"gopkg.in/yaml.v3"
 
@@ -22,7 +23,7 @@ const frontMatterLine = 2
 // decodeYAML maps front matter onto doc with yaml.v3, the reference parser.
 // Fields of the wrong type become warnings and stay empty; only YAML that
 // does not parse, or is not a mapping, fails the file.
-func decodeYAML(path string, fm []byte, doc *Document) (warnings []Diagnostic, err error) {
+func decodeYAML(path string, fm []byte, doc *Document, keys *keyIndex) (warnings []Diagnostic, err error) {
 	// Every call into yaml.v3 is fenced (see yamlnode.Fenced); this catches
 	// anything else, so that one file can never stop the load.
 	defer func() {
@@ -45,7 +46,7 @@ func decodeYAML(path string, fm []byte, doc *Document) (warnings []Diagnostic, e
 	case m.Kind != yaml.MappingNode:
 		return nil, errorAt(d.pos(m), "front matter is a %s, not a mapping of fields", yamlnode.KindName(m))
 	}
-	d.document(m, doc)
+	d.document(m, doc, keys)
 	if d.err != nil {
 		return nil, d.err
 	}
@@ -184,39 +185,82 @@ func (d *nodeDecoder) fields(m *yaml.Node, fn func(key string, k, v *yaml.Node))
 	}
 }
 
-func (d *nodeDecoder) document(m *yaml.Node, doc *Document) {
+func (d *nodeDecoder) document(m *yaml.Node, doc *Document, keys *keyIndex) {
+	base := unsafe.Pointer(doc)
 	d.fields(m, func(key string, k, v *yaml.Node) {
-		if d.itemField(docItem(doc), key, key, v) {
+		if f := keys.find(key); f != nil {
+			d.set(f, base, key, v)
 			return
 		}
-		switch key {
-		case "category":
-			doc.Category = d.str(key, v)
-		case "heat":
-			doc.Heat = d.number(key, v)
-		case "published":
-			doc.Published = d.bool(key, v)
-		case "topics":
-			doc.Topics = d.strings(key, v)
-		case "related":
-			doc.Related = d.related(key, v)
-		case "secured":
-			if s := d.str(key, v); s != "" {
-				doc.Secured = &s
-			}
-		default:
-			if !d.charge(v) { // decoding expands every alias inside v
-				return
-			}
-			val, err := nodeValue(v)
-			if err != nil {
-				d.warn(v, "%s: %v; field ignored", key, err)
-				return
-			}
-			if doc.Extra == nil {
-				doc.Extra = map[string]any{}
-			}
-			doc.Extra[key] = jsonSafe(val)
+		if !d.charge(v) { // decoding expands every alias inside v
+			return
+		}
+		val, err := nodeValue(v)
+		if err != nil {
+			d.warn(v, "%s: %v; field ignored", key, err)
+			return
+		}
+		if doc.Extra == nil {
+			doc.Extra = map[string]any{}
+		}
+		doc.Extra[key] = jsonSafe(val)
+	})
+}
+
+// set decodes v into field f of the record at base; name labels warnings
+// ("title", "related.title"). When several keys fill the field, the
+// first one given with a value wins.
+func (d *nodeDecoder) set(f *fieldSpec, base unsafe.Pointer, name string, v *yaml.Node) {
+	p := f.at(base)
+	switch f.code {
+	case cString:
+		setFirst((*string)(p), d.str(name, v))
+	case cOptString:
+		if s := d.str(name, v); s != "" && *(**string)(p) == nil {
+			*(**string)(p) = &s
+		}
+	case cTime:
+		if t := d.time(name, v); *(**time.Time)(p) == nil {
+			*(**time.Time)(p) = t
+		}
+	case cNumber:
+		if n := d.number(name, v); *(**float64)(p) == nil {
+			*(**float64)(p) = n
+		}
+	case cBool:
+		if b := d.bool(name, v); *(**bool)(p) == nil {
+			*(**bool)(p) = b
+		}
+	case cStrings:
+		if l := d.strings(name, v); len(*(*[]string)(p)) == 0 {
+			*(*[]string)(p) = l
+		}
+	case cProvider:
+		if pr := d.provider(name, v); (*Provider)(p).empty() {
+			*(*Provider)(p) = pr
+		}
+	case cImages:
+		if l := d.images(name, v); len(*(*[]Image)(p)) == 0 {
+			*(*[]Image)(p) = l
+		}
+	case cRelated:
+		if l := d.related(name, v); len(*(*[]Related)(p)) == 0 {
+			*(*[]Related)(p) = l
+		}
+	}
+}
+
+// empty reports whether the provider has nothing set.
+func (p *Provider) empty() bool {
+	return p.Name == "" && p.Domain == "" && len(p.Images) == 0
+}
+
+// record decodes mapping m into the record at base, by keys; other keys
+// are dropped.
+func (d *nodeDecoder) record(m *yaml.Node, base unsafe.Pointer, keys *keyIndex, prefix string) {
+	d.fields(m, func(k string, _, v *yaml.Node) {
+		if f := keys.find(k); f != nil {
+			d.set(f, base, prefix+"."+k, v)
 		}
 	})
 }
@@ -349,18 +393,7 @@ func (d *nodeDecoder) images(key string, v *yaml.Node) []Image {
 	var out []Image
 	d.each(key, v, func(m *yaml.Node) {
 		var im Image
-		d.fields(m, func(k string, _, v *yaml.Node) {
-			switch k {
-			case "url":
-				im.URL = d.str(key+".url", v)
-			case "title":
-				im.Title = d.str(key+".title", v)
-			case "width":
-				im.Width = d.number(key+".width", v)
-			case "height":
-				im.Height = d.number(key+".height", v)
-			}
-		})
+		d.record(m, unsafe.Pointer(&im), imageKeys, key)
 		out = append(out, im)
 	})
 	return out
@@ -379,74 +412,15 @@ func (d *nodeDecoder) provider(key string, v *yaml.Node) Provider {
 		d.warn(v, "%s: expected a mapping, found a %s", key, yamlnode.KindName(v))
 		return p
 	}
-	d.fields(v, func(k string, _, v *yaml.Node) {
-		switch k {
-		case "name":
-			p.Name = d.str(key+".name", v)
-		case "domain":
-			p.Domain = d.str(key+".domain", v)
-		case "images":
-			p.Images = d.images(key+".images", v)
-		}
-	})
+	d.record(v, unsafe.Pointer(&p), providerKeys, key)
 	return p
-}
-
-// itemFields points at the fields documents and related items share.
-type itemFields struct {
-	title, excerpt, typ, url, ampURL, cdnAmpURL *string
-	publishedAt                                 **time.Time
-	quality                                     **float64
-	provider                                    *Provider
-	images                                      *[]Image
-}
-
-func docItem(d *Document) itemFields {
-	return itemFields{&d.Title, &d.Excerpt, &d.Type, &d.URL, &d.AmpURL, &d.CdnAmpURL, &d.PublishedAt, &d.Quality, &d.Provider, &d.Images}
-}
-
-func relatedItem(r *Related) itemFields {
-	return itemFields{&r.Title, &r.Excerpt, &r.Type, &r.URL, &r.AmpURL, &r.CdnAmpURL, &r.PublishedAt, &r.Quality, &r.Provider, &r.Images}
-}
-
-// itemField decodes key into f if it is one of the shared fields; name
-// labels warnings ("title", "related.title"). Both URL spellings fill the
-// same field, the first one given wins.
-func (d *nodeDecoder) itemField(f itemFields, key, name string, v *yaml.Node) bool {
-	switch key {
-	case "title":
-		*f.title = d.str(name, v)
-	case "excerpt":
-		*f.excerpt = d.str(name, v)
-	case "type":
-		*f.typ = d.str(name, v)
-	case "publishedDateTime":
-		*f.publishedAt = d.time(name, v)
-	case "webUrl", "sourceUrl":
-		setFirst(f.url, d.str(name, v))
-	case "ampWebUrl", "ampUrl":
-		setFirst(f.ampURL, d.str(name, v))
-	case "cdnAmpWebUrl", "cdnAmpUrl":
-		setFirst(f.cdnAmpURL, d.str(name, v))
-	case "quality":
-		*f.quality = d.number(name, v)
-	case "provider":
-		*f.provider = d.provider(name, v)
-	case "images":
-		*f.images = d.images(name, v)
-	default:
-		return false
-	}
-	return true
 }
 
 func (d *nodeDecoder) related(key string, v *yaml.Node) []Related {
 	var out []Related
 	d.each(key, v, func(m *yaml.Node) {
 		var r Related
-		d.fields(m, func(k string, _, v *yaml.Node) {
-			d.itemField(relatedItem(&r), k, key+"."+k, v) // other keys of related items are dropped
-		})
+		d.record(m, unsafe.Pointer(&r), relatedKeys, key) // other keys of related items are dropped
 		out = append(out, r)
 	})
 	return out

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The fast front-matter decoder reads the small, regular subset of YAML
@@ -26,7 +27,7 @@ func init() { fastDecoder = decodeFastString }
 // it could. When it returns false doc is as it was. The strings it stores
 // in doc are substrings of fm wherever no unescaping was needed: no copy
 // is made before compact copies what the document keeps.
-func decodeFastString(fm string, doc *Document) bool {
+func decodeFastString(fm string, doc *Document, keys *keyIndex) bool {
 	p := fastParsers.Get().(*fastParser)
 	defer p.release()
 	p.s = fm
@@ -44,7 +45,7 @@ func decodeFastString(fm string, doc *Document) bool {
 		return false // yaml.v3 counts a node per key too; decodeYAML refuses the file
 	}
 	saved := *doc
-	if !p.document(root, doc) {
+	if !p.document(root, doc, keys) {
 		*doc = saved
 		return false
 	}
@@ -714,21 +715,8 @@ func (p *fastParser) images(n int32) ([]Image, bool) {
 	}
 	ok := p.eachMap(n, func(m int32) bool {
 		var im Image
-		for c := p.nodes[m].first; c >= 0; c = p.nodes[c].next {
-			ok := true
-			switch p.nodes[c].key {
-			case "url":
-				im.URL, ok = p.str(c)
-			case "title":
-				im.Title, ok = p.str(c)
-			case "width":
-				im.Width, ok = p.number(c)
-			case "height":
-				im.Height, ok = p.number(c)
-			}
-			if !ok {
-				return false
-			}
+		if !p.record(m, unsafe.Pointer(&im), imageKeys) {
+			return false
 		}
 		out = append(out, im)
 		return true
@@ -744,21 +732,7 @@ func (p *fastParser) provider(n int32) (Provider, bool) {
 	if p.nodes[n].kind != nodeMap {
 		return pr, false
 	}
-	for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
-		ok := true
-		switch p.nodes[c].key {
-		case "name":
-			pr.Name, ok = p.str(c)
-		case "domain":
-			pr.Domain, ok = p.str(c)
-		case "images":
-			pr.Images, ok = p.images(c)
-		}
-		if !ok {
-			return pr, false
-		}
-	}
-	return pr, true
+	return pr, p.record(n, unsafe.Pointer(&pr), providerKeys)
 }
 
 func (p *fastParser) related(n int32) ([]Related, bool) {
@@ -768,12 +742,9 @@ func (p *fastParser) related(n int32) ([]Related, bool) {
 	}
 	ok := p.eachMap(n, func(m int32) bool {
 		var r Related
-		shared := relatedItem(&r)
-		for c := p.nodes[m].first; c >= 0; c = p.nodes[c].next {
-			// Other keys of related items are dropped, as decodeYAML does.
-			if _, ok := p.itemField(shared, c); !ok {
-				return false
-			}
+		// Other keys of related items are dropped, as decodeYAML does.
+		if !p.record(m, unsafe.Pointer(&r), relatedKeys) {
+			return false
 		}
 		out = append(out, r)
 		return true
@@ -781,81 +752,98 @@ func (p *fastParser) related(n int32) ([]Related, bool) {
 	return out, ok
 }
 
-// itemField decodes node c into f if its key is one of the fields
-// documents and related items share (see decodeYAML's itemField); ok is
-// false when the value is outside the fast path's subset.
-func (p *fastParser) itemField(f itemFields, c int32) (handled, ok bool) {
-	var s string
-	switch p.nodes[c].key {
-	case "title":
-		*f.title, ok = p.str(c)
-	case "excerpt":
-		*f.excerpt, ok = p.str(c)
-	case "type":
-		*f.typ, ok = p.str(c)
-	case "publishedDateTime":
-		ok = p.timeField(c, f.publishedAt)
-	case "webUrl", "sourceUrl":
-		s, ok = p.str(c)
-		setFirst(f.url, s)
-	case "ampWebUrl", "ampUrl":
-		s, ok = p.str(c)
-		setFirst(f.ampURL, s)
-	case "cdnAmpWebUrl", "cdnAmpUrl":
-		s, ok = p.str(c)
-		setFirst(f.cdnAmpURL, s)
-	case "quality":
-		*f.quality, ok = p.number(c)
-	case "provider":
-		*f.provider, ok = p.provider(c)
-	case "images":
-		*f.images, ok = p.images(c)
-	default:
-		return false, true
+// record decodes mapping m into the record at base, by keys; other keys
+// are dropped.
+func (p *fastParser) record(m int32, base unsafe.Pointer, keys *keyIndex) bool {
+	for c := p.nodes[m].first; c >= 0; c = p.nodes[c].next {
+		if f := keys.find(p.nodes[c].key); f != nil && !p.set(f, base, c) {
+			return false
+		}
 	}
-	return true, ok
+	return true
 }
 
-func (p *fastParser) document(m int32, doc *Document) bool {
-	shared := docItem(doc)
+// set decodes node c into field f of the record at base, as
+// nodeDecoder.set does; false when the value is outside the fast path's
+// subset.
+func (p *fastParser) set(f *fieldSpec, base unsafe.Pointer, c int32) bool {
+	ptr := f.at(base)
+	switch f.code {
+	case cString:
+		s, ok := p.str(c)
+		setFirst((*string)(ptr), s)
+		return ok
+	case cOptString:
+		s, ok := p.str(c)
+		if s != "" && *(**string)(ptr) == nil {
+			*(**string)(ptr) = &s
+		}
+		return ok
+	case cTime:
+		var t *time.Time
+		ok := p.timeField(c, &t)
+		if *(**time.Time)(ptr) == nil {
+			*(**time.Time)(ptr) = t
+		}
+		return ok
+	case cNumber:
+		v, ok := p.number(c)
+		if *(**float64)(ptr) == nil {
+			*(**float64)(ptr) = v
+		}
+		return ok
+	case cBool:
+		v, ok := p.bool(c)
+		if *(**bool)(ptr) == nil {
+			*(**bool)(ptr) = v
+		}
+		return ok
+	case cStrings:
+		v, ok := p.strings(c)
+		if len(*(*[]string)(ptr)) == 0 {
+			*(*[]string)(ptr) = v
+		}
+		return ok
+	case cProvider:
+		v, ok := p.provider(c)
+		if (*Provider)(ptr).empty() {
+			*(*Provider)(ptr) = v
+		}
+		return ok
+	case cImages:
+		v, ok := p.images(c)
+		if len(*(*[]Image)(ptr)) == 0 {
+			*(*[]Image)(ptr) = v
+		}
+		return ok
+	case cRelated:
+		v, ok := p.related(c)
+		if len(*(*[]Related)(ptr)) == 0 {
+			*(*[]Related)(ptr) = v
+		}
+		return ok
+	}
+	return false
+}
+
+func (p *fastParser) document(m int32, doc *Document, keys *keyIndex) bool {
+	base := unsafe.Pointer(doc)
 	for c := p.nodes[m].first; c >= 0; c = p.nodes[c].next {
-		handled, ok := p.itemField(shared, c)
-		if handled {
-			if !ok {
+		key := p.nodes[c].key
+		if f := keys.find(key); f != nil {
+			if !p.set(f, base, c) {
 				return false
 			}
 			continue
 		}
-		var s string
-		switch key := p.nodes[c].key; key {
-		case "category":
-			doc.Category, ok = p.str(c)
-		case "heat":
-			doc.Heat, ok = p.number(c)
-		case "published":
-			doc.Published, ok = p.bool(c)
-		case "topics":
-			doc.Topics, ok = p.strings(c)
-		case "related":
-			doc.Related, ok = p.related(c)
-		case "secured":
-			s, ok = p.str(c)
-			if s != "" {
-				doc.Secured = &s
-			}
-		default:
-			var v any
-			v, ok = p.value(c)
-			if ok {
-				if doc.Extra == nil {
-					doc.Extra = map[string]any{}
-				}
-				doc.Extra[key] = v
-			}
-		}
+		v, ok := p.value(c)
 		if !ok {
 			return false
 		}
+		if doc.Extra == nil {
+			doc.Extra = map[string]any{}
+		}
+		doc.Extra[key] = v
 	}
 	return true
 }

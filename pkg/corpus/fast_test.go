@@ -21,9 +21,9 @@ func sameAsYAML(t *testing.T, name string, fm []byte) bool {
 	t.Helper()
 	blank := Document{ID: "id", Path: "p.md", Kind: KindFrontMatter}
 	ref := blank
-	warnings, err := decodeYAML("p.md", fm, &ref)
+	warnings, err := decodeYAML("p.md", fm, &ref, documentKeys)
 	fast := blank
-	if !decodeFastString(string(fm), &fast) {
+	if !decodeFastString(string(fm), &fast, documentKeys) {
 		if !reflect.DeepEqual(fast, blank) {
 			t.Errorf("%s: rejected input changed the document: %+v", name, fast)
 		}
@@ -73,7 +73,7 @@ func differential(t *testing.T, dir string) (withFM, accepted int) {
 		}
 		withFM++
 		var doc Document
-		if decodeFastString(string(split.FrontMatter), &doc) {
+		if decodeFastString(string(split.FrontMatter), &doc, documentKeys) {
 			accepted++
 		}
 		return nil

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The JSON shape of a document, written down once here and in AppendJSON:
@@ -33,7 +34,11 @@ func (d *Document) MarshalJSON() ([]byte, error) {
 	if err := d.checkFinite(); err != nil {
 		return nil, err
 	}
-	return d.appendJSON(nil)
+	b, err := d.appendJSON(nil)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // checkFinite returns encoding/json's error for the first infinite or NaN
@@ -73,149 +78,162 @@ func (d *Document) checkFinite() error {
 // Extra values JSON cannot hold never come out of Parse (see jsonSafe); in
 // a document built by hand, an Extra that encoding/json refuses is written
 // as null, where MarshalJSON returns the error.
+//
+// The fields and their order come from the field table (fields.go).
 func (d *Document) AppendJSON(buf []byte) []byte {
 	if d == nil {
 		return append(buf, "null"...) // as json.Marshal writes a nil *Document
 	}
-	b, err := d.appendJSON(buf)
-	if err != nil {
-		return append(b, "null}"...)
-	}
+	b, _ := d.appendJSON(buf)
 	return b
 }
 
-// appendJSON is AppendJSON; on an Extra encoding/json refuses it stops
-// after `"extra":` and returns the error.
+// appendJSON is AppendJSON; an Extra encoding/json refuses is written
+// as null and its error returned.
 func (d *Document) appendJSON(b []byte) ([]byte, error) {
-	b = append(b, `{"id":`...)
-	b = appendString(b, d.ID)
-	b = append(b, `,"path":`...)
-	b = appendString(b, d.Path)
-	b = append(b, `,"kind":`...)
-	b = appendString(b, string(d.Kind))
-	b = append(b, `,"title":`...)
-	b = appendOptString(b, d.Title)
-	b = append(b, `,"excerpt":`...)
-	b = appendOptString(b, d.Excerpt)
-	b = append(b, `,"category":`...)
-	b = appendOptString(b, d.Category)
-	b = append(b, `,"type":`...)
-	b = appendOptString(b, d.Type)
-	b = append(b, `,"publishedAt":`...)
-	b = appendTime(b, d.PublishedAt)
-	b = append(b, `,"url":`...)
-	b = appendOptString(b, d.URL)
-	b = append(b, `,"ampUrl":`...)
-	b = appendOptString(b, d.AmpURL)
-	b = append(b, `,"cdnAmpUrl":`...)
-	b = appendOptString(b, d.CdnAmpURL)
-	b = append(b, `,"quality":`...)
-	b = appendOptFloat(b, d.Quality)
-	b = append(b, `,"heat":`...)
-	b = appendOptFloat(b, d.Heat)
-	b = append(b, `,"published":`...)
-	switch {
-	case d.Published == nil:
-		b = append(b, "null"...)
-	case *d.Published:
-		b = append(b, "true"...)
-	default:
-		b = append(b, "false"...)
-	}
-	b = append(b, `,"provider":`...)
-	b = appendProvider(b, &d.Provider)
-	b = append(b, `,"topics":[`...)
-	for i, t := range d.Topics {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendString(b, t)
-	}
-	b = append(b, `],"images":`...)
-	b = appendImages(b, d.Images)
-	b = append(b, `,"related":[`...)
-	for i := range d.Related {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendRelated(b, &d.Related[i])
-	}
-	b = append(b, `],"body":`...)
-	b = appendOptString(b, d.Body)
-	b = append(b, `,"words":`...)
-	b = strconv.AppendInt(b, int64(d.Words), 10)
-	b = append(b, `,"secured":`...)
-	if d.Secured == nil {
-		b = append(b, "null"...)
-	} else {
-		b = appendString(b, *d.Secured)
-	}
-	b = append(b, `,"extra":`...)
-	if len(d.Extra) == 0 {
-		return append(b, "{}}"...), nil
-	}
-	extra, err := json.Marshal(d.Extra)
-	if err != nil {
-		return b, err
-	}
-	b = append(b, extra...)
-	return append(b, '}'), nil
+	return appendFields(b, unsafe.Pointer(d), documentSpecs)
 }
 
-func appendProvider(b []byte, p *Provider) []byte {
-	b = append(b, `{"name":`...)
-	b = appendOptString(b, p.Name)
-	b = append(b, `,"domain":`...)
-	b = appendOptString(b, p.Domain)
-	b = append(b, `,"images":`...)
-	b = appendImages(b, p.Images)
-	return append(b, '}')
+// appendFields writes the record at base as a JSON object of its fields,
+// in table order. Only an extra field can fail: it is written as null and
+// the error returned after the whole object.
+func appendFields(b []byte, base unsafe.Pointer, specs []fieldSpec) ([]byte, error) {
+	var err error
+	for i := range specs {
+		f := &specs[i]
+		b = append(b, f.jsonKey...)
+		p := f.at(base)
+		switch f.code {
+		case cString:
+			if f.Nullable {
+				b = appendOptString(b, *(*string)(p))
+			} else {
+				b = appendString(b, *(*string)(p))
+			}
+		case cOptString:
+			if s := *(**string)(p); s == nil {
+				b = append(b, "null"...)
+			} else {
+				b = appendString(b, *s)
+			}
+		case cTime:
+			b = appendTime(b, *(**time.Time)(p))
+		case cNumber:
+			b = appendOptFloat(b, *(**float64)(p))
+		case cBool:
+			switch v := *(**bool)(p); {
+			case v == nil:
+				b = append(b, "null"...)
+			case *v:
+				b = append(b, "true"...)
+			default:
+				b = append(b, "false"...)
+			}
+		case cInt:
+			b = strconv.AppendInt(b, int64(*(*int)(p)), 10)
+		case cStrings:
+			b = append(b, '[')
+			for i, s := range *(*[]string)(p) {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = appendString(b, s)
+			}
+			b = append(b, ']')
+		case cProvider:
+			b, _ = appendFields(b, p, providerSpecs)
+		case cImages:
+			b = appendImageList(b, *(*[]Image)(p))
+		case cRelated:
+			b = appendRelatedList(b, *(*[]Related)(p))
+		case cExtra:
+			m := *(*map[string]any)(p)
+			if len(m) == 0 {
+				b = append(b, "{}"...)
+				break
+			}
+			extra, e := json.Marshal(m)
+			if e != nil {
+				err = cmp.Or(err, e)
+				b = append(b, "null"...)
+				break
+			}
+			b = append(b, extra...)
+		}
+	}
+	return append(b, '}'), err
 }
 
-func appendImages(b []byte, imgs []Image) []byte {
+// value returns field f of the record at base as a JSON-ready value (see
+// record.Field.Value): what appendFields writes for it.
+func (f *fieldSpec) value(base unsafe.Pointer) any {
+	p := f.at(base)
+	switch f.code {
+	case cString:
+		s := *(*string)(p)
+		if s == "" && f.Nullable {
+			return nil
+		}
+		return s
+	case cOptString:
+		if s := *(**string)(p); s != nil {
+			return *s
+		}
+	case cTime:
+		if t := *(**time.Time)(p); t != nil {
+			return t.Format(time.RFC3339)
+		}
+	case cNumber:
+		if v := *(**float64)(p); v != nil && !math.IsInf(*v, 0) && !math.IsNaN(*v) {
+			return *v
+		}
+	case cBool:
+		if v := *(**bool)(p); v != nil {
+			return *v
+		}
+	case cInt:
+		return *(*int)(p)
+	case cStrings:
+		if s := *(*[]string)(p); s != nil {
+			return s
+		}
+		return []string{}
+	case cExtra:
+		if m := *(*map[string]any)(p); m != nil {
+			return m
+		}
+		return map[string]any{}
+	case cProvider:
+		b, _ := appendFields(nil, p, providerSpecs)
+		return json.RawMessage(b)
+	case cImages:
+		return json.RawMessage(appendImageList(nil, *(*[]Image)(p)))
+	case cRelated:
+		return json.RawMessage(appendRelatedList(nil, *(*[]Related)(p)))
+	}
+	return nil
+}
+
+func appendImageList(b []byte, imgs []Image) []byte {
 	b = append(b, '[')
 	for i := range imgs {
-		im := &imgs[i]
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, `{"url":`...)
-		b = appendOptString(b, im.URL)
-		b = append(b, `,"width":`...)
-		b = appendOptFloat(b, im.Width)
-		b = append(b, `,"height":`...)
-		b = appendOptFloat(b, im.Height)
-		b = append(b, `,"title":`...)
-		b = appendOptString(b, im.Title)
-		b = append(b, '}')
+		b, _ = appendFields(b, unsafe.Pointer(&imgs[i]), imageSpecs)
 	}
 	return append(b, ']')
 }
 
-func appendRelated(b []byte, r *Related) []byte {
-	b = append(b, `{"title":`...)
-	b = appendOptString(b, r.Title)
-	b = append(b, `,"excerpt":`...)
-	b = appendOptString(b, r.Excerpt)
-	b = append(b, `,"url":`...)
-	b = appendOptString(b, r.URL)
-	b = append(b, `,"ampUrl":`...)
-	b = appendOptString(b, r.AmpURL)
-	b = append(b, `,"cdnAmpUrl":`...)
-	b = appendOptString(b, r.CdnAmpURL)
-	b = append(b, `,"publishedAt":`...)
-	b = appendTime(b, r.PublishedAt)
-	b = append(b, `,"type":`...)
-	b = appendOptString(b, r.Type)
-	b = append(b, `,"quality":`...)
-	b = appendOptFloat(b, r.Quality)
-	b = append(b, `,"provider":`...)
-	b = appendProvider(b, &r.Provider)
-	b = append(b, `,"images":`...)
-	b = appendImages(b, r.Images)
-	b = append(b, `,"target":`...)
-	b = appendOptString(b, r.Target)
-	return append(b, '}')
+func appendRelatedList(b []byte, rs []Related) []byte {
+	b = append(b, '[')
+	for i := range rs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b, _ = appendFields(b, unsafe.Pointer(&rs[i]), relatedSpecs)
+	}
+	return append(b, ']')
 }
 
 // appendOptString writes null for the empty string.

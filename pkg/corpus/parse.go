@@ -25,7 +25,7 @@ var Parsers = []ParserName{ParserAuto, ParserYAML}
 // text. It reports false, leaving doc as it was, for input it does not
 // handle; decodeYAML, the reference, then decodes the file. For any input
 // it accepts it must give exactly decodeYAML's document, with no warnings.
-var fastDecoder func(fm string, doc *Document) bool
+var fastDecoder func(fm string, doc *Document, keys *keyIndex) bool
 
 // MaxFrontMatterSize is the largest front matter decoded. yaml.v3 builds
 // about 75 bytes of node tree per byte of a long YAML list; real front
@@ -41,6 +41,12 @@ const sniffLen = 8000
 // problems in a document that did load.
 // The document keeps no reference to data, which the caller may reuse.
 func Parse(path, id string, data []byte, parser ParserName) (*Document, []Diagnostic, error) {
+	return ParseFields(path, id, data, parser, nil)
+}
+
+// ParseFields is Parse with a mapping of the corpus's own front-matter
+// keys onto document fields (nil: none).
+func ParseFields(path, id string, data []byte, parser ParserName, fields *FieldMap) (*Document, []Diagnostic, error) {
 	if bytes.IndexByte(data[:min(len(data), sniffLen)], 0) >= 0 {
 		return nil, nil, errorAt(Pos{File: path}, "binary file (contains NUL bytes); skipped")
 	}
@@ -69,9 +75,10 @@ func Parse(path, id string, data []byte, parser ParserName) (*Document, []Diagno
 		doc.Title, _ = TextTitle(split.Body)
 	} else {
 		doc.Kind = KindFrontMatter
+		keys := fields.documentKeys()
 		fast := (parser == ParserAuto || parser == "") && fastDecoder != nil
-		if !fast || !fastDecoder(substring(text, data, split.FrontMatter), doc) {
-			w, err := decodeYAML(path, split.FrontMatter, doc)
+		if !fast || !fastDecoder(substring(text, data, split.FrontMatter), doc, keys) {
+			w, err := decodeYAML(path, split.FrontMatter, doc, keys)
 			if err != nil {
 				return nil, nil, err
 			}

@@ -34,6 +34,9 @@ type Options struct {
 	// are always followed. Either way each real file and folder is read
 	// once (see Seen).
 	FollowLinks bool
+	// Fields maps the corpus's own front-matter keys onto document fields
+	// (.seedscope.yaml's "fields:"); nil reads seedscope's keys only.
+	Fields *FieldMap
 	// Seen, when set, is shared with other Streams, so that a file read
 	// by one is a duplicate in the next; nil gives each Stream its own.
 	Seen *Seen
@@ -190,7 +193,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 					j.out <- Result{Path: j.e.path} // cancelled: not delivered
 					continue
 				}
-				r := parseEntry(j.e, j.data, o.Parser, o.KeepData)
+				r := parseEntry(j.e, j.data, o.Parser, o.Fields, o.KeepData)
 				r.file, r.links = j.file, j.links
 				j.out <- r
 			}
@@ -347,11 +350,11 @@ func putBuffer(b []byte) {
 
 // parseEntry parses a file's bytes, then hands them on (keep) or gives
 // the buffer back.
-func parseEntry(e entry, data []byte, parser ParserName, keep bool) Result {
+func parseEntry(e entry, data []byte, parser ParserName, fields *FieldMap, keep bool) Result {
 	r := Result{Path: e.path}
 	// The document's path is printed in JSON and CSV: escaped as its ID is
 	// (see escapeName). Result.Path stays the path to open.
-	doc, warnings, err := Parse(DisplayPath(e.path), e.id, data, parser)
+	doc, warnings, err := ParseFields(DisplayPath(e.path), e.id, data, parser, fields)
 	if keep {
 		r.Data = data
 	} else {

@@ -1,10 +1,10 @@
 package query
 
 import (
-	"encoding/json"
 	"time"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/record"
 )
 
 // Link is one related item of a document, seen as an edge From → URL (and
@@ -59,29 +59,8 @@ func providerName(p corpus.Provider) string {
 	return p.Domain
 }
 
-// MarshalJSON writes a link with null for what is missing, as documents do.
+// MarshalJSON writes a link's fields in LinkFields' order, with null for
+// what is missing, as documents do.
 func (l Link) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		From        string  `json:"from"`
-		Title       *string `json:"title"`
-		Provider    *string `json:"provider"`
-		PublishedAt *string `json:"publishedAt"`
-		URL         *string `json:"url"`
-		Target      *string `json:"target"`
-	}{l.From, nullable(l.Title), nullable(l.Provider), timeRFC3339(l.PublishedAt), nullable(l.URL), nullable(l.Target)})
-}
-
-func nullable(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func timeRFC3339(t *time.Time) *string {
-	if t == nil {
-		return nil
-	}
-	s := t.Format(time.RFC3339)
-	return &s
+	return record.AppendJSON(nil, LinkFields, l)
 }

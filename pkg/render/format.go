@@ -22,7 +22,8 @@ const (
 	JSON Format = "json"
 	// NDJSON is one compact JSON value per line.
 	NDJSON Format = "ndjson"
-	// CSV is RFC 4180 with a header row.
+	// CSV is RFC 4180 with a header row; list and object fields are
+	// compact JSON in their cell.
 	CSV Format = "csv"
 	// Text is prose for people: a document in full (show), or findings
 	// in compiler style (validate).
@@ -65,7 +66,7 @@ var registry = []FormatInfo{
 	{Name: TSV, Description: "tab-separated rows without a header, for cut and awk", Writes: Records},
 	{Name: JSON, Description: "one indented JSON array (a view: one object)", Writes: Records | View | Findings},
 	{Name: NDJSON, Aliases: []string{"jsonl"}, Description: "one compact JSON value per line", Writes: Records | View},
-	{Name: CSV, Description: "RFC 4180 with a header row", Writes: Records | View},
+	{Name: CSV, Description: "RFC 4180 with a header row; lists and objects as JSON in their cell", Writes: Records | View},
 	{Name: Text, Description: "prose for people: a document in full, findings as path:line:col", Writes: View | Findings},
 	{Name: GitHub, Description: "GitHub Actions workflow commands (annotations)", Writes: Findings},
 	{Name: SARIF, Description: "SARIF 2.1.0, for code scanning", Writes: Findings},

@@ -14,6 +14,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/seedscope/seedscope/pkg/record"
 	"github.com/seedscope/seedscope/pkg/termsafe"
 )
 
@@ -33,6 +34,10 @@ const (
 type Column[T any] struct {
 	// Name heads the column in CSV and, upper-cased, in tables.
 	Name string
+	// Field is the record field the column shows: its export name, or a
+	// dot path into a nested record ("provider.name"). Schema.Check
+	// refuses a column whose field the record does not have.
+	Field string
 	// Heading, when set, heads the column in tables instead of Name.
 	Heading string
 	Value   func(T) string
@@ -51,8 +56,11 @@ type Column[T any] struct {
 type Schema[T any] struct {
 	// Table lists the columns of the human table and of TSV.
 	Table []Column[T]
-	// CSV lists the columns of CSV: usually every field, flattened.
+	// CSV lists the columns of CSV: usually every field (FieldColumns).
 	CSV []Column[T]
+	// Fields describes the record's fields (a record.Table's Infos); nil
+	// for records without a table.
+	Fields []record.Info
 }
 
 // Shrink says whether and when a column gives up width.

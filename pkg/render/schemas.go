@@ -2,92 +2,123 @@ package render
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/query"
+	"github.com/seedscope/seedscope/pkg/record"
 )
 
-// listSep joins list fields in CSV cells.
-const listSep = ";"
-
-// Documents is the schema of documents (list, export).
-var Documents = Schema[*corpus.Document]{
+// Documents is the schema of documents (list, export): CSV has a column
+// per field of corpus.DocumentFields.
+var Documents = mustCheck(Schema[*corpus.Document]{
+	Fields: corpus.DocumentFields.Infos(),
 	Table: []Column[*corpus.Document]{
-		{Name: "id", Value: func(d *corpus.Document) string { return d.ID }, Style: IDStyle, Shrink: ShrinkLastResort, MinWidth: 24},
-		{Name: "date", Value: func(d *corpus.Document) string { return date(d.PublishedAt) }, Style: DateStyle},
-		{Name: "provider", Value: func(d *corpus.Document) string { return d.Provider.Name }, Style: ProviderStyle},
-		{Name: "title", Value: func(d *corpus.Document) string { return d.Title }, Shrink: ShrinkLast},
-		{Name: "topics", Value: func(d *corpus.Document) string { return strings.Join(d.Topics, ", ") }, Style: DimStyle, Shrink: ShrinkFirst},
+		{Name: "id", Field: "id", Value: func(d *corpus.Document) string { return d.ID }, Style: IDStyle, Shrink: ShrinkLastResort, MinWidth: 24},
+		{Name: "date", Field: "publishedAt", Value: func(d *corpus.Document) string { return date(d.PublishedAt) }, Style: DateStyle},
+		{Name: "provider", Field: "provider.name", Value: func(d *corpus.Document) string { return d.Provider.Name }, Style: ProviderStyle},
+		{Name: "title", Field: "title", Value: func(d *corpus.Document) string { return d.Title }, Shrink: ShrinkLast},
+		{Name: "topics", Field: "topics", Value: func(d *corpus.Document) string { return strings.Join(d.Topics, ", ") }, Style: DimStyle, Shrink: ShrinkFirst},
 	},
-	CSV: []Column[*corpus.Document]{
-		{Name: "id", Value: func(d *corpus.Document) string { return d.ID }},
-		{Name: "path", Value: func(d *corpus.Document) string { return d.Path }},
-		{Name: "kind", Value: func(d *corpus.Document) string { return string(d.Kind) }},
-		{Name: "title", Value: func(d *corpus.Document) string { return d.Title }},
-		{Name: "excerpt", Value: func(d *corpus.Document) string { return d.Excerpt }},
-		{Name: "category", Value: func(d *corpus.Document) string { return d.Category }},
-		{Name: "type", Value: func(d *corpus.Document) string { return d.Type }},
-		{Name: "publishedAt", Value: func(d *corpus.Document) string { return rfc3339(d.PublishedAt) }},
-		{Name: "url", Value: func(d *corpus.Document) string { return d.URL }},
-		{Name: "ampUrl", Value: func(d *corpus.Document) string { return d.AmpURL }},
-		{Name: "cdnAmpUrl", Value: func(d *corpus.Document) string { return d.CdnAmpURL }},
-		{Name: "quality", Value: func(d *corpus.Document) string { return number(d.Quality) }},
-		{Name: "heat", Value: func(d *corpus.Document) string { return number(d.Heat) }},
-		{Name: "published", Value: func(d *corpus.Document) string { return boolean(d.Published) }},
-		{Name: "provider", Value: func(d *corpus.Document) string { return d.Provider.Name }},
-		{Name: "providerDomain", Value: func(d *corpus.Document) string { return d.Provider.Domain }},
-		{Name: "topics", Value: func(d *corpus.Document) string { return strings.Join(d.Topics, listSep) }},
-		{Name: "images", Value: func(d *corpus.Document) string { return imageURLs(d.Images) }},
-		{Name: "relatedUrls", Value: func(d *corpus.Document) string { return relatedField(d, relatedURL) }},
-		{Name: "relatedTargets", Value: func(d *corpus.Document) string { return relatedField(d, relatedTarget) }},
-		{Name: "words", Value: func(d *corpus.Document) string { return strconv.Itoa(d.Words) }},
-		{Name: "secured", Value: func(d *corpus.Document) string { return deref(d.Secured) }},
-		{Name: "extra", Value: func(d *corpus.Document) string { return compactJSON(d.Extra) }},
-		{Name: "body", Value: func(d *corpus.Document) string { return d.Body }},
-	},
-}
+	CSV: FieldColumns(corpus.DocumentFields),
+})
 
 // Facets is the schema of value counts (topics).
-var Facets = Schema[query.Facet]{
-	Table: facetColumns("topic", false),
-	CSV:   facetColumns("topic", false),
-}
+var Facets = mustCheck(Schema[query.Facet]{
+	Fields: query.TopicFacetFields.Infos(),
+	Table:  facetColumns("topic", false),
+	CSV:    FieldColumns(query.TopicFacetFields),
+})
 
 // ProviderFacets is the schema of provider counts, with their domain.
-var ProviderFacets = Schema[query.Facet]{
-	Table: facetColumns("provider", true),
-	CSV:   facetColumns("provider", true),
-}
+var ProviderFacets = mustCheck(Schema[query.Facet]{
+	Fields: query.ProviderFacetFields.Infos(),
+	Table:  facetColumns("provider", true),
+	CSV:    FieldColumns(query.ProviderFacetFields),
+})
 
 func facetColumns(heading string, withDomain bool) []Column[query.Facet] {
-	cols := []Column[query.Facet]{{Name: "value", Heading: heading, Value: func(f query.Facet) string { return f.Value }, Shrink: ShrinkLast}}
+	cols := []Column[query.Facet]{{Name: "value", Field: "value", Heading: heading, Value: func(f query.Facet) string { return f.Value }, Shrink: ShrinkLast}}
 	if withDomain {
-		cols = append(cols, Column[query.Facet]{Name: "domain", Value: func(f query.Facet) string { return f.Domain }, Style: ProviderStyle})
+		cols = append(cols, Column[query.Facet]{Name: "domain", Field: "domain", Value: func(f query.Facet) string { return f.Domain }, Style: ProviderStyle})
 	}
-	return append(cols, Column[query.Facet]{Name: "count", Value: func(f query.Facet) string { return strconv.Itoa(f.Count) }, Style: CountStyle, Right: true})
+	return append(cols, Column[query.Facet]{Name: "count", Field: "count", Value: func(f query.Facet) string { return strconv.Itoa(f.Count) }, Style: CountStyle, Right: true})
 }
 
 // Links is the schema of related links (related).
-var Links = Schema[query.Link]{
+var Links = mustCheck(Schema[query.Link]{
+	Fields: query.LinkFields.Infos(),
 	Table: []Column[query.Link]{
-		{Name: "from", Value: func(l query.Link) string { return l.From }, Style: IDStyle},
-		{Name: "target", Value: func(l query.Link) string { return l.Target }, Style: IDStyle},
-		{Name: "date", Value: func(l query.Link) string { return date(l.PublishedAt) }, Style: DateStyle},
-		{Name: "provider", Value: func(l query.Link) string { return l.Provider }, Style: ProviderStyle},
-		{Name: "title", Value: func(l query.Link) string { return l.Title }, Shrink: ShrinkLast},
-		{Name: "url", Value: func(l query.Link) string { return l.URL }, Style: DimStyle},
+		{Name: "from", Field: "from", Value: func(l query.Link) string { return l.From }, Style: IDStyle},
+		{Name: "target", Field: "target", Value: func(l query.Link) string { return l.Target }, Style: IDStyle},
+		{Name: "date", Field: "publishedAt", Value: func(l query.Link) string { return date(l.PublishedAt) }, Style: DateStyle},
+		{Name: "provider", Field: "provider", Value: func(l query.Link) string { return l.Provider }, Style: ProviderStyle},
+		{Name: "title", Field: "title", Value: func(l query.Link) string { return l.Title }, Shrink: ShrinkLast},
+		{Name: "url", Field: "url", Value: func(l query.Link) string { return l.URL }, Style: DimStyle},
 	},
-	CSV: []Column[query.Link]{
-		{Name: "from", Value: func(l query.Link) string { return l.From }},
-		{Name: "target", Value: func(l query.Link) string { return l.Target }},
-		{Name: "publishedAt", Value: func(l query.Link) string { return rfc3339(l.PublishedAt) }},
-		{Name: "provider", Value: func(l query.Link) string { return l.Provider }},
-		{Name: "title", Value: func(l query.Link) string { return l.Title }},
-		{Name: "url", Value: func(l query.Link) string { return l.URL }},
-	},
+	CSV: FieldColumns(query.LinkFields),
+})
+
+// FieldColumns makes a column of every field of a record table, headed by
+// its export name, for CSV: a scalar is its text (a number as JSON writes
+// it, a time in RFC 3339), null is empty, and lists and objects are their
+// compact JSON, as sqlite-utils and Datasette write them, so that every
+// CSV reader gets each list back exactly.
+func FieldColumns[T any](t record.Table[T]) []Column[T] {
+	cols := make([]Column[T], len(t))
+	for i, f := range t {
+		value := f.Value
+		cols[i] = Column[T]{Name: f.Name, Field: f.Name, Value: func(v T) string { return CellText(value(v)) }}
+	}
+	return cols
+}
+
+// CellText is the CSV cell of a JSON-ready value (see record.Field).
+func CellText(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case json.RawMessage:
+		return string(v)
+	case int:
+		return strconv.Itoa(v)
+	case bool:
+		return strconv.FormatBool(v)
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+// Check reports a column that names no field of the schema's record.
+func (s Schema[T]) Check() error {
+	if s.Fields == nil {
+		return nil
+	}
+	for _, set := range [][]Column[T]{s.Table, s.CSV} {
+		for _, c := range set {
+			if _, ok := record.Lookup(s.Fields, c.Field); !ok {
+				return fmt.Errorf("render: column %q shows field %q, which the record does not have", c.Name, c.Field)
+			}
+		}
+	}
+	return nil
+}
+
+// mustCheck makes a schema whose columns name a field that does not
+// exist fail at start-up (and so in every test).
+func mustCheck[T any](s Schema[T]) Schema[T] {
+	if err := s.Check(); err != nil {
+		panic(err)
+	}
+	return s
 }
 
 func date(t *time.Time) string {
@@ -116,41 +147,4 @@ func boolean(b *bool) string {
 		return ""
 	}
 	return strconv.FormatBool(*b)
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-func imageURLs(imgs []corpus.Image) string {
-	us := make([]string, len(imgs))
-	for i, im := range imgs {
-		us[i] = im.URL
-	}
-	return strings.Join(us, listSep)
-}
-
-func relatedURL(r corpus.Related) string    { return r.PrimaryURL() }
-func relatedTarget(r corpus.Related) string { return r.Target }
-
-func relatedField(d *corpus.Document, f func(corpus.Related) string) string {
-	ss := make([]string, len(d.Related))
-	for i, r := range d.Related {
-		ss[i] = f(r)
-	}
-	return strings.Join(ss, listSep)
-}
-
-func compactJSON(m map[string]any) string {
-	if len(m) == 0 {
-		return ""
-	}
-	b, err := json.Marshal(m)
-	if err != nil {
-		return ""
-	}
-	return string(b)
 }

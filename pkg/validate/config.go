@@ -12,6 +12,8 @@ import (
 	"syscall"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/seedscope/seedscope/pkg/corpus"
 )
 
 // ConfigFileName is the optional configuration file looked for in the
@@ -38,12 +40,16 @@ type Config struct {
 	// Required replaces DefaultRequired when set (an empty list requires
 	// nothing).
 	Required *[]string `yaml:"required"`
+	// Fields is the file's top-level "fields:" mapping (see
+	// ParseFieldMapping), which every command reads.
+	Fields map[string][]string `yaml:"-"`
 }
 
 // fileConfig is the layout of .seedscope.yaml; other commands may own
 // other top-level keys, which validate ignores.
 type fileConfig struct {
 	Validate yaml.Node `yaml:"validate"`
+	Fields   yaml.Node `yaml:"fields"`
 }
 
 // MaxConfigSize bounds a configuration file: real ones are a few lines.
@@ -101,6 +107,11 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	c := &Config{}
+	fields, err := parseFields(path, &fc.Fields)
+	if err != nil {
+		return nil, err
+	}
+	c.Fields = fields
 	if fc.Validate.Kind == 0 {
 		return c, nil
 	}
@@ -129,6 +140,103 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		}
 	}
 	return c, nil
+}
+
+// ReadFieldMapping reads the "fields:" mapping of a configuration file
+// (with ReadConfig's checks on the file itself; the rest of the file is
+// validate's business and not looked at) and makes it a corpus.FieldMap:
+//
+//	fields:
+//	  publishedAt: [date, publishDate]
+//	  topics: tags
+//
+// maps a corpus's own front-matter keys onto seedscope's fields. An
+// unknown field, a field not read from front matter, or a key that fills
+// two fields is an error. A file without the key gives nil.
+func ReadFieldMapping(path string) (map[string][]string, error) {
+	data, err := readConfigFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var fc struct {
+		Fields yaml.Node `yaml:"fields"`
+	}
+	if err := yaml.Unmarshal(data, &fc); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return parseFields(path, &fc.Fields)
+}
+
+// parseFields checks the shape of a "fields:" mapping: field names to a
+// key or a list of keys. The names are checked by corpus.NewFieldMap.
+func parseFields(path string, n *yaml.Node) (map[string][]string, error) {
+	if n.Kind == 0 || n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s:%d:%d: fields: expected a mapping of seedscope fields to front-matter keys, such as {publishedAt: [date]}", path, n.Line, n.Column)
+	}
+	out := map[string][]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			return nil, fmt.Errorf("%s:%d:%d: fields: a field name must be a string", path, k.Line, k.Column)
+		}
+		if _, dup := out[k.Value]; dup {
+			return nil, fmt.Errorf("%s:%d:%d: fields: %q given twice", path, k.Line, k.Column, k.Value)
+		}
+		var keys []string
+		switch {
+		case v.Kind == yaml.ScalarNode && v.Tag != "!!null":
+			keys = []string{v.Value}
+		case v.Kind == yaml.SequenceNode:
+			for _, item := range v.Content {
+				if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
+					return nil, fmt.Errorf("%s:%d:%d: fields: %s: expected a front-matter key, found a %s", path, item.Line, item.Column, k.Value, yamlKind(item))
+				}
+				keys = append(keys, item.Value)
+			}
+		default:
+			return nil, fmt.Errorf("%s:%d:%d: fields: %s: expected a front-matter key or a list of them", path, v.Line, v.Column, k.Value)
+		}
+		out[k.Value] = keys
+	}
+	if _, err := corpus.NewFieldMap(out); err != nil {
+		return nil, fmt.Errorf("%s:%d:%d: %w", path, n.Line, n.Column, err)
+	}
+	return out, nil
+}
+
+func yamlKind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.AliasNode:
+		return "alias"
+	}
+	return "null"
+}
+
+// MergeFieldMappings joins mappings (of the working directory's and the
+// corpus folder's configuration files): a field's keys are those of all.
+// Clashes are found when the result is made a corpus.FieldMap.
+func MergeFieldMappings(ms ...map[string][]string) map[string][]string {
+	var out map[string][]string
+	for _, m := range ms {
+		for f, keys := range m {
+			if out == nil {
+				out = map[string][]string{}
+			}
+			for _, k := range keys {
+				if !slices.Contains(out[f], k) {
+					out[f] = append(out[f], k)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // configKeys are the keys allowed under "validate".
@@ -184,8 +292,9 @@ func Tighten(base, inData *Config, path string) (*Config, error) {
 		return nil, fmt.Errorf("%s: a configuration file inside the checked folder cannot turn rules off (disable: %s); put the setting in %s in the working directory or pass --config",
 			path, strings.Join(inData.Disable, ", "), ConfigFileName)
 	}
-	out := &Config{}
+	out := &Config{Fields: inData.Fields}
 	if base != nil {
+		out.Fields = MergeFieldMappings(base.Fields, inData.Fields)
 		out.Enable = slices.Clone(base.Enable)
 		out.Disable = slices.Clone(base.Disable)
 		out.Strict = base.Strict
@@ -222,6 +331,43 @@ type Settings struct {
 	enabled  map[string]bool
 	Required []string
 	Strict   bool
+	// Fields is the configuration's mapping of the corpus's own keys
+	// onto document fields: the load reads them, and unknown-field knows
+	// them.
+	Fields  *corpus.FieldMap
+	docKeys map[string]string
+}
+
+// requiredKeys are the keys that satisfy a required name: a front-matter
+// key or a field's export name ("url" is webUrl or sourceUrl) stands for
+// every key that fills its field, mapped ones included.
+func (s *Settings) requiredKeys(name string) []string {
+	field := name
+	if f, ok := s.documentKeys()[name]; ok {
+		field = f
+	}
+	if keys := s.Fields.KeysOf("document", field); len(keys) > 0 {
+		return keys
+	}
+	return []string{name}
+}
+
+// nestedRequiredKeys are the keys of a nested record (provider.name)
+// that satisfy a required name.
+func nestedRequiredKeys(top, name string) []string {
+	if keys := (*corpus.FieldMap)(nil).KeysOf(top, name); len(keys) > 0 {
+		return keys
+	}
+	return []string{name}
+}
+
+// documentKeys are the front-matter keys of a document, with the field
+// each fills.
+func (s *Settings) documentKeys() map[string]string {
+	if s.docKeys == nil {
+		s.docKeys = s.Fields.FrontMatterKeys("document")
+	}
+	return s.docKeys
 }
 
 // NewSettings applies the defaults, then the configuration file (may be
@@ -248,6 +394,11 @@ func NewSettings(file *Config, enable, disable []string, strict bool) (*Settings
 			}
 			s.Required = slices.Clone(*file.Required)
 		}
+		fm, err := corpus.NewFieldMap(file.Fields)
+		if err != nil {
+			return nil, err
+		}
+		s.Fields = fm
 	}
 	apply(s.enabled, enable, disable)
 	return s, nil

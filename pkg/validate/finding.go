@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+
+	"github.com/seedscope/seedscope/pkg/record"
 )
 
 // Finding is one problem at one place. Line and Col are 1-based; a
@@ -58,4 +60,14 @@ func Count(fs []Finding) Counts {
 	}
 	c.Files = len(files)
 	return c
+}
+
+// FindingFields describes a finding, in its JSON order.
+var FindingFields = record.Table[Finding]{
+	{Info: record.Info{Name: "path", Kind: record.String, Doc: "file the finding is about"}, Value: func(f Finding) any { return f.Path }},
+	{Info: record.Info{Name: "line", Kind: record.Integer, Doc: "line, from 1"}, Value: func(f Finding) any { return f.Line }},
+	{Info: record.Info{Name: "column", Kind: record.Integer, Doc: "column, from 1"}, Value: func(f Finding) any { return f.Col }},
+	{Info: record.Info{Name: "severity", Kind: record.String, Doc: `"error" or "warning"`}, Value: func(f Finding) any { return f.Severity.String() }},
+	{Info: record.Info{Name: "rule", Kind: record.String, Doc: "id of the rule that found it"}, Value: func(f Finding) any { return f.Rule }},
+	{Info: record.Info{Name: "message", Kind: record.String, Doc: "what is wrong"}, Value: func(f Finding) any { return f.Message }},
 }

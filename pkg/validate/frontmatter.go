@@ -28,30 +28,14 @@ var (
 	sourceFamily = map[string]bool{"sourceUrl": true, "ampUrl": true, "cdnAmpUrl": true}
 )
 
-// aliasGroups map the names used in "required" onto the keys that satisfy them.
-var aliasGroups = map[string][]string{
-	"url":       {"webUrl", "sourceUrl"},
-	"ampUrl":    {"ampWebUrl", "ampUrl"},
-	"cdnAmpUrl": {"cdnAmpWebUrl", "cdnAmpUrl"},
-}
-
+// The known keys of each record, and the field each fills, come from the
+// loader's field table; a document's, with the configuration's mapping
+// (Settings.documentKeys).
 var (
-	documentKeys = keySet("title", "excerpt", "category", "type", "publishedDateTime", "webUrl", "sourceUrl",
-		"ampWebUrl", "ampUrl", "cdnAmpWebUrl", "cdnAmpUrl", "quality", "heat", "published", "provider",
-		"topics", "images", "related", "secured")
-	providerKeys = keySet("name", "domain", "images")
-	imageKeys    = keySet("url", "title", "width", "height")
-	relatedKeys  = keySet("title", "excerpt", "type", "publishedDateTime", "webUrl", "sourceUrl",
-		"ampWebUrl", "ampUrl", "cdnAmpWebUrl", "cdnAmpUrl", "quality", "provider", "images")
+	providerKeys = (*corpus.FieldMap)(nil).FrontMatterKeys("provider")
+	imageKeys    = (*corpus.FieldMap)(nil).FrontMatterKeys("image")
+	relatedKeys  = (*corpus.FieldMap)(nil).FrontMatterKeys("related")
 )
-
-func keySet(keys ...string) map[string]bool {
-	m := make(map[string]bool, len(keys))
-	for _, k := range keys {
-		m[k] = true
-	}
-	return m
-}
 
 // fmChecker walks one front-matter tree.
 type fmChecker struct {
@@ -193,8 +177,9 @@ func resolve(n *yaml.Node) *yaml.Node {
 
 // fields lists a mapping's pairs, reporting duplicate keys (the first
 // value is kept, as the loader does), keys that are not scalars, and, when
-// known is set, keys seedscope does not know.
-func (c *fmChecker) fields(m *yaml.Node, where string, known map[string]bool) (map[string]field, []string) {
+// known is set, keys seedscope does not know (known maps each key to the
+// field it fills).
+func (c *fmChecker) fields(m *yaml.Node, where string, known map[string]string) (map[string]field, []string) {
 	out := make(map[string]field, len(m.Content)/2)
 	var order []string
 	for i := 0; i+1 < len(m.Content); i += 2 {
@@ -208,7 +193,7 @@ func (c *fmChecker) fields(m *yaml.Node, where string, known map[string]bool) (m
 			c.at(RuleDuplicateKey, k, "duplicate key %q (first on line %d); the first value is used", where+k.Value, line)
 			continue
 		}
-		if known != nil && !known[k.Value] {
+		if _, ok := known[k.Value]; known != nil && !ok {
 			c.at(RuleUnknownField, k, "unknown field %q", where+k.Value)
 		}
 		out[k.Value] = field{k, v}
@@ -236,25 +221,26 @@ func (c *fmChecker) enter(n *yaml.Node) bool {
 
 func (c *fmChecker) document(m *yaml.Node) {
 	c.enter(m)
-	fs, order := c.fields(m, "", documentKeys)
+	known := c.s.documentKeys()
+	fs, order := c.fields(m, "", known)
 	var mainURL, ampURL, cdnURL *yaml.Node
 	for _, key := range order {
 		f := fs[key]
 		c.family(f.k)
-		switch key {
+		switch known[key] {
 		case "title", "excerpt", "category", "type", "secured":
 			c.str(key, f.v)
-		case "publishedDateTime":
+		case "publishedAt":
 			c.date(key, f.v)
-		case "webUrl", "sourceUrl":
+		case "url":
 			if c.url(key, f.v) && mainURL == nil {
 				mainURL = f.v
 			}
-		case "ampWebUrl", "ampUrl":
+		case "ampUrl":
 			if c.url(key, f.v) && ampURL == nil {
 				ampURL = f.v
 			}
-		case "cdnAmpWebUrl", "cdnAmpUrl":
+		case "cdnAmpUrl":
 			if c.url(key, f.v) && cdnURL == nil {
 				cdnURL = f.v
 			}
@@ -296,7 +282,7 @@ func (c *fmChecker) document(m *yaml.Node) {
 func (c *fmChecker) required(m *yaml.Node, fs map[string]field) {
 	for _, req := range c.s.Required {
 		top, sub, nested := strings.Cut(req, ".")
-		f, ok := lookup(fs, top)
+		f, ok := lookup(fs, c.s.requiredKeys(top))
 		if !ok {
 			c.add(RuleRequiredField, 1, 1, "missing required field %q", req)
 			continue
@@ -321,7 +307,7 @@ func (c *fmChecker) required(m *yaml.Node, fs map[string]field) {
 				subFields[v.Content[i].Value] = field{v.Content[i], resolve(v.Content[i+1])}
 			}
 		}
-		sf, ok := lookup(subFields, sub)
+		sf, ok := lookup(subFields, nestedRequiredKeys(top, sub))
 		switch {
 		case !ok:
 			c.at(RuleRequiredField, f.k, "missing required field %q", req)
@@ -331,13 +317,9 @@ func (c *fmChecker) required(m *yaml.Node, fs map[string]field) {
 	}
 }
 
-// lookup finds a field by name or, for url/ampUrl/cdnAmpUrl, by any of
-// its spellings (the first non-empty one wins).
-func lookup(fs map[string]field, name string) (field, bool) {
-	keys, ok := aliasGroups[name]
-	if !ok {
-		keys = []string{name}
-	}
+// lookup finds a required field by any of the keys that fill it (the
+// first non-empty one wins).
+func lookup(fs map[string]field, keys []string) (field, bool) {
 	var found field
 	any := false
 	for _, k := range keys {
@@ -569,7 +551,7 @@ func (c *fmChecker) images(name string, v *yaml.Node) {
 		sizes := map[string]bool{}
 		for _, key := range order {
 			f := fs[key]
-			switch key {
+			switch imageKeys[key] {
 			case "url", "title":
 				c.str(where+key, f.v)
 			case "width", "height":
@@ -610,7 +592,7 @@ func (c *fmChecker) provider(name string, v *yaml.Node) {
 	fs, order := c.fields(v, name+".", providerKeys)
 	for _, key := range order {
 		f := fs[key]
-		switch key {
+		switch providerKeys[key] {
 		case "name", "domain":
 			c.str(name+"."+key, f.v)
 		case "images":
@@ -629,15 +611,15 @@ func (c *fmChecker) related(name string, v *yaml.Node) {
 		for _, key := range order {
 			f := fs[key]
 			c.family(f.k)
-			switch key {
+			switch field := relatedKeys[key]; field {
 			case "title":
 				s, _ := c.str(where+key, f.v)
 				hasTitle = strings.TrimSpace(s) != ""
 			case "excerpt", "type":
 				c.str(where+key, f.v)
-			case "publishedDateTime":
+			case "publishedAt":
 				c.date(where+key, f.v)
-			case "webUrl", "sourceUrl", "ampWebUrl", "ampUrl", "cdnAmpWebUrl", "cdnAmpUrl":
+			case "url", "ampUrl", "cdnAmpUrl":
 				if s, ok := c.str(where+key, f.v); ok && strings.TrimSpace(s) != "" {
 					hasURL = true
 				}
@@ -646,11 +628,11 @@ func (c *fmChecker) related(name string, v *yaml.Node) {
 				}
 				urls = append(urls, f.v)
 				switch {
-				case (key == "webUrl" || key == "sourceUrl") && mainURL == nil:
+				case field == "url" && mainURL == nil:
 					mainURL = f.v
-				case (key == "ampWebUrl" || key == "ampUrl") && ampURL == nil:
+				case field == "ampUrl" && ampURL == nil:
 					ampURL = f.v
-				case (key == "cdnAmpWebUrl" || key == "cdnAmpUrl") && cdnURL == nil:
+				case field == "cdnAmpUrl" && cdnURL == nil:
 					cdnURL = f.v
 				}
 			case "quality":

@@ -117,6 +117,9 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 		rootIsDir := fi.IsDir()
 		load := o.Load
 		load.KeepData = true // the per-file pass checks the bytes the loader read
+		if load.Fields == nil {
+			load.Fields = s.Fields // the configuration's mapping of the corpus's keys
+		}
 		if len(roots) > 1 && load.Seen == nil {
 			load.Seen = seen // a file under two roots is checked once
 		}
