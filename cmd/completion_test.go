@@ -60,8 +60,8 @@ func TestFormatFlagsDeclared(t *testing.T) {
 		}
 	}
 	walk(NewRootCmd(ios, "test"))
-	if n != 8 {
-		t.Errorf("%d commands take --format, want 8", n)
+	if n != 9 {
+		t.Errorf("%d commands take --format, want 9", n)
 	}
 }
 

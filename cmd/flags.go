@@ -117,4 +117,6 @@ var (
 	// rulesFormats are those of validate --rules.
 	rulesFormats = render.NewFormatSet(render.View, render.Text, render.Text,
 		render.Text, render.JSON)
+	// schemaFormats: a JSON Schema is JSON.
+	schemaFormats = render.NewFormatSet(render.View, render.JSON, render.JSON, render.JSON)
 )

@@ -103,6 +103,7 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 		NewCmdProviders(g, nil),
 		NewCmdStats(g, nil),
 		NewCmdValidate(g, nil),
+		NewCmdSchema(g, nil),
 	)
 	registerCompletions(root)
 	return root

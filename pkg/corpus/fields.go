@@ -126,7 +126,7 @@ var documentSpecs = finish[Document]([]fieldSpec{
 	spec("body", record.String, true, cString, unsafe.Offsetof(zDocument.Body), "text after the front matter, trimmed"),
 	spec("words", record.Integer, false, cInt, unsafe.Offsetof(zDocument.Words), "words in the body"),
 	spec("secured", record.String, true, cOptString, unsafe.Offsetof(zDocument.Secured), "paywall marker", "secured"),
-	spec("extra", record.Any, false, cExtra, unsafe.Offsetof(zDocument.Extra), "front-matter keys seedscope does not know, as YAML decoded them"),
+	spec("extra", record.Map, false, cExtra, unsafe.Offsetof(zDocument.Extra), "front-matter keys seedscope does not know, as YAML decoded them"),
 })
 
 func shared(f fieldSpec) fieldSpec { f.shared = true; return f }

@@ -273,7 +273,7 @@ func TestFieldInfos(t *testing.T) {
 		}
 	}
 	known := map[record.Kind]bool{record.String: true, record.Integer: true, record.Number: true, record.Boolean: true,
-		record.Time: true, record.StringList: true, record.Object: true, record.ObjectList: true, record.Any: true}
+		record.Time: true, record.StringList: true, record.Object: true, record.ObjectList: true, record.Map: true, record.Any: true}
 	var walk func(string, []record.Info)
 	walk = func(where string, infos []record.Info) {
 		for _, in := range infos {

@@ -8,12 +8,13 @@ import (
 	"github.com/seedscope/seedscope/pkg/corpus"
 )
 
-// Facet is one value of a field and how many documents carry it.
+// Facet is one value of a field and how many documents carry it. Its
+// output is that of TopicFacetFields or ProviderFacetFields.
 type Facet struct {
-	Value string `json:"value"`
+	Value string
 	// Domain is set for provider facets: the domain first seen with the name.
-	Domain string `json:"domain,omitempty"`
-	Count  int    `json:"count"`
+	Domain string
+	Count  int
 }
 
 // Counter tallies a facet one document at a time, so facets can be counted

@@ -28,11 +28,12 @@ var TopicFacetFields = record.Table[Facet]{
 // ProviderFacetFields describes a provider count.
 var ProviderFacetFields = record.Table[Facet]{
 	{Info: record.Info{Name: "value", Kind: record.String, Doc: "the provider's name (or its domain when it has no name)"}, Value: func(f Facet) any { return f.Value }},
-	{Info: record.Info{Name: "domain", Kind: record.String, Doc: "the domain first seen with the name"}, Value: func(f Facet) any { return f.Domain }},
+	{Info: record.Info{Name: "domain", Kind: record.String, Nullable: true, Doc: "the domain first seen with the name"}, Value: func(f Facet) any { return optString(f.Domain) }},
 	{Info: record.Info{Name: "count", Kind: record.Integer, Doc: "documents from the provider"}, Value: func(f Facet) any { return f.Count }},
 }
 
-// StatsFields describes the summary of a corpus.
+// StatsFields describes the summary of a corpus: its JSON object, and its
+// lines in the other formats, in this order.
 var StatsFields = record.Table[*Stats]{
 	statInt("files", "files looked at", func(s *Stats) int { return s.Files }),
 	statInt("skipped", "files that did not become documents", func(s *Stats) int { return s.Skipped }),
@@ -40,6 +41,12 @@ var StatsFields = record.Table[*Stats]{
 	statInt("frontMatter", "documents with front matter", func(s *Stats) int { return s.FrontMatter }),
 	statInt("text", "plain-text documents", func(s *Stats) int { return s.Text }),
 	statInt("words", "words in all bodies", func(s *Stats) int { return s.Words }),
+	{Info: record.Info{Name: "wordsPerDocument", Kind: record.Number, Nullable: true, Doc: "mean words a document (null without documents)"}, Value: func(s *Stats) any {
+		if mean, ok := s.WordsPerDocument(); ok {
+			return mean
+		}
+		return nil
+	}},
 	{Info: record.Info{Name: "earliest", Kind: record.Time, Nullable: true, Doc: "earliest publication date"}, Value: func(s *Stats) any { return optTime(s.Earliest) }},
 	{Info: record.Info{Name: "latest", Kind: record.Time, Nullable: true, Doc: "latest publication date"}, Value: func(s *Stats) any { return optTime(s.Latest) }},
 	statInt("undated", "documents without a publication date", func(s *Stats) int { return s.Undated }),

@@ -4,26 +4,27 @@ import (
 	"time"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/record"
 )
 
 // Stats sums up a corpus one document at a time, in memory that grows with
 // the number of distinct topics and providers only, never with the number
-// of documents.
+// of documents. Its JSON, and every output of it, is StatsFields'.
 type Stats struct {
-	Files       int        `json:"files"`
-	Skipped     int        `json:"skipped"`
-	Documents   int        `json:"documents"`
-	FrontMatter int        `json:"frontMatter"`
-	Text        int        `json:"text"`
-	Words       int        `json:"words"`
-	Earliest    *time.Time `json:"earliest"`
-	Latest      *time.Time `json:"latest"`
-	Undated     int        `json:"undated"`
-	Topics      int        `json:"topics"`
-	Providers   int        `json:"providers"`
-	NoProvider  int        `json:"noProvider"`
-	Related     int        `json:"related"`
-	WithRelated int        `json:"withRelated"`
+	Files       int
+	Skipped     int
+	Documents   int
+	FrontMatter int
+	Text        int
+	Words       int
+	Earliest    *time.Time
+	Latest      *time.Time
+	Undated     int
+	Topics      int
+	Providers   int
+	NoProvider  int
+	Related     int
+	WithRelated int
 
 	topics, providers *Counter
 }
@@ -62,6 +63,11 @@ func (s *Stats) Add(d *corpus.Document) {
 	if len(d.Related) > 0 {
 		s.WithRelated++
 	}
+}
+
+// MarshalJSON writes the fields of StatsFields, in order.
+func (s *Stats) MarshalJSON() ([]byte, error) {
+	return record.AppendJSON(nil, StatsFields, s)
 }
 
 // WordsPerDocument is the mean number of words a document; false when

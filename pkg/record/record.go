@@ -26,13 +26,16 @@ const (
 	StringList Kind = "list<string>"
 	Object     Kind = "object"
 	ObjectList Kind = "list<object>"
-	Any        Kind = "any" // whatever the data holds (a document's extra keys)
+	// Map is an object whose keys are data, not fields (a document's
+	// extra keys): any keys, any values.
+	Map Kind = "map"
+	Any Kind = "any" // whatever the data holds
 )
 
 // Composite reports whether values of the kind are JSON arrays or objects.
 func (k Kind) Composite() bool {
 	switch k {
-	case StringList, Object, ObjectList, Any:
+	case StringList, Object, ObjectList, Map, Any:
 		return true
 	}
 	return false

@@ -197,19 +197,9 @@ func (v DocumentView) AppendJSON(b []byte) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, id)
+		b = appendJSONString(b, id, true) // as the document's own strings
 	}
 	return append(b, "]}"...)
-}
-
-// appendJSONString appends s as a JSON string, escaped as json.Marshal
-// escapes it (as the document's own strings are).
-func appendJSONString(b []byte, s string) []byte {
-	q, err := json.Marshal(s)
-	if err != nil {
-		return append(b, `""`...) // a string always marshals
-	}
-	return append(b, q...)
 }
 
 // WriteDocument writes one document in full: text for a person (WriteDetail),

@@ -94,21 +94,16 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-type findingJSON struct {
-	Path     string `json:"path"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Severity string `json:"severity"`
-	Rule     string `json:"rule"`
-	Message  string `json:"message"`
-}
+// findingSchema writes findings from their table.
+var findingSchema = Schema[validate.Finding]{Fields: validate.FindingFields.Infos(), JSON: validate.FindingFields}
 
-// writeFindingsJSON writes one indented array, a finding at a time: a
-// corpus can have hundreds of thousands of findings.
+// writeFindingsJSON writes one indented array of validate.FindingFields
+// objects, a finding at a time: a corpus can have hundreds of thousands
+// of findings.
 func writeFindingsJSON(w io.Writer, fs []validate.Finding) error {
-	wr := NewWriter(w, JSON, Schema[findingJSON]{}, Options{JSON: JSONOptions{EscapeHTML: false}})
+	wr := NewWriter(w, JSON, findingSchema, Options{JSON: JSONOptions{EscapeHTML: false}})
 	for _, f := range fs {
-		if err := wr.Write(findingJSON{f.Path, f.Line, f.Col, f.Severity.String(), f.Rule, f.Message}); err != nil {
+		if err := wr.Write(f); err != nil {
 			return err
 		}
 	}

@@ -90,6 +90,14 @@ func TestFindingsJSON(t *testing.T) {
 	// indented array, HTML characters unescaped.
 	rep := sampleReport()
 	rep.Findings[1].Message = `a <b> & "c"`
+	type findingJSON struct {
+		Path     string `json:"path"`
+		Line     int    `json:"line"`
+		Column   int    `json:"column"`
+		Severity string `json:"severity"`
+		Rule     string `json:"rule"`
+		Message  string `json:"message"`
+	}
 	var all []findingJSON
 	for _, f := range rep.Findings {
 		all = append(all, findingJSON{f.Path, f.Line, f.Col, f.Severity.String(), f.Rule, f.Message})

@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/seedscope/seedscope/pkg/record"
 )
 
 // jsonAppender is a record that appends its compact JSON to a buffer, the
@@ -54,11 +58,7 @@ func (e *jsonEncoder) indent(v any, prefix string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.indented.Reset()
-	if err := json.Indent(&e.indented, b, prefix, "  "); err != nil {
-		return nil, err
-	}
-	return e.indented.Bytes(), nil
+	return e.indentBytes(b, prefix)
 }
 
 // writeObject writes one value as a whole output: indented for JSON, one
@@ -80,4 +80,131 @@ func writeObject(w io.Writer, f Format, v any, o JSONOptions) error {
 	}
 	_, err = io.WriteString(w, "\n")
 	return err
+}
+
+// indentBytes returns compact JSON b indented as indent indents, valid
+// until the next call.
+func (e *jsonEncoder) indentBytes(b []byte, prefix string) ([]byte, error) {
+	e.indented.Reset()
+	if err := json.Indent(&e.indented, b, prefix, "  "); err != nil {
+		return nil, err
+	}
+	return e.indented.Bytes(), nil
+}
+
+// appendRecord appends v as a JSON object of t's fields, in t's order:
+// the bytes encoding/json gives for a struct of those fields, with the
+// encoder's HTML escaping. Strings, integers, booleans and null are
+// written here, without reflection (findings come by the hundred
+// thousand); other values go through encoding/json.
+func appendRecord[T any](e *jsonEncoder, b []byte, t record.Table[T], v T) ([]byte, error) {
+	for i := range t {
+		f := &t[i]
+		if i == 0 {
+			b = append(b, '{')
+		} else {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, f.Name, e.o.EscapeHTML)
+		b = append(b, ':')
+		switch val := f.Value(v).(type) {
+		case nil:
+			b = append(b, "null"...)
+		case string:
+			b = appendJSONString(b, val, e.o.EscapeHTML)
+		case int:
+			b = strconv.AppendInt(b, int64(val), 10)
+		case bool:
+			b = strconv.AppendBool(b, val)
+		default:
+			e.buf.Reset()
+			if err := e.enc.Encode(val); err != nil {
+				return nil, err
+			}
+			enc := e.buf.Bytes()
+			b = append(b, enc[:len(enc)-1]...) // the encoder's newline
+		}
+	}
+	if len(t) == 0 {
+		b = append(b, '{')
+	}
+	return append(b, '}'), nil
+}
+
+// writeRecordObject writes one record as a whole output, from its table:
+// indented for JSON, one line for NDJSON.
+func writeRecordObject[T any](w io.Writer, f Format, t record.Table[T], v T, o JSONOptions) error {
+	e := newJSONEncoder(o)
+	b, err := appendRecord(e, nil, t, v)
+	if err != nil {
+		return err
+	}
+	if f != NDJSON {
+		if b, err = e.indentBytes(b, ""); err != nil {
+			return err
+		}
+	}
+	if _, err := w.Write(b); err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, "\n")
+	return err
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string exactly as encoding/json
+// writes it: ", \ and the short escapes \b \f \n \r \t; other control
+// characters as \u00XX; with escapeHTML, <, > and & as \u00XX too;
+// U+2028 and U+2029 escaped; each byte of invalid UTF-8 as \ufffd.
+func appendJSONString(b []byte, s string, escapeHTML bool) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= ' ' && c != '"' && c != '\\' && (!escapeHTML || (c != '<' && c != '>' && c != '&')) {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

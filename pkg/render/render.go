@@ -52,7 +52,8 @@ type Column[T any] struct {
 }
 
 // Schema describes how a record type is shown in each format. JSON and
-// NDJSON marshal the record itself (json.Marshaler where the shape matters).
+// NDJSON objects are written from the JSON table when there is one, and
+// otherwise are the record's own (documents append their JSON).
 type Schema[T any] struct {
 	// Table lists the columns of the human table and of TSV.
 	Table []Column[T]
@@ -61,6 +62,9 @@ type Schema[T any] struct {
 	// Fields describes the record's fields (a record.Table's Infos); nil
 	// for records without a table.
 	Fields []record.Info
+	// JSON, when set, is the table JSON and NDJSON objects are written
+	// from: its fields in order, each value as encoding/json writes it.
+	JSON record.Table[T]
 }
 
 // Shrink says whether and when a column gives up width.
@@ -154,7 +158,10 @@ func (w *Writer[T]) write(v T) error {
 		}
 		return w.out.WriteByte('\n')
 	case JSON:
-		b, err := w.json.indent(v, "  ")
+		b, err := w.compactJSON(v)
+		if err == nil {
+			b, err = w.json.indentBytes(b, "  ")
+		}
 		if err != nil {
 			return err
 		}
@@ -166,7 +173,7 @@ func (w *Writer[T]) write(v T) error {
 		_, err = w.out.Write(b)
 		return err
 	case NDJSON:
-		b, err := w.json.compact(v)
+		b, err := w.compactJSON(v)
 		if err != nil {
 			return err
 		}
@@ -182,6 +189,16 @@ func (w *Writer[T]) write(v T) error {
 		return w.csv.Write(w.row)
 	}
 	return fmt.Errorf("unknown format %q", w.f)
+}
+
+// compactJSON returns v's compact JSON, valid until the next call.
+func (w *Writer[T]) compactJSON(v T) ([]byte, error) {
+	if w.schema.JSON == nil {
+		return w.json.compact(v)
+	}
+	b, err := appendRecord(w.json, w.json.appended[:0], w.schema.JSON, v)
+	w.json.appended = b
+	return b, err
 }
 
 // Close finishes the output (closing bracket, table, header of an empty

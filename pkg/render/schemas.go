@@ -31,6 +31,7 @@ var Facets = mustCheck(Schema[query.Facet]{
 	Fields: query.TopicFacetFields.Infos(),
 	Table:  facetColumns("topic", false),
 	CSV:    FieldColumns(query.TopicFacetFields),
+	JSON:   query.TopicFacetFields,
 })
 
 // ProviderFacets is the schema of provider counts, with their domain.
@@ -38,6 +39,7 @@ var ProviderFacets = mustCheck(Schema[query.Facet]{
 	Fields: query.ProviderFacetFields.Infos(),
 	Table:  facetColumns("provider", true),
 	CSV:    FieldColumns(query.ProviderFacetFields),
+	JSON:   query.ProviderFacetFields,
 })
 
 func facetColumns(heading string, withDomain bool) []Column[query.Facet] {
@@ -59,7 +61,8 @@ var Links = mustCheck(Schema[query.Link]{
 		{Name: "title", Field: "title", Value: func(l query.Link) string { return l.Title }, Shrink: ShrinkLast},
 		{Name: "url", Field: "url", Value: func(l query.Link) string { return l.URL }, Style: DimStyle},
 	},
-	CSV: FieldColumns(query.LinkFields),
+	CSV:  FieldColumns(query.LinkFields),
+	JSON: query.LinkFields,
 })
 
 // FieldColumns makes a column of every field of a record table, headed by

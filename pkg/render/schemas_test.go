@@ -46,14 +46,11 @@ func TestSchemasNameRealFields(t *testing.T) {
 }
 
 // TestCSVColumnsAreTheTable: the CSV columns of each record are its
-// table's fields, named as in JSON, in JSON order.
+// table's fields, named as in the JSON the record is written as, in JSON
+// order.
 func TestCSVColumnsAreTheTable(t *testing.T) {
-	check := func(name string, got []string, d any) {
+	check := func(name string, got []string, b []byte) {
 		t.Helper()
-		b, err := json.Marshal(d)
-		if err != nil {
-			t.Fatal(err)
-		}
 		var want []string
 		dec := json.NewDecoder(bytes.NewReader(b))
 		dec.Token()
@@ -67,11 +64,43 @@ func TestCSVColumnsAreTheTable(t *testing.T) {
 			t.Errorf("%s: CSV columns %v, JSON keys %v", name, got, want)
 		}
 	}
-	check("document", header(Documents.CSV), &corpus.Document{})
-	check("link", header(Links.CSV), query.Link{})
-	check("provider facet", header(ProviderFacets.CSV), query.Facet{Value: "v", Domain: "d"})
-	check("topic facet", header(Facets.CSV), query.Facet{Value: "v"})
-	check("stats", query.StatsFields.Names(), query.NewStats())
+	ndjson := func(write func(*bytes.Buffer) error) []byte {
+		t.Helper()
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	marshal := func(v any) []byte {
+		t.Helper()
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	check("document", header(Documents.CSV), marshal(&corpus.Document{}))
+	check("link", header(Links.CSV), marshal(query.Link{}))
+	check("link written", header(Links.CSV), ndjson(func(b *bytes.Buffer) error {
+		return WriteAll(b, NDJSON, Links, Options{}, []query.Link{{}})
+	}))
+	for _, f := range []query.Facet{{Value: "v", Domain: "d"}, {Value: "v"}} {
+		check("provider facet", header(ProviderFacets.CSV), ndjson(func(b *bytes.Buffer) error {
+			return WriteAll(b, NDJSON, ProviderFacets, Options{}, []query.Facet{f})
+		}))
+		check("topic facet", header(Facets.CSV), ndjson(func(b *bytes.Buffer) error {
+			return WriteAll(b, NDJSON, Facets, Options{}, []query.Facet{f})
+		}))
+	}
+	stats := ndjson(func(b *bytes.Buffer) error { return WriteStats(b, NDJSON, query.NewStats(), Options{}) })
+	check("stats", query.StatsFields.Names(), stats)
+	check("stats marshalled", query.StatsFields.Names(), marshal(query.NewStats()))
+	var lines []string
+	for _, l := range StatLines(query.NewStats()) {
+		lines = append(lines, l.Name)
+	}
+	check("stat lines", lines, stats)
 }
 
 // TestCSVEveryField: each field read from front matter comes out in its

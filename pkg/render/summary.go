@@ -25,52 +25,30 @@ var statColumns = []Column[Stat]{
 	{Name: "value", Value: func(s Stat) string { return s.Value }, Style: CountStyle, Right: true},
 }
 
-// StatLines turns stats into summary lines, in a fixed order.
+// StatLines turns stats into summary lines: one per field of
+// query.StatsFields, in its order, the value as CSV writes it (a time in
+// RFC 3339, null empty), a fractional number with one decimal.
 func StatLines(s *query.Stats) []Stat {
-	perDoc := ""
-	if mean, ok := s.WordsPerDocument(); ok {
-		perDoc = strconv.FormatFloat(mean, 'f', 1, 64)
+	out := make([]Stat, len(query.StatsFields))
+	for i, f := range query.StatsFields {
+		out[i] = Stat{f.Name, statText(f.Value(s))}
 	}
-	n := strconv.Itoa
-	return []Stat{
-		{"files", n(s.Files)},
-		{"skipped", n(s.Skipped)},
-		{"documents", n(s.Documents)},
-		{"frontMatter", n(s.FrontMatter)},
-		{"text", n(s.Text)},
-		{"words", n(s.Words)},
-		{"wordsPerDocument", perDoc},
-		{"earliest", rfc3339(s.Earliest)},
-		{"latest", rfc3339(s.Latest)},
-		{"undated", n(s.Undated)},
-		{"topics", n(s.Topics)},
-		{"providers", n(s.Providers)},
-		{"noProvider", n(s.NoProvider)},
-		{"related", n(s.Related)},
-		{"withRelated", n(s.WithRelated)},
-	}
+	return out
 }
 
-// WriteStats writes stats: one JSON object for json and ndjson (indented
-// for json), summary lines for the other formats.
+func statText(v any) string {
+	if f, ok := v.(float64); ok {
+		return strconv.FormatFloat(f, 'f', 1, 64)
+	}
+	return CellText(v)
+}
+
+// WriteStats writes stats: one JSON object of query.StatsFields for json
+// and ndjson (indented for json), summary lines for the other formats.
 func WriteStats(w io.Writer, f Format, s *query.Stats, o Options) error {
 	switch f {
 	case JSON, NDJSON:
-		return writeObject(w, f, statsJSON(s), o.JSON)
+		return writeRecordObject(w, f, query.StatsFields, s, o.JSON)
 	}
 	return WriteAll(w, f, Stats, o, StatLines(s))
-}
-
-// statsJSON adds the derived mean (null for no documents) to the counted
-// fields.
-func statsJSON(s *query.Stats) any {
-	type alias query.Stats
-	var perDoc *float64
-	if mean, ok := s.WordsPerDocument(); ok {
-		perDoc = &mean
-	}
-	return struct {
-		*alias
-		WordsPerDocument *float64 `json:"wordsPerDocument"`
-	}{(*alias)(s), perDoc}
 }
