@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 
 	"gopkg.in/yaml.v3"
@@ -335,7 +336,7 @@ type Settings struct {
 	// onto document fields: the load reads them, and unknown-field knows
 	// them.
 	Fields  *corpus.FieldMap
-	docKeys map[string]string
+	docKeys atomic.Pointer[map[string]string]
 }
 
 // requiredKeys are the keys that satisfy a required name: a front-matter
@@ -363,11 +364,14 @@ func nestedRequiredKeys(top, name string) []string {
 
 // documentKeys are the front-matter keys of a document, with the field
 // each fills.
+// The workers of a run share s: the first to ask builds the set.
 func (s *Settings) documentKeys() map[string]string {
-	if s.docKeys == nil {
-		s.docKeys = s.Fields.FrontMatterKeys("document")
+	if m := s.docKeys.Load(); m != nil {
+		return *m
 	}
-	return s.docKeys
+	m := s.Fields.FrontMatterKeys("document")
+	s.docKeys.Store(&m)
+	return m
 }
 
 // NewSettings applies the defaults, then the configuration file (may be
