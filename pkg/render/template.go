@@ -56,6 +56,13 @@ func templateError(text string, err error) *ExprError {
 	}
 	e.Msg = msg[len(m[0]):]
 	line, _ := strconv.Atoi(m[1])
+	if m[2] == "" {
+		// Only the line is known: no caret.
+		if strings.Contains(text, "\n") {
+			e.Msg = fmt.Sprintf("%s on line %d", e.Msg, line)
+		}
+		return e
+	}
 	off := 0
 	for i := 1; i < line; i++ {
 		nl := strings.IndexByte(text[off:], '\n')
@@ -64,12 +71,9 @@ func templateError(text string, err error) *ExprError {
 		}
 		off += nl + 1
 	}
-	if m[2] != "" {
-		col, _ := strconv.Atoi(m[2])
-		// text/template counts bytes from 0 on the line.
-		off = min(off+col, len(text))
-	}
-	e.Offset = off
+	col, _ := strconv.Atoi(m[2])
+	// text/template counts bytes from 0 on the line.
+	e.Offset = min(off+col, len(text))
 	return e
 }
 
