@@ -381,5 +381,3 @@ func TestAppendQuoted(t *testing.T) {
 		t.Errorf("HTML escaped: %s", got)
 	}
 }
-
-
