@@ -19,7 +19,10 @@ type ExportOptions struct {
 	File    string
 	SafeCSV bool
 	Stream  bool
+	Fields  *fieldFlags
 	selectionFlags
+	format render.Format
+	sel    render.Selection
 }
 
 // NewCmdExport builds "seedscope export".
@@ -59,8 +62,18 @@ data read by programs (the quote becomes part of the value).`,
 			if opts.Stream && opts.sorted() {
 				return flagErrorf("--stream writes documents in path order: it cannot be combined with --sort or --reverse")
 			}
-			if opts.SafeCSV && opts.Output.Format.Value != render.CSV {
+			var err error
+			if opts.format, opts.sel, err = opts.Fields.resolve(opts.Output.Format, g); err != nil {
+				return err
+			}
+			if opts.SafeCSV && (opts.format != render.CSV || opts.sel.Null) {
 				return flagErrorf("--safe-csv goes with --format csv")
+			}
+			if opts.Stream && opts.format == render.JSON && (opts.sel.JQ != nil || opts.sel.Template != nil) {
+				return flagErrorf("--jq and --template read the whole JSON array, which --stream does not hold: use --format ndjson to run them on each document")
+			}
+			if opts.File != "" && opts.File != "-" {
+				opts.sel.Pretty = false // a file is not a terminal
 			}
 			if runF != nil {
 				return runF(opts)
@@ -73,22 +86,37 @@ data read by programs (the quote becomes part of the value).`,
 	cmd.Flags().StringVarP(&opts.File, "output", "o", "", "write to `file` (atomically) instead of stdout")
 	cmd.Flags().BoolVar(&opts.SafeCSV, "safe-csv", false, "guard CSV cells against spreadsheet formula injection")
 	cmd.Flags().BoolVar(&opts.Stream, "stream", false, "write documents as they are read, in flat memory (related targets left null)")
+	opts.Fields = addFieldFlags(cmd, corpus.DocumentFields.Infos(), fieldCaps{columns: true, null: "the ids of the documents"})
 	return cmd
 }
 
 func exportRun(opts *ExportOptions) error {
 	// The format does not follow the terminal: export always writes data.
-	f := opts.Output.Format.Resolve(false)
+	f, sel := opts.format, opts.sel
 	ro := render.Options{SafeCSV: opts.SafeCSV, JSON: renderOptions(opts.Global.IO).JSON}
+	write := func(w io.Writer, docs []*corpus.Document) error {
+		return render.WriteRecords(w, f, render.DocumentRecords, sel, ro, docs)
+	}
+	stream := func(w io.Writer) error {
+		wr, err := render.NewRecordWriter(w, f, render.DocumentRecords, sel, ro)
+		if err != nil {
+			return err
+		}
+		return streamExport(opts, wr)
+	}
 	if opts.File == "" || opts.File == "-" {
 		if opts.Stream {
-			return streamExport(opts, render.NewWriter(opts.Global.IO.Out, f, render.Documents, ro))
+			wr, err := render.NewRecordWriter(opts.Global.IO.Out, f, render.DocumentRecords, sel, ro)
+			if err != nil {
+				return err
+			}
+			return streamExport(opts, wr)
 		}
 		docs, err := opts.docs(opts.Global, opts.Paths)
 		if err != nil {
 			return err
 		}
-		return render.WriteAll(opts.Global.IO.Out, f, render.Documents, ro, docs)
+		return render.WriteRecords(opts.Global.IO.Out, f, render.DocumentRecords, sel, ro, docs)
 	}
 	target, err := atomicfile.Resolve(opts.File)
 	if err != nil {
@@ -100,9 +128,7 @@ func exportRun(opts *ExportOptions) error {
 	opts.Global.output = &outputGuard{name: opts.File, file: target.Existing()}
 	ctx := opts.Global.Context
 	if opts.Stream {
-		return target.Write(ctx, func(w io.Writer) error {
-			return streamExport(opts, render.NewWriter(w, f, render.Documents, ro))
-		})
+		return target.Write(ctx, stream)
 	}
 	// The corpus is loaded before the output is opened: nothing is
 	// created when the load fails or is refused.
@@ -113,15 +139,13 @@ func exportRun(opts *ExportOptions) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return target.Write(ctx, func(w io.Writer) error {
-		return render.WriteAll(w, f, render.Documents, ro, docs)
-	})
+	return target.Write(ctx, func(w io.Writer) error { return write(w, docs) })
 }
 
 // errLimitReached stops a streaming export once --limit documents are out.
 var errLimitReached = errors.New("limit reached")
 
-func streamExport(opts *ExportOptions, out *render.Writer[*corpus.Document]) error {
+func streamExport(opts *ExportOptions, out render.RecordWriter[*corpus.Document]) error {
 	n := 0
 	_, err := opts.Global.streamMatching(opts.Paths, &opts.Filter, func(d *corpus.Document) error {
 		if opts.Limit > 0 && n == opts.Limit {

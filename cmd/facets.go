@@ -15,13 +15,16 @@ type FacetOptions struct {
 	Filter  filterFlags
 	Output  outputFlags
 	Limit   int
+	Fields  *fieldFlags
 	counter func() *query.Counter
-	schema  render.Schema[query.Facet]
+	records render.Selectable[query.Facet]
+	format  render.Format
+	sel     render.Selection
 }
 
 // NewCmdTopics builds "seedscope topics".
 func NewCmdTopics(g *GlobalOptions, runF func(*FacetOptions) error) *cobra.Command {
-	return newFacetCmd(g, runF, &FacetOptions{counter: query.TopicCounter, schema: render.Facets}, &cobra.Command{
+	return newFacetCmd(g, runF, &FacetOptions{counter: query.TopicCounter, records: render.TopicRecords}, &cobra.Command{
 		Use:     "topics [PATH...]",
 		Short:   "Count documents per topic, most frequent first",
 		Example: "  seedscope topics\n  seedscope topics ../corpus --provider wired.com --limit 10",
@@ -30,7 +33,7 @@ func NewCmdTopics(g *GlobalOptions, runF func(*FacetOptions) error) *cobra.Comma
 
 // NewCmdProviders builds "seedscope providers".
 func NewCmdProviders(g *GlobalOptions, runF func(*FacetOptions) error) *cobra.Command {
-	return newFacetCmd(g, runF, &FacetOptions{counter: query.ProviderCounter, schema: render.ProviderFacets}, &cobra.Command{
+	return newFacetCmd(g, runF, &FacetOptions{counter: query.ProviderCounter, records: render.ProviderRecords}, &cobra.Command{
 		Use:     "providers [PATH...]",
 		Short:   "Count documents per provider, most frequent first",
 		Example: "  seedscope providers --format csv",
@@ -48,6 +51,10 @@ flat however large it is. The filters of list apply.`
 		if opts.Limit < 0 {
 			return flagErrorf("--limit must be 0 or more")
 		}
+		var err error
+		if opts.format, opts.sel, err = opts.Fields.resolve(opts.Output.Format, g); err != nil {
+			return err
+		}
 		if runF != nil {
 			return runF(opts)
 		}
@@ -56,6 +63,7 @@ flat however large it is. The filters of list apply.`
 	opts.Filter.register(cmd.Flags())
 	opts.Output.register(cmd.Flags(), recordFormats)
 	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 0, "print at most `N` values (0: all)")
+	opts.Fields = addFieldFlags(cmd, opts.records.Fields.Infos(), fieldCaps{columns: true, header: true, null: "the values counted"})
 	return cmd
 }
 
@@ -72,6 +80,5 @@ func facetRun(opts *FacetOptions) error {
 	if opts.Limit > 0 && len(facets) > opts.Limit {
 		facets = facets[:opts.Limit]
 	}
-	f, ro := opts.Output.options(opts.Global.IO)
-	return render.WriteAll(opts.Global.IO.Out, f, opts.schema, ro, facets)
+	return render.WriteRecords(opts.Global.IO.Out, opts.format, opts.records, opts.sel, opts.Fields.options(opts.Global.IO), facets)
 }

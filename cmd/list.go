@@ -3,6 +3,7 @@ package cmd
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/render"
 )
 
@@ -11,7 +12,10 @@ type ListOptions struct {
 	Global *GlobalOptions
 	Paths  []string
 	Output outputFlags
+	Fields *fieldFlags
 	selectionFlags
+	format render.Format
+	sel    render.Selection
 }
 
 // NewCmdList builds "seedscope list". runF replaces the run in tests.
@@ -33,6 +37,10 @@ of different kinds must all match. Text matches ignore case.`,
 			if err := opts.check(); err != nil {
 				return err
 			}
+			var err error
+			if opts.format, opts.sel, err = opts.Fields.resolve(opts.Output.Format, g); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -41,6 +49,7 @@ of different kinds must all match. Text matches ignore case.`,
 	}
 	opts.selectionFlags.register(cmd)
 	opts.Output.register(cmd.Flags(), recordFormats)
+	opts.Fields = addFieldFlags(cmd, corpus.DocumentFields.Infos(), fieldCaps{columns: true, header: true, null: "the ids of the documents"})
 	return cmd
 }
 
@@ -50,6 +59,5 @@ func listRun(opts *ListOptions) error {
 		return err
 	}
 	ios := opts.Global.IO
-	f, ro := opts.Output.options(ios)
-	return render.WriteAll(ios.Out, f, render.Documents, ro, docs)
+	return render.WriteRecords(ios.Out, opts.format, render.DocumentRecords, opts.sel, opts.Fields.options(ios), docs)
 }

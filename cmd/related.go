@@ -16,6 +16,9 @@ type RelatedOptions struct {
 	Paths     []string
 	Backlinks bool
 	Output    outputFlags
+	Fields    *fieldFlags
+	format    render.Format
+	sel       render.Selection
 }
 
 // NewCmdRelated builds "seedscope related".
@@ -41,6 +44,10 @@ A first argument that names an existing file or folder is read as a path.`,
 			if opts.Backlinks && opts.Ref == "" {
 				return flagErrorf("--backlinks needs a document ID")
 			}
+			var err error
+			if opts.format, opts.sel, err = opts.Fields.resolve(opts.Output.Format, g); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -49,6 +56,8 @@ A first argument that names an existing file or folder is read as a path.`,
 	}
 	cmd.Flags().BoolVarP(&opts.Backlinks, "backlinks", "b", false, "list the links that point at ID instead")
 	opts.Output.register(cmd.Flags(), recordFormats)
+	opts.Fields = addFieldFlags(cmd, query.LinkFields.Infos(), fieldCaps{columns: true, header: true,
+		null: "the ids of the corpus documents the links lead to (with --backlinks: of the documents that link)"})
 	return cmd
 }
 
@@ -78,6 +87,9 @@ func relatedRun(opts *RelatedOptions) error {
 			links = query.Links(d)
 		}
 	}
-	f, ro := opts.Output.options(g.IO)
-	return render.WriteAll(g.IO.Out, f, render.Links, ro, links)
+	records := render.LinkRecords
+	if opts.Backlinks {
+		records = records.WithID("from")
+	}
+	return render.WriteRecords(g.IO.Out, opts.format, records, opts.sel, opts.Fields.options(g.IO), links)
 }

@@ -27,6 +27,7 @@ const DefaultCorpus = "seeds"
 type GlobalOptions struct {
 	IO          *iostreams.IOStreams
 	NoColor     bool
+	Color       string
 	Parser      string
 	MaxFileSize string
 	Workers     int
@@ -51,7 +52,9 @@ folder is read once, whatever the paths that lead to it.
 Output: a table on a terminal; elsewhere header-less tab-separated rows.
 --format json|ndjson|csv gives stable machine-readable data on stdout;
 warnings and errors go to stderr as "seedscope: path:line:col: message".
-Colour only on a terminal, never with NO_COLOR set or --no-color.
+Colour (--color auto, the default) only on a terminal, never with NO_COLOR
+set, even on a pipe with CLICOLOR_FORCE=1; --color always|never decides
+(--no-color is --color never).
 
 Exit status:
   0    success
@@ -71,8 +74,8 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(c *cobra.Command, _ []string) error {
-			if g.NoColor {
-				ios.SetColorEnabled(false)
+			if err := g.applyColor(c); err != nil {
+				return err
 			}
 			if c.Context() != nil {
 				g.Context = c.Context()
@@ -83,9 +86,16 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 			return nil
 		},
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{err} })
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if e := jsonFieldsError(c, err); e != nil {
+			return e
+		}
+		return &FlagError{err}
+	})
 	pf := root.PersistentFlags()
-	pf.BoolVar(&g.NoColor, "no-color", false, "never colour the output (also: NO_COLOR=1)")
+	g.Color = colorAuto
+	pf.Var(enum.NewValue(&g.Color, "--color", []string{colorAuto, colorAlways, colorNever}), "color", "colour the output: `when` auto (on a terminal; NO_COLOR and CLICOLOR_FORCE are honoured), always or never")
+	pf.BoolVar(&g.NoColor, "no-color", false, "never colour the output: --color never (also: NO_COLOR=1)")
 	g.Parser = string(corpus.ParserAuto)
 	pf.Var(enum.NewValue(&g.Parser, "--parser", enum.Names(corpus.Parsers)), "parser", "front matter parser: auto (fast path, yaml.v3 fallback) or yaml (always yaml.v3)")
 	pf.StringVar(&g.MaxFileSize, "max-file-size", corpus.FormatSize(corpus.DefaultMaxFileSize), "skip files larger than this, with a warning (e.g. 512KiB, 64MiB; 0 = no limit)")
@@ -107,6 +117,31 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 	)
 	registerCompletions(root)
 	return root
+}
+
+// The values of --color.
+const (
+	colorAuto   = "auto"
+	colorAlways = "always"
+	colorNever  = "never"
+)
+
+// applyColor applies --color and --no-color over what the environment
+// decided (iostreams.ColorAuto).
+func (g *GlobalOptions) applyColor(c *cobra.Command) error {
+	if g.NoColor {
+		if f := c.Flags().Lookup("color"); f != nil && f.Changed && g.Color != colorNever {
+			return flagErrorf("--no-color contradicts --color %s", g.Color)
+		}
+		g.Color = colorNever
+	}
+	switch g.Color {
+	case colorAlways:
+		g.IO.SetColorEnabled(true)
+	case colorNever:
+		g.IO.SetColorEnabled(false)
+	}
+	return nil
 }
 
 // Execute runs seedscope with args and returns the exit status.

@@ -14,6 +14,9 @@ type ShowOptions struct {
 	Ref    string
 	Paths  []string
 	Output outputFlags
+	Fields *fieldFlags
+	format render.Format
+	sel    render.Selection
 }
 
 // NewCmdShow builds "seedscope show".
@@ -38,6 +41,10 @@ document's export row. Rows of documents (table, tsv) are list's.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Ref, opts.Paths = args[0], args[1:]
+			var err error
+			if opts.format, opts.sel, err = opts.Fields.resolve(opts.Output.Format, g); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -45,6 +52,7 @@ document's export row. Rows of documents (table, tsv) are list's.`,
 		},
 	}
 	opts.Output.register(cmd.Flags(), showFormats)
+	opts.Fields = addFieldFlags(cmd, render.DocumentViewFields.Infos(), fieldCaps{})
 	return cmd
 }
 
@@ -58,8 +66,12 @@ func showRun(opts *ShowOptions) error {
 	if err != nil {
 		return err
 	}
-	f, ro := opts.Output.options(g.IO)
-	return render.WriteDocument(g.IO.Out, f, render.DocumentView{Doc: d, LinkedFrom: backlinkIDs(c, d.ID)}, ro)
+	ro := opts.Fields.options(g.IO)
+	v := render.DocumentView{Doc: d, LinkedFrom: backlinkIDs(c, d.ID)}
+	if opts.sel.JSONOutput() {
+		return render.WriteSelected(g.IO.Out, opts.format, render.DocumentViewRecord, opts.sel, ro, v)
+	}
+	return render.WriteDocument(g.IO.Out, opts.format, v, ro)
 }
 
 // backlinkIDs lists the documents that link to id, each once.

@@ -14,6 +14,9 @@ type StatsOptions struct {
 	Paths  []string
 	Filter filterFlags
 	Output outputFlags
+	Fields *fieldFlags
+	format render.Format
+	sel    render.Selection
 }
 
 // NewCmdStats builds "seedscope stats".
@@ -33,6 +36,10 @@ are the names of the other formats' "stat" column.`,
 		Example: "  seedscope stats\n  seedscope stats ../corpus --since 2020-01-01 --format json | jq .documents",
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Paths = args
+			var err error
+			if opts.format, opts.sel, err = opts.Fields.resolve(opts.Output.Format, g); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -41,6 +48,7 @@ are the names of the other formats' "stat" column.`,
 	}
 	opts.Filter.register(cmd.Flags())
 	opts.Output.register(cmd.Flags(), statsFormats)
+	opts.Fields = addFieldFlags(cmd, query.StatsFields.Infos(), fieldCaps{})
 	return cmd
 }
 
@@ -54,6 +62,9 @@ func statsRun(opts *StatsOptions) error {
 		return err
 	}
 	stats.Files, stats.Skipped = n.files, n.skipped
-	f, ro := opts.Output.options(opts.Global.IO)
-	return render.WriteStats(opts.Global.IO.Out, f, stats, ro)
+	ro := opts.Fields.options(opts.Global.IO)
+	if opts.sel.JSONOutput() {
+		return render.WriteSelected(opts.Global.IO.Out, opts.format, render.StatsRecord, opts.sel, ro, stats)
+	}
+	return render.WriteStats(opts.Global.IO.Out, opts.format, stats, ro)
 }

@@ -24,6 +24,9 @@ type ValidateOptions struct {
 	ListRules bool
 	// Version is the tool version written into SARIF output.
 	Version string
+	Fields  *fieldFlags
+	format  render.Format
+	sel     render.Selection
 }
 
 // NewCmdValidate builds "seedscope validate". runF replaces the run in tests.
@@ -62,6 +65,13 @@ Exit status:
 			if f := opts.Output.Format.Value; opts.ListRules && f != "" && !rulesFormats.Contains(f) {
 				return flagErrorf("--rules lists the rules as {%s}, not %s", rulesFormats.Names(), f)
 			}
+			var err error
+			if opts.format, opts.sel, err = opts.Fields.resolve(opts.Output.Format, g); err != nil {
+				return err
+			}
+			if opts.ListRules && (opts.sel.JSONOutput() || opts.sel.Null) {
+				return flagErrorf("--rules takes no --json, --jq, --template or -0: they select the fields of findings")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -76,6 +86,7 @@ Exit status:
 	f.BoolVar(&opts.Fix, "fix", false, "repair broken HTML entities (& # 39; -> &#39;) in place, atomically, where lossless")
 	f.StringVar(&opts.Config, "config", "", "read settings from this `file` instead of looking for .seedscope.yaml")
 	f.BoolVar(&opts.ListRules, "rules", false, "list the rules (id, severity, default, explanation) and exit")
+	opts.Fields = addFieldFlags(cmd, validate.FindingFields.Infos(), fieldCaps{null: "the paths of the files with findings, each once"})
 	return cmd
 }
 
@@ -103,7 +114,12 @@ func validateRun(opts *ValidateOptions) error {
 		Color: ios.ColorEnabled(), TTY: ios.IsStdoutTTY(), Strict: settings.Strict,
 		ToolVersion: opts.Version, BaseDir: wd,
 	}
-	writeErr := render.WriteFindings(ios.Out, opts.Output.Format.Resolve(ios.IsStdoutTTY()), rep, ro)
+	var writeErr error
+	if opts.sel.JSONOutput() || opts.sel.Null {
+		writeErr = render.WriteRecords(ios.Out, opts.format, render.FindingRecords, opts.sel, opts.Fields.options(ios), rep.Findings)
+	} else {
+		writeErr = render.WriteFindings(ios.Out, opts.Output.Format.Resolve(ios.IsStdoutTTY()), rep, ro)
+	}
 	if writeErr != nil && !errors.Is(writeErr, syscall.EPIPE) {
 		return writeErr
 	}

@@ -16,6 +16,7 @@ func TestValue(t *testing.T) {
 			t.Errorf("Set(%q): %q, %v", in, c, err)
 		}
 	}
+	c = "red" // the loop above ends on whichever value the map gave last
 	if err := v.Set("blue"); err == nil || err.Error() != `invalid colour "blue": valid values are {red|green}` || c != "red" {
 		t.Errorf("Set(blue): %v, value %q", err, c)
 	}

@@ -29,8 +29,8 @@ type IOStreams struct {
 	width     int
 }
 
-// System returns the process's streams. Colour is on only when stdout is a
-// terminal and NO_COLOR is unset or empty (https://no-color.org).
+// System returns the process's streams. Colour is decided by ColorAuto
+// from the environment (--color always|never overrides it).
 func System() *IOStreams {
 	// With SIGPIPE caught, a write to a closed pipe returns EPIPE instead of
 	// killing the process, so the command can stop quietly with status 0.
@@ -39,17 +39,32 @@ func System() *IOStreams {
 	// and tests; its value, if a number, is the width.
 	force := os.Getenv("SEEDSCOPE_FORCE_TTY")
 	outTTY := isTerminal(os.Stdout) || force != ""
-	noColor := os.Getenv("NO_COLOR")
 	s := &IOStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		stdoutTTY: outTTY,
-		color:     outTTY && noColor == "",
+		color:     ColorAuto(outTTY, os.Getenv),
 	}
 	s.width = width(outTTY, force, func() (int, error) {
 		w, _, err := term.GetSize(int(os.Stdout.Fd()))
 		return w, err
 	}, os.Getenv("COLUMNS"))
 	return s
+}
+
+// ColorAuto decides colour when --color is auto (the default): never
+// with NO_COLOR set to anything but "" (https://no-color.org); always
+// with CLICOLOR_FORCE set to anything but "" or "0", even on a pipe;
+// never with CLICOLOR=0; otherwise only when stdout is a terminal.
+func ColorAuto(tty bool, getenv func(string) string) bool {
+	switch {
+	case getenv("NO_COLOR") != "":
+		return false
+	case getenv("CLICOLOR_FORCE") != "" && getenv("CLICOLOR_FORCE") != "0":
+		return true
+	case getenv("CLICOLOR") == "0":
+		return false
+	}
+	return tty
 }
 
 // width is the number of columns output is fitted to: a number given in

@@ -65,3 +65,27 @@ func TestWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestColorAuto(t *testing.T) {
+	tests := []struct {
+		tty  bool
+		env  map[string]string
+		want bool
+	}{
+		{true, nil, true},
+		{false, nil, false},
+		{true, map[string]string{"NO_COLOR": "1"}, false},
+		{true, map[string]string{"NO_COLOR": ""}, true},
+		{false, map[string]string{"CLICOLOR_FORCE": "1"}, true},
+		{false, map[string]string{"CLICOLOR_FORCE": "0"}, false},
+		{false, map[string]string{"CLICOLOR_FORCE": "1", "NO_COLOR": "1"}, false},
+		{true, map[string]string{"CLICOLOR": "0"}, false},
+		{false, map[string]string{"CLICOLOR": "1"}, false},
+		{false, map[string]string{"CLICOLOR": "0", "CLICOLOR_FORCE": "1"}, true},
+	}
+	for _, tt := range tests {
+		if got := ColorAuto(tt.tty, func(k string) string { return tt.env[k] }); got != tt.want {
+			t.Errorf("tty=%v env=%v: %v, want %v", tt.tty, tt.env, got, tt.want)
+		}
+	}
+}

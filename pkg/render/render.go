@@ -9,6 +9,7 @@ package render
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -92,6 +93,9 @@ type Options struct {
 	SafeCSV bool
 	// JSON tunes JSON and NDJSON output.
 	JSON JSONOptions
+	// Header starts TSV with a row of the column names (the table's
+	// headings, in lower case).
+	Header bool
 }
 
 // JSONOptions tune the JSON encoder every JSON and NDJSON writer shares.
@@ -124,6 +128,16 @@ func NewWriter[T any](w io.Writer, f Format, s Schema[T], o Options) *Writer[T] 
 	switch f {
 	case JSON, NDJSON:
 		wr.json = newJSONEncoder(o.JSON)
+	case TSV:
+		if o.Header {
+			for i, c := range s.Table {
+				if i > 0 {
+					wr.out.WriteByte('\t')
+				}
+				wr.out.WriteString(cmp.Or(c.Heading, c.Name))
+			}
+			wr.out.WriteByte('\n')
+		}
 	case CSV:
 		// The header goes out even when no record follows; a write error
 		// surfaces at the first Write or at Close.
