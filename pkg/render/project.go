@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/seedscope/seedscope/pkg/record"
 )
@@ -139,7 +138,7 @@ func (p *projection[T]) appendJSON(b []byte, v T) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendQuoted(b, n.info.Name, false)
+		b = appendJSONString(b, n.info.Name, false)
 		b = append(b, ':')
 		b = n.appendValue(b, p.access[i](v))
 	}
@@ -164,7 +163,7 @@ func (n *pnode) pick(b []byte, v any) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendQuoted(b, c.info.Name, false)
+			b = appendJSONString(b, c.info.Name, false)
 			b = append(b, ':')
 			if c.whole {
 				b = appendJSONValue(b, v[c.info.Name], c.info.Sub)
@@ -254,7 +253,7 @@ func appendJSONValue(b []byte, v any, sub []record.Info) []byte {
 	case nil:
 		return append(b, "null"...)
 	case string:
-		return appendQuoted(b, v, false)
+		return appendJSONString(b, v, false)
 	case bool:
 		return strconv.AppendBool(b, v)
 	case int:
@@ -273,7 +272,7 @@ func appendJSONValue(b []byte, v any, sub []record.Info) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendQuoted(b, s, false)
+			b = appendJSONString(b, s, false)
 		}
 		return append(b, ']')
 	case []any:
@@ -305,7 +304,7 @@ func appendJSONValue(b []byte, v any, sub []record.Info) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendQuoted(b, k, false)
+			b = appendJSONString(b, k, false)
 			b = append(b, ':')
 			var fs []record.Info
 			if f, ok := record.Lookup(sub, k); ok && !strings.Contains(k, ".") {
@@ -316,57 +315,4 @@ func appendJSONValue(b []byte, v any, sub []record.Info) []byte {
 		return append(b, '}')
 	}
 	return appendJSONValue(b, toTree(v), sub)
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendQuoted appends s as a JSON string, escaped as encoding/json
-// escapes it (invalid UTF-8 as U+FFFD, U+2028 and U+2029 escaped), with
-// <, > and & escaped only when html is set.
-func appendQuoted(b []byte, s string, html bool) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && (!html || (c != '<' && c != '>' && c != '&')) {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }

@@ -64,7 +64,7 @@ var (
 	TopicRecords       = Selectable[query.Facet]{Schema: Facets, Fields: query.TopicFacetFields, ID: "value"}
 	ProviderRecords    = Selectable[query.Facet]{Schema: ProviderFacets, Fields: query.ProviderFacetFields, ID: "value"}
 	FindingRecords     = Selectable[validate.Finding]{Fields: validate.FindingFields, ID: "path"}
-	StatsRecord        = Selectable[*query.Stats]{Fields: query.StatsFields, Full: statsJSON}
+	StatsRecord        = Selectable[*query.Stats]{Fields: query.StatsFields}
 	DocumentViewRecord = Selectable[DocumentView]{Fields: DocumentViewFields, ID: "id"}
 )
 
@@ -131,7 +131,7 @@ func newSelectWriter[T any](w io.Writer, f Format, r Selectable[T], sel Selectio
 		}
 		return &nullWriter[T]{out: bufio.NewWriterSize(w, 64<<10), value: acc}, nil
 	case sel.JSONOutput():
-		sw := &selectWriter[T]{out: bufio.NewWriterSize(w, 64<<10), f: f, sel: sel, single: single, color: o.Color, full: r.Full}
+		sw := &selectWriter[T]{out: bufio.NewWriterSize(w, 64<<10), f: f, sel: sel, single: single, color: o.Color, full: r.Full, table: r.Fields}
 		if sel.Fields != nil {
 			p, err := newProjection(r.Fields, sel.Fields)
 			if err != nil {
@@ -284,6 +284,7 @@ type selectWriter[T any] struct {
 	color  bool
 	proj   *projection[T]
 	full   func(T) any
+	table  record.Table[T] // the record's fields, for its whole JSON
 	enc    *jsonEncoder
 	buf    []byte
 	items  []any
@@ -298,11 +299,17 @@ func (w *selectWriter[T]) recordJSON(v T) ([]byte, error) {
 		w.buf = w.proj.appendJSON(w.buf[:0], v)
 		return w.buf, nil
 	}
-	var full any = v
-	if w.full != nil {
-		full = w.full(v)
+	switch a, ok := any(v).(jsonAppender); {
+	case w.full != nil:
+		return w.enc.compact(w.full(v))
+	case ok:
+		w.buf = a.AppendJSON(w.buf[:0])
+		return w.buf, nil
 	}
-	return w.enc.compact(full)
+	// The JSON the json format writes: the record's fields, in table order.
+	var err error
+	w.buf, err = appendRecord(w.enc, w.buf[:0], w.table, v)
+	return w.buf, err
 }
 
 func (w *selectWriter[T]) Write(v T) error {

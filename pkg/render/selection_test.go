@@ -364,20 +364,3 @@ func TestTemplateErrors(t *testing.T) {
 		t.Errorf("run error: %v", err)
 	}
 }
-
-func TestAppendQuoted(t *testing.T) {
-	for _, s := range []string{"", "plain", "<>&", "quote\" back\\ nl\n tab\t", "\x00\x1f", "bad \xff utf8", "sep \u2028\u2029", "é 漢字 😀"} {
-		got := appendQuoted(nil, s, true)
-		want, _ := json.Marshal(s)
-		if !bytes.Equal(got, want) {
-			t.Errorf("%q: got %s, want %s", s, got, want)
-		}
-		var back string
-		if err := json.Unmarshal(appendQuoted(nil, s, false), &back); err != nil || (back != strings.ToValidUTF8(s, "\ufffd")) {
-			t.Errorf("%q: not read back: %q %v", s, back, err)
-		}
-	}
-	if got := string(appendQuoted(nil, "<a&b>", false)); got != `"<a&b>"` {
-		t.Errorf("HTML escaped: %s", got)
-	}
-}
