@@ -34,7 +34,7 @@ func NewCmdExport(g *GlobalOptions, runF func(*ExportOptions) error) *cobra.Comm
 		Long: `Export documents in full: every field of the documented JSON shape.
 
 json is one array, ndjson one document per line, csv one row per document
-with a header (RFC 4180; list fields joined with ";"). With -o the output is
+with a header (RFC 4180; lists and objects as compact JSON in their cell). With -o the output is
 written to a temporary file and renamed into place only when complete, so
 an existing file is never left half-written, and an interrupted export
 (Ctrl-C, SIGTERM) leaves it untouched. A symlink is written through (the

@@ -7,8 +7,9 @@ import (
 	"reflect"
 	"strconv"
 	"time"
-	"unicode/utf8"
 	"unsafe"
+
+	"github.com/seedscope/seedscope/pkg/jsonstr"
 )
 
 // The JSON shape of a document, written down once here and in AppendJSON:
@@ -284,73 +285,8 @@ func appendOptFloat(b []byte, p *float64) []byte {
 	return b
 }
 
-// jsonSafeASCII marks the ASCII bytes encoding/json copies unescaped with
-// HTML escaping on: printable, and none of " \ < > &.
-var jsonSafeASCII = func() (t [utf8.RuneSelf]bool) {
-	for c := ' '; c < utf8.RuneSelf; c++ {
-		t[c] = true
-	}
-	for _, c := range `"\<>&` {
-		t[c] = false
-	}
-	t[0x7f] = true
-	return t
-}()
-
 const hexDigits = "0123456789abcdef"
 
 // appendString writes s as a JSON string exactly as encoding/json does by
-// default: ", \ and the short escapes \b \f \n \r \t; other control
-// characters, <, > and & as \u00XX; U+2028 and U+2029 escaped; each byte
-// of invalid UTF-8 as \ufffd.
-func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if jsonSafeASCII[c] {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i++
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
+// default (HTML escaping on).
+func appendString(b []byte, s string) []byte { return jsonstr.Append(b, s, true) }

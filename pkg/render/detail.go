@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/seedscope/seedscope/pkg/jsonstr"
+
 	"github.com/fatih/color"
 	"github.com/mattn/go-runewidth"
 
@@ -197,7 +199,7 @@ func (v DocumentView) AppendJSON(b []byte) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, id, true) // as the document's own strings
+		b = jsonstr.Append(b, id, true) // as the document's own strings
 	}
 	return append(b, "]}"...)
 }

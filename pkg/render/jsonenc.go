@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/seedscope/seedscope/pkg/jsonstr"
 
 	"github.com/seedscope/seedscope/pkg/record"
 )
@@ -105,13 +106,13 @@ func appendRecord[T any](e *jsonEncoder, b []byte, t record.Table[T], v T) ([]by
 		} else {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, f.Name, e.o.EscapeHTML)
+		b = jsonstr.Append(b, f.Name, e.o.EscapeHTML)
 		b = append(b, ':')
 		switch val := f.Value(v).(type) {
 		case nil:
 			b = append(b, "null"...)
 		case string:
-			b = appendJSONString(b, val, e.o.EscapeHTML)
+			b = jsonstr.Append(b, val, e.o.EscapeHTML)
 		case int:
 			b = strconv.AppendInt(b, int64(val), 10)
 		case bool:
@@ -149,62 +150,4 @@ func writeRecordObject[T any](w io.Writer, f Format, t record.Table[T], v T, o J
 	}
 	_, err = io.WriteString(w, "\n")
 	return err
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendJSONString appends s as a JSON string exactly as encoding/json
-// writes it: ", \ and the short escapes \b \f \n \r \t; other control
-// characters as \u00XX; with escapeHTML, <, > and & as \u00XX too;
-// U+2028 and U+2029 escaped; each byte of invalid UTF-8 as \ufffd.
-func appendJSONString(b []byte, s string, escapeHTML bool) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= ' ' && c != '"' && c != '\\' && (!escapeHTML || (c != '<' && c != '>' && c != '&')) {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i++
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }

@@ -5,51 +5,11 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/seedscope/seedscope/pkg/jsonstr"
 	"github.com/seedscope/seedscope/pkg/query"
 	"github.com/seedscope/seedscope/pkg/record"
 	"github.com/seedscope/seedscope/pkg/validate"
 )
-
-// marshalString is encoding/json's JSON of s.
-func marshalString(t testing.TB, s string, escapeHTML bool) string {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(escapeHTML)
-	if err := enc.Encode(s); err != nil {
-		t.Fatal(err)
-	}
-	return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-}
-
-var jsonStrings = []string{
-	"", "plain", `"quoted" \back\`, "<b>&amp;</b>", "\x00\x01\x1f\x7f", "\b\f\n\r\t",
-	"é ü 漢字 🎉", "\u2028\u2029", "bad \xff\xfe utf-8 \xc3", "\xed\xa0\x80 surrogate", "a\u0085b",
-}
-
-// TestAppendJSONString: the bytes of encoding/json, with and without HTML
-// escaping.
-func TestAppendJSONString(t *testing.T) {
-	for _, s := range jsonStrings {
-		for _, html := range []bool{false, true} {
-			if got, want := string(appendJSONString(nil, s, html)), marshalString(t, s, html); got != want {
-				t.Errorf("%q (html %v): got %s, want %s", s, html, got, want)
-			}
-		}
-	}
-}
-
-func FuzzAppendJSONString(f *testing.F) {
-	for _, s := range jsonStrings {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		for _, html := range []bool{false, true} {
-			if got, want := string(appendJSONString(nil, s, html)), marshalString(t, s, html); got != want {
-				t.Fatalf("%q (html %v): got %s, want %s", s, html, got, want)
-			}
-		}
-	})
-}
 
 // TestAppendRecord: a record written from its table is the JSON
 // encoding/json gives for a struct of the same fields, with the encoder's
@@ -100,7 +60,7 @@ func TestAppendRecord(t *testing.T) {
 				enc := json.NewEncoder(&buf)
 				enc.SetEscapeHTML(html)
 				_ = enc.Encode(f.Value(r))
-				if want := bytes.TrimSpace(buf.Bytes()); !bytes.Contains(got, append(append([]byte(marshalString(t, f.Name, html)), ':'), want...)) {
+				if want := bytes.TrimSpace(buf.Bytes()); !bytes.Contains(got, append(append(jsonstr.Append(nil, f.Name, html), ':'), want...)) {
 					t.Errorf("html %v: %s lacks %s: %s", html, got, f.Name, want)
 				}
 			}

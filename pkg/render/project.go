@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/seedscope/seedscope/pkg/jsonstr"
+
 	"github.com/seedscope/seedscope/pkg/record"
 )
 
@@ -138,7 +140,7 @@ func (p *projection[T]) appendJSON(b []byte, v T) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, n.info.Name, false)
+		b = jsonstr.Append(b, n.info.Name, false)
 		b = append(b, ':')
 		b = n.appendValue(b, p.access[i](v))
 	}
@@ -163,7 +165,7 @@ func (n *pnode) pick(b []byte, v any) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, c.info.Name, false)
+			b = jsonstr.Append(b, c.info.Name, false)
 			b = append(b, ':')
 			if c.whole {
 				b = appendJSONValue(b, v[c.info.Name], c.info.Sub)
@@ -253,7 +255,7 @@ func appendJSONValue(b []byte, v any, sub []record.Info) []byte {
 	case nil:
 		return append(b, "null"...)
 	case string:
-		return appendJSONString(b, v, false)
+		return jsonstr.Append(b, v, false)
 	case bool:
 		return strconv.AppendBool(b, v)
 	case int:
@@ -272,7 +274,7 @@ func appendJSONValue(b []byte, v any, sub []record.Info) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, s, false)
+			b = jsonstr.Append(b, s, false)
 		}
 		return append(b, ']')
 	case []any:
@@ -304,7 +306,7 @@ func appendJSONValue(b []byte, v any, sub []record.Info) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, k, false)
+			b = jsonstr.Append(b, k, false)
 			b = append(b, ':')
 			var fs []record.Info
 			if f, ok := record.Lookup(sub, k); ok && !strings.Contains(k, ".") {
