@@ -79,7 +79,9 @@ func FieldColumns[T any](t record.Table[T]) []Column[T] {
 	return cols
 }
 
-// CellText is the CSV cell of a JSON-ready value (see record.Field).
+// CellText is the CSV cell of a JSON-ready value (see record.Field) or of
+// decoded JSON: scalars as text, null empty, lists and objects as compact
+// JSON. Templates print values the same way.
 func CellText(v any) string {
 	switch v := v.(type) {
 	case nil:
@@ -88,6 +90,10 @@ func CellText(v any) string {
 		return v
 	case json.RawMessage:
 		return string(v)
+	case json.Number:
+		return string(v)
+	case []any, map[string]any: // decoded JSON (selection, templates)
+		return string(appendJSONValue(nil, v, nil))
 	case int:
 		return strconv.Itoa(v)
 	case bool:

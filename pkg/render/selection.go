@@ -184,7 +184,7 @@ func columnSchema[T any](r Selectable[T], names []string) (Schema[T], error) {
 			}
 		}
 		s.Table = append(s.Table, tc)
-		cc := Column[T]{Name: name, Field: name, Value: func(v T) string { return cellText(acc(v)) }}
+		cc := Column[T]{Name: name, Field: name, Value: func(v T) string { return CellText(acc(v)) }}
 		for _, c := range csvCols {
 			if c.Field == name {
 				cc = c
@@ -193,22 +193,6 @@ func columnSchema[T any](r Selectable[T], names []string) (Schema[T], error) {
 		s.CSV = append(s.CSV, cc)
 	}
 	return s, nil
-}
-
-// cellText is a value's CSV cell: scalars as text, null empty, lists and
-// objects as compact JSON.
-func cellText(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	case json.Number:
-		return string(v)
-	case []any, map[string]any:
-		return string(appendJSONValue(nil, v, nil))
-	}
-	return CellText(v)
 }
 
 // displayText is a value's text in a table or TSV cell: as in CSV, but a
@@ -222,12 +206,12 @@ func displayText(v any) string {
 		for _, e := range l {
 			switch e.(type) {
 			case []any, map[string]any:
-				return cellText(v)
+				return CellText(v)
 			}
-			items = append(items, cellText(e))
+			items = append(items, CellText(e))
 		}
 	default:
-		return cellText(v)
+		return CellText(v)
 	}
 	return strings.Join(items, ", ")
 }
@@ -248,7 +232,7 @@ func (w *nullWriter[T]) Write(v T) error {
 	if w.err != nil {
 		return w.err
 	}
-	s := cellText(w.value(v))
+	s := CellText(w.value(v))
 	if s == "" || (w.n > 0 && s == w.last) {
 		return nil
 	}

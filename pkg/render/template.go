@@ -134,7 +134,7 @@ func tmplJoin(sep string, list any) (string, error) {
 	case []any:
 		parts := make([]string, len(l))
 		for i, v := range l {
-			parts[i] = textOf(v)
+			parts[i] = CellText(v)
 		}
 		return strings.Join(parts, sep), nil
 	case []string:
@@ -144,7 +144,7 @@ func tmplJoin(sep string, list any) (string, error) {
 }
 
 func tmplTruncate(n int, v any) string {
-	s := textOf(v)
+	s := CellText(v)
 	if runewidth.StringWidth(s) <= n {
 		return s
 	}
@@ -154,7 +154,7 @@ func tmplTruncate(n int, v any) string {
 // tmplDate formats an RFC 3339 time or a bare date (2006-01-02); null is
 // "". Times keep their zone.
 func tmplDate(layout string, v any) (string, error) {
-	s := textOf(v)
+	s := CellText(v)
 	if v == nil || s == "" {
 		return "", nil
 	}
@@ -203,13 +203,13 @@ func (st *tmplState) colorize(style string, v any) (string, error) {
 	}
 	c := color.New(attrs...)
 	setColor(c, st.color)
-	return c.Sprint(textOf(v)), nil
+	return c.Sprint(CellText(v)), nil
 }
 
 func (st *tmplState) tablerow(fields ...any) string {
 	row := make([]string, len(fields))
 	for i, f := range fields {
-		row[i] = textOf(f)
+		row[i] = CellText(f)
 	}
 	st.rows = append(st.rows, row)
 	return ""
@@ -247,24 +247,6 @@ func (st *tmplState) render() string {
 	}
 	st.rows = nil
 	return b.String()
-}
-
-// textOf is the text of a value in a template cell: a string as it is,
-// null as "", anything else as JSON.
-func textOf(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	case json.Number:
-		return string(v)
-	case bool:
-		return strconv.FormatBool(v)
-	case int:
-		return strconv.Itoa(v)
-	}
-	return string(appendJSONValue(nil, v, nil))
 }
 
 func jsonType(v any) string {

@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/yamlnode"
 )
 
 // ConfigFileName is the optional configuration file looked for in the
@@ -193,7 +194,7 @@ func parseFields(path string, n *yaml.Node) (map[string][]string, error) {
 		case v.Kind == yaml.SequenceNode:
 			for _, item := range v.Content {
 				if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
-					return nil, fmt.Errorf("%s:%d:%d: fields: %s: expected a front-matter key, found a %s", path, item.Line, item.Column, k.Value, yamlKind(item))
+					return nil, fmt.Errorf("%s:%d:%d: fields: %s: expected a front-matter key, found %s", path, item.Line, item.Column, k.Value, yamlnode.Describe(item))
 				}
 				keys = append(keys, item.Value)
 			}
@@ -206,18 +207,6 @@ func parseFields(path string, n *yaml.Node) (map[string][]string, error) {
 		return nil, fmt.Errorf("%s:%d:%d: %w", path, n.Line, n.Column, err)
 	}
 	return out, nil
-}
-
-func yamlKind(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "mapping"
-	case yaml.SequenceNode:
-		return "list"
-	case yaml.AliasNode:
-		return "alias"
-	}
-	return "null"
 }
 
 // MergeFieldMappings joins mappings (of the working directory's and the
