@@ -92,81 +92,11 @@ func (d *Document) AppendJSON(buf []byte) []byte {
 // appendJSON is AppendJSON; an Extra encoding/json refuses is written
 // as null and its error returned.
 func (d *Document) appendJSON(b []byte) ([]byte, error) {
-	return appendFields(b, unsafe.Pointer(d), documentSpecs)
-}
-
-// appendFields writes the record at base as a JSON object of its fields,
-// in table order. Only an extra field can fail: it is written as null and
-// the error returned after the whole object.
-func appendFields(b []byte, base unsafe.Pointer, specs []fieldSpec) ([]byte, error) {
-	var err error
-	for i := range specs {
-		f := &specs[i]
-		b = append(b, f.jsonKey...)
-		p := f.at(base)
-		switch f.code {
-		case cString:
-			if f.Nullable {
-				b = appendOptString(b, *(*string)(p))
-			} else {
-				b = appendString(b, *(*string)(p))
-			}
-		case cOptString:
-			if s := *(**string)(p); s == nil {
-				b = append(b, "null"...)
-			} else {
-				b = appendString(b, *s)
-			}
-		case cTime:
-			b = appendTime(b, *(**time.Time)(p))
-		case cNumber:
-			b = appendOptFloat(b, *(**float64)(p))
-		case cBool:
-			switch v := *(**bool)(p); {
-			case v == nil:
-				b = append(b, "null"...)
-			case *v:
-				b = append(b, "true"...)
-			default:
-				b = append(b, "false"...)
-			}
-		case cInt:
-			b = strconv.AppendInt(b, int64(*(*int)(p)), 10)
-		case cStrings:
-			b = append(b, '[')
-			for i, s := range *(*[]string)(p) {
-				if i > 0 {
-					b = append(b, ',')
-				}
-				b = appendString(b, s)
-			}
-			b = append(b, ']')
-		case cProvider:
-			b, _ = appendFields(b, p, providerSpecs)
-		case cImages:
-			b = appendImageList(b, *(*[]Image)(p))
-		case cRelated:
-			b = appendRelatedList(b, *(*[]Related)(p))
-		case cExtra:
-			m := *(*map[string]any)(p)
-			if len(m) == 0 {
-				b = append(b, "{}"...)
-				break
-			}
-			extra, e := json.Marshal(m)
-			if e != nil {
-				err = cmp.Or(err, e)
-				b = append(b, "null"...)
-				break
-			}
-			b = append(b, extra...)
-		}
-	}
-	return append(b, '}'), err
+	return appendDocumentJSON(b, d)
 }
 
 // value returns field f of the record at base as a JSON-ready value (see
-// record.Field.Value): what appendFields writes for it.
+// record.Field.Value): what the generated encoders (json_gen.go) write for it.
 func (f *fieldSpec) value(base unsafe.Pointer) any {
 	p := f.at(base)
 	switch f.code {
@@ -205,7 +135,7 @@ func (f *fieldSpec) value(base unsafe.Pointer) any {
 		}
 		return map[string]any{}
 	case cProvider:
-		b, _ := appendFields(nil, p, providerSpecs)
+		b, _ := appendProviderJSON(nil, (*Provider)(p))
 		return json.RawMessage(b)
 	case cImages:
 		return json.RawMessage(appendImageList(nil, *(*[]Image)(p)))
@@ -221,7 +151,7 @@ func appendImageList(b []byte, imgs []Image) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b, _ = appendFields(b, unsafe.Pointer(&imgs[i]), imageSpecs)
+		b, _ = appendImageJSON(b, &imgs[i])
 	}
 	return append(b, ']')
 }
@@ -232,9 +162,43 @@ func appendRelatedList(b []byte, rs []Related) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b, _ = appendFields(b, unsafe.Pointer(&rs[i]), relatedSpecs)
+		b, _ = appendRelatedJSON(b, &rs[i])
 	}
 	return append(b, ']')
+}
+
+func appendOptBool(b []byte, v *bool) []byte {
+	switch {
+	case v == nil:
+		return append(b, "null"...)
+	case *v:
+		return append(b, "true"...)
+	}
+	return append(b, "false"...)
+}
+
+func appendStrings(b []byte, ss []string) []byte {
+	b = append(b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, s)
+	}
+	return append(b, ']')
+}
+
+// appendExtra writes the extra fields, {} when there are none; fields
+// encoding/json refuses are written as null and its error returned.
+func appendExtra(b []byte, m map[string]any) ([]byte, error) {
+	if len(m) == 0 {
+		return append(b, "{}"...), nil
+	}
+	extra, err := json.Marshal(m)
+	if err != nil {
+		return append(b, "null"...), err
+	}
+	return append(b, extra...), nil
 }
 
 // appendOptString writes null for the empty string.
