@@ -966,12 +966,19 @@ func start(t *testing.T, cmd *exec.Cmd) <-chan error {
 	return done
 }
 
-// hasOpen reports whether process pid has a file under dir open.
-func hasOpen(pid int, dir string) bool {
-	fds, _ := filepath.Glob(filepath.Join("/proc", strconv.Itoa(pid), "fd", "*"))
-	for _, fd := range fds {
-		if to, err := os.Readlink(fd); err == nil && strings.HasPrefix(to, dir+string(filepath.Separator)) {
-			return true
+// hasRead reports whether process pid has read at least n bytes
+// (Linux's /proc/PID/io): once it has read one file of the slow corpus it
+// is loading, for seconds more. (An open file is seen only while it is
+// read, a moment per file, and a busy machine can miss every one.)
+func hasRead(pid int, n int64) bool {
+	b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "io"))
+	if err != nil {
+		return false
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "rchar: "); ok {
+			read, err := strconv.ParseInt(v, 10, 64)
+			return err == nil && read >= n
 		}
 	}
 	return false
@@ -1014,17 +1021,21 @@ func TestSignals(t *testing.T) {
 	}
 
 	t.Run("SIGTERM while loading", func(t *testing.T) {
-		if _, err := os.Stat("/proc/self/fd"); err != nil {
-			t.Skip("no /proc/PID/fd to see what a process reads")
+		if _, err := os.Stat("/proc/self/io"); err != nil {
+			t.Skip("no /proc/PID/io to see what a process reads")
 		}
 		reset()
 		slow := slowCorpus(t)
+		first, err := os.Stat(filepath.Join(slow, "0.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
 		cmd := exec.Command(bin, "export", "--parser", "yaml", "--workers", "1", "-o", out, slow)
 		var errOut bytes.Buffer
 		cmd.Stderr = &errOut
 		done := start(t, cmd)
-		// Loading (for seconds): a file of the corpus is open.
-		if exited, err := waitFor(t, "loading", done, func() bool { return hasOpen(cmd.Process.Pid, slow) }); exited {
+		// Loading (for seconds): a file of the corpus has been read.
+		if exited, err := waitFor(t, "loading", done, func() bool { return hasRead(cmd.Process.Pid, first.Size()) }); exited {
 			t.Fatalf("export ended before loading: %v", err)
 		}
 		if code := stopWith(t, cmd, done, syscall.SIGTERM); code != 143 || !strings.Contains(errOut.String(), "interrupted") {

@@ -446,9 +446,10 @@ func outputTable[P recordPtr](specs []fieldSpec) record.Table[P] {
 		s := &specs[i]
 		info := s.Info
 		info.Sub = subInfos(s.code)
-		t[i] = record.Field[P]{Info: info, Value: func(v P) any {
-			return s.value(unsafe.Pointer(v))
-		}}
+		t[i] = record.Field[P]{Info: info,
+			Value: func(v P) any { return s.value(unsafe.Pointer(v)) },
+			AppendText: func(b []byte, v P) []byte { return s.appendText(b, unsafe.Pointer(v)) },
+		}
 	}
 	return t
 }

@@ -145,6 +145,53 @@ func (f *fieldSpec) value(base unsafe.Pointer) any {
 	return nil
 }
 
+// appendText appends field f of the record at base as a CSV cell: a
+// string as it is, null as nothing, anything else as the JSON the
+// encoders write for it (render.CellText of value, without boxing it).
+func (f *fieldSpec) appendText(b []byte, base unsafe.Pointer) []byte {
+	p := f.at(base)
+	start := len(b)
+	switch f.code {
+	case cString:
+		return append(b, *(*string)(p)...)
+	case cOptString:
+		if s := *(**string)(p); s != nil {
+			return append(b, *s...)
+		}
+		return b
+	case cTime:
+		if t := *(**time.Time)(p); t != nil {
+			return t.AppendFormat(b, time.RFC3339)
+		}
+		return b
+	case cNumber:
+		b = appendOptFloat(b, *(**float64)(p))
+	case cBool:
+		b = appendOptBool(b, *(**bool)(p))
+	case cInt:
+		return strconv.AppendInt(b, int64(*(*int)(p)), 10)
+	case cStrings:
+		return appendStrings(b, *(*[]string)(p))
+	case cProvider:
+		b, _ = appendProviderJSON(b, (*Provider)(p))
+		return b
+	case cImages:
+		return appendImageList(b, *(*[]Image)(p))
+	case cRelated:
+		return appendRelatedList(b, *(*[]Related)(p))
+	case cExtra:
+		var err error
+		if b, err = appendExtra(b, *(*map[string]any)(p)); err != nil {
+			return b[:start] // as value's: a map encoding/json refuses has no cell
+		}
+		return b
+	}
+	if string(b[start:]) == "null" {
+		return b[:start]
+	}
+	return b
+}
+
 func appendImageList(b []byte, imgs []Image) []byte {
 	b = append(b, '[')
 	for i := range imgs {

@@ -81,6 +81,11 @@ type Field[T any] struct {
 	// lists of objects a value whose JSON has the keys in Sub's order
 	// (json.RawMessage or a struct).
 	Value func(T) any
+	// AppendText, when set, appends the field's CSV cell to b without
+	// boxing a value: what render.CellText gives for Value (a string as
+	// it is, null as nothing, anything else as its compact JSON). Large
+	// corpora export through it.
+	AppendText func(b []byte, v T) []byte
 }
 
 // Table lists the fields of a record type in their JSON order.

@@ -10,7 +10,6 @@ package render
 import (
 	"bufio"
 	"cmp"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -41,6 +40,9 @@ type Column[T any] struct {
 	Field string
 	// Heading, when set, heads the column in tables instead of Name.
 	Heading string
+	// Append, when set, appends the CSV cell (Value's text) to a buffer:
+	// CSV export writes it without making a string per cell.
+	Append func([]byte, T) []byte
 	Value   func(T) string
 	Style   Style
 	// Shrink marks a column that may be shortened to fit the terminal
@@ -114,7 +116,8 @@ type Writer[T any] struct {
 	schema Schema[T]
 	o      Options
 	out    *bufio.Writer
-	csv    *csv.Writer
+	cell   []byte // the CSV cell being written
+	line   []byte // the CSV line being written
 	rows   [][]string // table rows, until Close
 	row    []string   // the row being written (TSV, CSV)
 	n      int
@@ -141,8 +144,13 @@ func NewWriter[T any](w io.Writer, f Format, s Schema[T], o Options) *Writer[T] 
 	case CSV:
 		// The header goes out even when no record follows; a write error
 		// surfaces at the first Write or at Close.
-		wr.csv = csv.NewWriter(wr.out)
-		wr.err = wr.csv.Write(header(s.CSV))
+		for i, h := range header(s.CSV) {
+			if i > 0 {
+				wr.line = append(wr.line, ',')
+			}
+			wr.line = appendCSVField(wr.line, []byte(h))
+		}
+		_, wr.err = wr.out.Write(append(wr.line, '\n'))
 	}
 	return wr
 }
@@ -194,13 +202,27 @@ func (w *Writer[T]) write(v T) error {
 		w.out.Write(b)
 		return w.out.WriteByte('\n')
 	case CSV:
-		w.row = cells(w.row, w.schema.CSV, v, false)
-		if w.o.SafeCSV {
-			for i := range w.row {
-				w.row[i] = SafeCSVCell(w.row[i])
+		// RFC 4180, byte for byte as encoding/csv writes it.
+		w.line = w.line[:0]
+		for i, c := range w.schema.CSV {
+			if i > 0 {
+				w.line = append(w.line, ',')
 			}
+			if c.Append != nil {
+				w.cell = c.Append(w.cell[:0], v)
+			} else {
+				w.cell = append(w.cell[:0], c.Value(v)...)
+			}
+			if w.o.SafeCSV && len(w.cell) > 0 && strings.IndexByte(formulaStarts, w.cell[0]) >= 0 {
+				// SafeCSVCell: the quote is part of the cell.
+				w.cell = append(w.cell, 0)
+				copy(w.cell[1:], w.cell)
+				w.cell[0] = '\''
+			}
+			w.line = appendCSVField(w.line, w.cell)
 		}
-		return w.csv.Write(w.row)
+		_, err := w.out.Write(append(w.line, '\n'))
+		return err
 	}
 	return fmt.Errorf("unknown format %q", w.f)
 }
@@ -230,9 +252,6 @@ func (w *Writer[T]) Close() error {
 		} else {
 			w.out.WriteString("\n]\n")
 		}
-	case CSV:
-		w.csv.Flush()
-		w.err = w.csv.Error()
 	}
 	if w.err == nil {
 		w.err = w.out.Flush()
@@ -274,12 +293,16 @@ func cells[T any](row []string, cols []Column[T], v T, terminal bool) []string {
 	return row
 }
 
+// formulaStarts are the first bytes that make a spreadsheet read a cell
+// as a formula.
+const formulaStarts = "=+-@\t\r"
+
 // SafeCSVCell prefixes a cell a spreadsheet would run as a formula (one
 // starting with =, +, -, @, tab or CR) with a single quote, as OWASP
 // advises. Data then reads back with the quote: use it only for files meant
 // for spreadsheets.
 func SafeCSVCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if s != "" && strings.IndexByte(formulaStarts, s[0]) >= 0 {
 		return "'" + s
 	}
 	return s

@@ -73,15 +73,19 @@ var Links = mustCheck(Schema[query.Link]{
 func FieldColumns[T any](t record.Table[T]) []Column[T] {
 	cols := make([]Column[T], len(t))
 	for i, f := range t {
-		value := f.Value
-		cols[i] = Column[T]{Name: f.Name, Field: f.Name, Value: func(v T) string { return CellText(value(v)) }}
+		value, appendText := f.Value, f.AppendText
+		cols[i] = Column[T]{Name: f.Name, Field: f.Name, Value: func(v T) string { return CellText(value(v)) }, Append: appendText}
+		if appendText != nil {
+			cols[i].Value = func(v T) string { return string(appendText(nil, v)) }
+		}
 	}
 	return cols
 }
 
 // CellText is the CSV cell of a JSON-ready value (see record.Field) or of
 // decoded JSON: scalars as text, null empty, lists and objects as compact
-// JSON. Templates print values the same way.
+// JSON, escaped as encoding/json escapes it (as the json and ndjson
+// formats write them). Templates print values the same way.
 func CellText(v any) string {
 	switch v := v.(type) {
 	case nil:
@@ -92,8 +96,6 @@ func CellText(v any) string {
 		return string(v)
 	case json.Number:
 		return string(v)
-	case []any, map[string]any: // decoded JSON (selection, templates)
-		return string(appendJSONValue(nil, v, nil))
 	case int:
 		return strconv.Itoa(v)
 	case bool:

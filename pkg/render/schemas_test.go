@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"reflect"
@@ -248,5 +249,42 @@ func TestFindingJSONIsTheTable(t *testing.T) {
 	_ = json.Compact(&compact, got[0])
 	if compact.String() != string(want) {
 		t.Errorf("finding JSON %s; table gives %s", compact.String(), want)
+	}
+}
+
+// TestTextIsCellTextOfValue: a field's typed AppendText accessor, which CSV
+// export uses, gives the cell CellText gives for its Value, for every
+// field of the document and its nested records, on the bundled seeds and
+// the hostile corpus (odd numbers, missing values, extra fields, bombs
+// cut short).
+func TestTextIsCellTextOfValue(t *testing.T) {
+	for _, dir := range []string{"../../seeds", "../../testdata/hostile"} {
+		c, err := corpus.Load(context.Background(), []string{dir}, corpus.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range c.Docs {
+			checkTextFields(t, d.ID, corpus.DocumentFields, d)
+			checkTextFields(t, d.ID+" provider", corpus.ProviderFields, &d.Provider)
+			for i := range d.Related {
+				checkTextFields(t, d.ID+" related", corpus.RelatedFields, &d.Related[i])
+				checkTextFields(t, d.ID+" related provider", corpus.ProviderFields, &d.Related[i].Provider)
+			}
+			for i := range d.Images {
+				checkTextFields(t, d.ID+" image", corpus.ImageFields, &d.Images[i])
+			}
+		}
+	}
+}
+
+func checkTextFields[T any](t *testing.T, where string, table record.Table[T], v T) {
+	t.Helper()
+	for _, f := range table {
+		if f.AppendText == nil {
+			t.Fatalf("%s: %s has no AppendText accessor", where, f.Name)
+		}
+		if got, want := string(f.AppendText([]byte("prefix"), v)), "prefix"+CellText(f.Value(v)); got != want {
+			t.Errorf("%s: %s: AppendText %q, CellText(Value) %q", where, f.Name, got, want)
+		}
 	}
 }

@@ -1,0 +1,89 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"testing"
+)
+
+var csvFields = []string{
+	"", "plain", "a,b", `say "hi"`, "line\nbreak", "cr\rlf\r\n", " lead", "\tlead", "\u00a0nbsp", "\u2028ls", `\.`, `\.x`,
+	`{"a":["x","y"],"b":null}`, `""`, "é 漢字", "\xff bad", "trail ",
+}
+
+// csvRecord is encoding/csv's line for fields.
+func csvRecord(t testing.TB, fields []string) string {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if err := w.Write(fields); err != nil {
+		t.Fatal(err)
+	}
+	w.Flush()
+	return buf.String()
+}
+
+func appendCSVRecord(fields []string) string {
+	var b []byte
+	for i, f := range fields {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendCSVField(b, []byte(f))
+	}
+	return string(append(b, '\n'))
+}
+
+// TestAppendCSVField: the bytes encoding/csv writes, field by field.
+func TestAppendCSVField(t *testing.T) {
+	for _, f := range csvFields {
+		if got, want := appendCSVRecord([]string{f, "x"}), csvRecord(t, []string{f, "x"}); got != want {
+			t.Errorf("%q: got %q, want %q", f, got, want)
+		}
+	}
+}
+
+func FuzzAppendCSVField(f *testing.F) {
+	for _, s := range csvFields {
+		f.Add(s, "x")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := appendCSVRecord([]string{a, b}), csvRecord(t, []string{a, b}); got != want {
+			t.Fatalf("%q, %q: got %q, want %q", a, b, got, want)
+		}
+	})
+}
+
+// TestWriterCSVIsEncodingCSV: the CSV writer's lines, --safe-csv or not,
+// are encoding/csv's for the same cells (SafeCSVCell applied first).
+func TestWriterCSVIsEncodingCSV(t *testing.T) {
+	rows := [][]string{
+		{"plain", "=1+2", "-3,4", `@"quoted"`, "+line\nbreak"},
+		{"", " lead", "\tformula", `{"a":"b,c"}`, "\r"},
+	}
+	var cols []Column[[]string]
+	for i := range rows[0] {
+		cols = append(cols, Column[[]string]{Name: "c" + string(rune('0'+i)), Value: func(r []string) string { return r[i] }})
+	}
+	for _, safe := range []bool{false, true} {
+		var got bytes.Buffer
+		if err := WriteAll(&got, CSV, Schema[[]string]{CSV: cols}, Options{SafeCSV: safe}, rows); err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		w := csv.NewWriter(&want)
+		w.Write(header(cols))
+		for _, r := range rows {
+			cells := make([]string, len(r))
+			for i, c := range r {
+				if cells[i] = c; safe {
+					cells[i] = SafeCSVCell(c)
+				}
+			}
+			w.Write(cells)
+		}
+		w.Flush()
+		if got.String() != want.String() {
+			t.Errorf("safe %v:\ngot  %q\nwant %q", safe, got.String(), want.String())
+		}
+	}
+}
