@@ -447,7 +447,7 @@ func outputTable[P recordPtr](specs []fieldSpec) record.Table[P] {
 		info := s.Info
 		info.Sub = subInfos(s.code)
 		t[i] = record.Field[P]{Info: info,
-			Value: func(v P) any { return s.value(unsafe.Pointer(v)) },
+			Value:      func(v P) any { return s.value(unsafe.Pointer(v)) },
 			AppendText: func(b []byte, v P) []byte { return s.appendText(b, unsafe.Pointer(v)) },
 		}
 	}

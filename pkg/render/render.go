@@ -43,8 +43,8 @@ type Column[T any] struct {
 	// Append, when set, appends the CSV cell (Value's text) to a buffer:
 	// CSV export writes it without making a string per cell.
 	Append func([]byte, T) []byte
-	Value   func(T) string
-	Style   Style
+	Value  func(T) string
+	Style  Style
 	// Shrink marks a column that may be shortened to fit the terminal
 	// width: ShrinkFirst columns give up space before ShrinkLast ones.
 	Shrink Shrink
@@ -116,8 +116,8 @@ type Writer[T any] struct {
 	schema Schema[T]
 	o      Options
 	out    *bufio.Writer
-	cell   []byte // the CSV cell being written
-	line   []byte // the CSV line being written
+	cell   []byte     // the CSV cell being written
+	line   []byte     // the CSV line being written
 	rows   [][]string // table rows, until Close
 	row    []string   // the row being written (TSV, CSV)
 	n      int
