@@ -53,7 +53,8 @@ formulas. Use it for files people open in a spreadsheet; leave it off for
 data read by programs (the quote becomes part of the value).`,
 		Example: `  seedscope export > corpus.json
   seedscope export --format ndjson ../corpus | jq -r .title
-  seedscope export --format csv --safe-csv -o corpus.csv`,
+  seedscope export --format csv --safe-csv -o corpus.csv
+  seedscope export -o corpus.ndjson        # the format from the ending`,
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Paths = args
 			if err := opts.check(); err != nil {
@@ -61,6 +62,9 @@ data read by programs (the quote becomes part of the value).`,
 			}
 			if opts.Stream && opts.sorted() {
 				return flagErrorf("--stream writes documents in path order: it cannot be combined with --sort or --reverse")
+			}
+			if err := opts.formatFromFile(); err != nil {
+				return err
 			}
 			var err error
 			if opts.format, opts.sel, err = opts.Fields.resolve(opts.Output.Format, g); err != nil {
@@ -88,6 +92,29 @@ data read by programs (the quote becomes part of the value).`,
 	cmd.Flags().BoolVar(&opts.Stream, "stream", false, "write documents as they are read, in flat memory (related targets left null)")
 	opts.Fields = addFieldFlags(cmd, corpus.DocumentFields.Infos(), fieldCaps{columns: true, null: "the ids of the documents"})
 	return cmd
+}
+
+// formatFromFile takes the format from the output file's ending when
+// --format is not given: -o corpus.csv writes CSV, not JSON named .csv.
+// An ending that names a format export does not write, or another than
+// --format names, is refused.
+func (opts *ExportOptions) formatFromFile() error {
+	if opts.File == "" || opts.File == "-" {
+		return nil
+	}
+	named, ok := render.ForFile(opts.File)
+	if !ok {
+		return nil // any other name: --format, or the default (json)
+	}
+	switch given := opts.Output.Format.Value; {
+	case given == "" && !opts.Output.Format.Formats().Contains(named):
+		return flagErrorf("-o %s: export does not write %s; give --format", opts.File, named)
+	case given == "":
+		return opts.Output.Format.Set(string(named))
+	case given != named && !(given == render.NDJSON && named == render.JSON):
+		return flagErrorf("-o %s names %s, but --format is %s", opts.File, named, given)
+	}
+	return nil
 }
 
 func exportRun(opts *ExportOptions) error {

@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -58,18 +59,21 @@ type FormatInfo struct {
 	Aliases     []string
 	Description string
 	Writes      Writes
+	// Extensions are the file endings that name the format, for an output
+	// file given without --format (export -o corpus.csv).
+	Extensions []string
 }
 
 // registry is every output format, in the order help lists them.
 var registry = []FormatInfo{
 	{Name: Table, Description: "aligned columns with a header, coloured on a terminal", Writes: Records},
-	{Name: TSV, Description: "tab-separated rows without a header, for cut and awk", Writes: Records},
-	{Name: JSON, Description: "one indented JSON array (a view: one object)", Writes: Records | View | Findings},
-	{Name: NDJSON, Aliases: []string{"jsonl"}, Description: "one compact JSON value per line", Writes: Records | View},
-	{Name: CSV, Description: "RFC 4180 with a header row; lists and objects as JSON in their cell", Writes: Records | View},
+	{Name: TSV, Description: "tab-separated rows without a header, for cut and awk", Writes: Records, Extensions: []string{".tsv"}},
+	{Name: JSON, Description: "one indented JSON array (a view: one object)", Writes: Records | View | Findings, Extensions: []string{".json"}},
+	{Name: NDJSON, Aliases: []string{"jsonl"}, Description: "one compact JSON value per line", Writes: Records | View, Extensions: []string{".ndjson", ".jsonl"}},
+	{Name: CSV, Description: "RFC 4180 with a header row; lists and objects as JSON in their cell", Writes: Records | View, Extensions: []string{".csv"}},
 	{Name: Text, Description: "prose for people: a document in full, findings as path:line:col", Writes: View | Findings},
 	{Name: GitHub, Description: "GitHub Actions workflow commands (annotations)", Writes: Findings},
-	{Name: SARIF, Description: "SARIF 2.1.0, for code scanning", Writes: Findings},
+	{Name: SARIF, Description: "SARIF 2.1.0, for code scanning", Writes: Findings, Extensions: []string{".sarif"}},
 	{Name: JUnit, Description: "JUnit XML, one test case per file with findings", Writes: Findings},
 }
 
@@ -85,6 +89,18 @@ func Lookup(name string) (FormatInfo, bool) {
 		}
 	}
 	return FormatInfo{}, false
+}
+
+// ForFile returns the format a file name's ending names (any case), if
+// any.
+func ForFile(name string) (Format, bool) {
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, f := range registry {
+		if ext != "" && slices.Contains(f.Extensions, ext) {
+			return f.Name, true
+		}
+	}
+	return "", false
 }
 
 func info(f Format) FormatInfo {

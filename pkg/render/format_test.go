@@ -154,3 +154,15 @@ func TestWriteRulesRefusesOtherFormats(t *testing.T) {
 		t.Errorf("rules as sarif: %v, %q", err, b.String())
 	}
 }
+
+func TestForFile(t *testing.T) {
+	for name, want := range map[string]Format{
+		"corpus.csv": CSV, "dir/x.CSV": CSV, "a.json": JSON, "a.ndjson": NDJSON, "a.jsonl": NDJSON,
+		"a.tsv": TSV, "scan.sarif": SARIF, "a.txt": "", "csv": "", "a.csv.gz": "", "": "",
+	} {
+		got, ok := ForFile(name)
+		if got != want || ok != (want != "") {
+			t.Errorf("ForFile(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+}
