@@ -59,7 +59,8 @@ set, even on a pipe with CLICOLOR_FORCE=1; --color always|never decides
 Exit status:
   0    success
   1    failure (validate: errors found)
-  2    usage error, or a corpus path that does not exist
+  2    usage error, a corpus path that does not exist, or (validate) no
+       seed file under the paths
   130  interrupted (Ctrl-C, SIGINT); export -o leaves the old file untouched
   143  terminated (SIGTERM), likewise`
 
@@ -248,7 +249,7 @@ func exitStatus(ios *iostreams.IOStreams, c *cobra.Command, err error) int {
 		return ExitInterrupt
 	case errors.Is(err, ErrSilent):
 		return ExitFailure
-	case errors.Is(err, corpus.ErrNoPath):
+	case errors.Is(err, corpus.ErrNoPath), errors.Is(err, errNothingChecked):
 		printError(ios.ErrOut, err)
 		return ExitUsage
 	case errors.As(err, &fe) || isCobraUsageError(err):

@@ -2,11 +2,14 @@ package cmd
 
 import (
 	"errors"
+	"fmt"
 	"os"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
 
+	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/render"
 	"github.com/seedscope/seedscope/pkg/validate"
 )
@@ -108,6 +111,13 @@ func validateRun(opts *ValidateOptions) error {
 	rep, err := validate.Run(g.Context, roots, validate.Options{Settings: settings, Load: load, Fix: opts.Fix})
 	if err != nil {
 		return err
+	}
+	if rep.Files == 0 {
+		exts := load.Extensions
+		if len(exts) == 0 {
+			exts = corpus.DefaultExtensions
+		}
+		return fmt.Errorf("no seed file (%s) under %s: %w", strings.Join(exts, ", "), strings.Join(roots, ", "), errNothingChecked)
 	}
 	wd, _ := os.Getwd()
 	ro := render.FindingsOptions{
