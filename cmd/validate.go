@@ -16,15 +16,18 @@ import (
 
 // ValidateOptions are the inputs of validate.
 type ValidateOptions struct {
-	Global    *GlobalOptions
-	Paths     []string
-	Output    outputFlags
-	Enable    []string
-	Disable   []string
-	Strict    bool
-	Fix       bool
-	Config    string
-	ListRules bool
+	Global  *GlobalOptions
+	Paths   []string
+	Output  outputFlags
+	Enable  []string
+	Disable []string
+	Strict  bool
+	// StrictGiven is set when --strict was given (also as --strict=false):
+	// it then overrides the configuration file's strict.
+	StrictGiven bool
+	Fix         bool
+	Config      string
+	ListRules   bool
 	// Version is the tool version written into SARIF output.
 	Version string
 	Fields  *fieldFlags
@@ -62,7 +65,8 @@ Exit status:
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.Version = c.Root().Version
-			if _, err := validate.NewSettings(nil, opts.Enable, opts.Disable, false); err != nil {
+			opts.StrictGiven = c.Flags().Changed("strict")
+			if _, err := validate.NewSettings(nil, opts.Enable, opts.Disable, nil); err != nil {
 				return &FlagError{err}
 			}
 			if f := opts.Output.Format.Value; opts.ListRules && f != "" && !rulesFormats.Contains(f) {
@@ -179,7 +183,11 @@ func validateSettings(opts *ValidateOptions, roots []string) (*validate.Settings
 	if len(files) == 0 {
 		opts.verbosef("validate: no configuration file (%s); default settings", validate.ConfigFileName)
 	}
-	s, err := validate.NewSettings(cfg, opts.Enable, opts.Disable, opts.Strict)
+	var strict *bool
+	if opts.StrictGiven || opts.Strict {
+		strict = &opts.Strict
+	}
+	s, err := validate.NewSettings(cfg, opts.Enable, opts.Disable, strict)
 	if err != nil {
 		return nil, &FlagError{err}
 	}

@@ -105,7 +105,7 @@ func readConfigFile(path string) ([]byte, error) {
 // error messages only.
 func ParseConfig(path string, data []byte) (*Config, error) {
 	var fc fileConfig
-	if err := yaml.Unmarshal(data, &fc); err != nil {
+	if err := yamlnode.Fenced(func() error { return yaml.Unmarshal(data, &fc) }); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	c := &Config{}
@@ -125,13 +125,31 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		return nil, fmt.Errorf("%s:%d:%d: validate: expected a mapping", path, v.Line, v.Column)
 	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
-		k := v.Content[i]
-		if !slices.Contains(configKeys, k.Value) {
+		k, val := v.Content[i], yamlnode.Resolve(v.Content[i+1])
+		at := func(n *yaml.Node) string { return fmt.Sprintf("%s:%d:%d: validate.%s", path, n.Line, n.Column, k.Value) }
+		switch k.Value {
+		case "enable", "disable", "required":
+			list, err := configList(val)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", at(val), err)
+			}
+			switch k.Value {
+			case "enable":
+				c.Enable = list
+			case "disable":
+				c.Disable = list
+			default:
+				c.Required = &list
+			}
+		case "strict":
+			var b bool
+			if val.Kind != yaml.ScalarNode || yamlnode.DecodeScalar(val, &b) != nil {
+				return nil, fmt.Errorf("%s: expected true or false, found %s", at(val), yamlnode.Describe(val))
+			}
+			c.Strict = &b
+		default:
 			return nil, fmt.Errorf("%s:%d:%d: validate: unknown key %q; valid keys are %s", path, k.Line, k.Column, k.Value, strings.Join(configKeys, ", "))
 		}
-	}
-	if err := v.Decode(c); err != nil {
-		return nil, fmt.Errorf("%s: validate: %w", path, err)
 	}
 	if err := checkIDs(c.Enable, c.Disable); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -142,6 +160,28 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		}
 	}
 	return c, nil
+}
+
+// configList reads a list of names: a YAML list of strings, or one
+// string (a single name). Null is the empty list.
+func configList(n *yaml.Node) ([]string, error) {
+	switch {
+	case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
+		return []string{}, nil
+	case n.Kind == yaml.ScalarNode:
+		return []string{strings.TrimSpace(n.Value)}, nil
+	case n.Kind != yaml.SequenceNode:
+		return nil, fmt.Errorf("expected a list of names, found %s", yamlnode.Describe(n))
+	}
+	list := make([]string, 0, len(n.Content))
+	for _, item := range n.Content {
+		item = yamlnode.Resolve(item)
+		if item.Kind != yaml.ScalarNode || item.Tag == "!!null" {
+			return nil, fmt.Errorf("expected a list of names, found %s at %d:%d", yamlnode.Describe(item), item.Line, item.Column)
+		}
+		list = append(list, strings.TrimSpace(item.Value))
+	}
+	return list, nil
 }
 
 // ReadFieldMapping reads the "fields:" mapping of a configuration file
@@ -163,7 +203,7 @@ func ReadFieldMapping(path string) (map[string][]string, error) {
 	var fc struct {
 		Fields yaml.Node `yaml:"fields"`
 	}
-	if err := yaml.Unmarshal(data, &fc); err != nil {
+	if err := yamlnode.Fenced(func() error { return yaml.Unmarshal(data, &fc) }); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return parseFields(path, &fc.Fields)
@@ -365,11 +405,17 @@ func (s *Settings) documentKeys() map[string]string {
 
 // NewSettings applies the defaults, then the configuration file (may be
 // nil), then the command line's --enable/--disable lists and --strict.
-func NewSettings(file *Config, enable, disable []string, strict bool) (*Settings, error) {
+func NewSettings(file *Config, enable, disable []string, strict *bool) (*Settings, error) {
+	enable, disable = trimIDs(enable), trimIDs(disable)
 	if err := checkIDs(enable, disable); err != nil {
 		return nil, err
 	}
-	s := &Settings{enabled: map[string]bool{}, Required: slices.Clone(DefaultRequired), Strict: strict}
+	for _, id := range enable {
+		if slices.Contains(disable, id) {
+			return nil, fmt.Errorf("rule %s is both enabled and disabled: give it once", id)
+		}
+	}
+	s := &Settings{enabled: map[string]bool{}, Required: slices.Clone(DefaultRequired)}
 	for _, r := range Rules {
 		s.enabled[r.ID] = r.Default
 	}
@@ -394,12 +440,26 @@ func NewSettings(file *Config, enable, disable []string, strict bool) (*Settings
 		s.Fields = fm
 	}
 	apply(s.enabled, enable, disable)
+	if strict != nil { // --strict or --strict=false: over the file's setting
+		s.Strict = *strict
+	}
 	return s, nil
+}
+
+// trimIDs drops the spaces around rule ids ("--disable 'a, b'").
+func trimIDs(ids []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if id = strings.TrimSpace(id); id != "" {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // DefaultSettings runs the default rules with the default required fields.
 func DefaultSettings() *Settings {
-	s, _ := NewSettings(nil, nil, nil, false)
+	s, _ := NewSettings(nil, nil, nil, nil)
 	return s
 }
 
@@ -426,12 +486,62 @@ func (s *Settings) Set(id string, on bool) error {
 
 // checkRequired accepts a field name or provider.<field>; "url", "ampUrl"
 // and "cdnAmpUrl" stand for both spellings of their field.
+// A name one letter off a name seedscope knows (titel, urls) is refused as
+// a typo; any other name may be a corpus's own key and is kept.
 func checkRequired(fields []string) error {
+	known := requiredNames()
 	for _, f := range fields {
 		parts := strings.Split(f, ".")
 		if f == "" || len(parts) > 2 || slices.Contains(parts, "") {
 			return fmt.Errorf("required field %q: expected a field name such as title or provider.name", f)
 		}
+		if slices.Contains(known, f) || len(f) < 4 {
+			continue
+		}
+		for _, k := range known {
+			if oneEditApart(f, k) {
+				return fmt.Errorf("required field %q: did you mean %q? (a corpus's own key is kept only when it is not one letter off a field)", f, k)
+			}
+		}
 	}
 	return nil
+}
+
+// requiredNames are the names a required list may give for seedscope's
+// fields: export names, front-matter keys, and provider.<field>.
+func requiredNames() []string {
+	var names []string
+	for k, field := range (*corpus.FieldMap)(nil).FrontMatterKeys("document") {
+		names = append(names, k, field)
+	}
+	for k := range (*corpus.FieldMap)(nil).FrontMatterKeys("provider") {
+		names = append(names, "provider."+k)
+	}
+	slices.Sort(names) // the first suggestion is the same every run
+	return slices.Compact(names)
+}
+
+// oneEditApart reports whether a and b differ by one inserted, deleted or
+// replaced character, or two neighbours swapped.
+func oneEditApart(a, b string) bool {
+	if a == b {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case len(a) < len(b): // one inserted
+		return a[i:] == b[i+1:]
+	case a[i+1:] == b[i+1:]: // one replaced
+		return true
+	}
+	return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // two swapped
 }

@@ -65,7 +65,7 @@ func caseSettings(t *testing.T, dir, name string) *Settings {
 	if name != RuleFileName {
 		disable = []string{RuleFileName}
 	}
-	s, err := NewSettings(cfg, nil, disable, false)
+	s, err := NewSettings(cfg, nil, disable, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestRuntimeRules(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "gone.md"), filepath.Join(dir, "dangling.md")); err != nil {
 		t.Fatal(err)
 	}
-	s, _ := NewSettings(nil, nil, []string{RuleFileName}, false)
+	s, _ := NewSettings(nil, nil, []string{RuleFileName}, nil)
 	rep, err := Run(context.Background(), []string{dir}, Options{Settings: s, Load: corpus.Options{MaxFileSize: 100}})
 	if err != nil {
 		t.Fatal(err)
@@ -206,7 +206,7 @@ func TestDuplicateAcrossRoots(t *testing.T) {
 
 func mustSettings(t *testing.T, enable, disable []string) *Settings {
 	t.Helper()
-	s, err := NewSettings(nil, enable, disable, false)
+	s, err := NewSettings(nil, enable, disable, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +217,7 @@ func TestSettings(t *testing.T) {
 	yes := true
 	req := []string{"title", "provider.domain"}
 	cfg := &Config{Enable: []string{RuleUnknownField}, Disable: []string{RuleFileName, RuleSelfLink}, Strict: &yes, Required: &req}
-	s, err := NewSettings(cfg, []string{RuleSelfLink}, []string{RuleUnknownField}, false)
+	s, err := NewSettings(cfg, []string{RuleSelfLink}, []string{RuleUnknownField}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,7 +239,7 @@ func TestSettings(t *testing.T) {
 		t.Errorf("strict %v required %v", s.Strict, s.Required)
 	}
 	var ue *UnknownRuleError
-	if _, err := NewSettings(nil, []string{"nope"}, nil, false); !errors.As(err, &ue) || !strings.Contains(err.Error(), "duplicate-key") {
+	if _, err := NewSettings(nil, []string{"nope"}, nil, nil); !errors.As(err, &ue) || !strings.Contains(err.Error(), "duplicate-key") {
 		t.Errorf("unknown rule: got %v, want UnknownRuleError listing valid ids", err)
 	}
 }
@@ -261,7 +261,7 @@ func TestParseConfig(t *testing.T) {
 		{"bad-required", "validate:\n  required: [a.b.c]\n", `required field "a.b.c"`, nil},
 		{"not-a-mapping", "validate: [x]\n", "x.yaml:1:11: validate: expected a mapping", nil},
 		{"bad-yaml", "validate: [\n", "x.yaml: yaml:", nil},
-		{"wrong-type", "validate:\n  strict: maybe\n", "cannot unmarshal", nil},
+		{"wrong-type", "validate:\n  strict: maybe\n", `x.yaml:2:11: validate.strict: expected true or false, found "maybe"`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -358,7 +358,7 @@ func TestTighten(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s, err := NewSettings(c, nil, nil, false)
+			s, err := NewSettings(c, nil, nil, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -532,5 +532,59 @@ func TestFrontMatterBounds(t *testing.T) {
 	}
 	if slices.Contains(rules["merge-unhashable.md"], RuleLoadError) || slices.Contains(rules["merge-unhashable.md"], RuleYAMLSyntax) {
 		t.Errorf("merge-unhashable.md: rules %q: the file loads", rules["merge-unhashable.md"])
+	}
+}
+
+func TestOneEditApart(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"titel", "title", true}, {"urls", "url", true}, {"tile", "title", true}, {"titlr", "title", true},
+		{"title", "title", false}, {"date", "type", false}, {"tags", "type", false}, {"ab", "ba", true},
+		{"abc", "cba", false}, {"", "a", true}, {"provider.nmae", "provider.name", true},
+	} {
+		if got := oneEditApart(tc.a, tc.b); got != tc.want {
+			t.Errorf("oneEditApart(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// TestSettingsFromFlagsAndFile: flags override the file (--strict=false
+// too), rule lists take spaces around ids, a rule both enabled and
+// disabled is refused, and a required name one letter off a field is a
+// typo while a corpus's own key is kept.
+func TestSettingsFromFlagsAndFile(t *testing.T) {
+	yes, no := true, false
+	file := &Config{Strict: &yes}
+	if s, err := NewSettings(file, nil, nil, &no); err != nil || s.Strict {
+		t.Errorf("--strict=false over strict: true: %+v, %v", s, err)
+	}
+	if s, err := NewSettings(file, nil, nil, nil); err != nil || !s.Strict {
+		t.Errorf("no --strict: the file's strict: true should hold: %v", err)
+	}
+	s, err := NewSettings(nil, nil, []string{" file-name", "broken-entity "}, nil)
+	if err != nil || s.Enabled(RuleFileName) || s.Enabled(RuleBrokenEntity) {
+		t.Errorf("--disable 'file-name, broken-entity': %v", err)
+	}
+	if _, err := NewSettings(nil, []string{RuleSelfLink}, []string{RuleSelfLink}, nil); err == nil || !strings.Contains(err.Error(), "both enabled and disabled") {
+		t.Errorf("--enable X --disable X: %v", err)
+	}
+	for required, typo := range map[string]bool{"titel": true, "provider.nmae": true, "title": false, "description": false, "date": false, "sourceUrl": false} {
+		_, err := ParseConfig("c.yaml", []byte("validate:\n  required: ["+required+"]\n"))
+		if (err != nil) != typo {
+			t.Errorf("required: [%s]: %v, want a typo error %v", required, err, typo)
+		}
+	}
+	for cfg, want := range map[string]string{
+		"validate:\n  strict: maybe\n":      `c.yaml:2:11: validate.strict: expected true or false, found "maybe"`,
+		"validate:\n  enable: {a: 1}\n":     "c.yaml:2:11: validate.enable: expected a list of names, found a mapping",
+		"validate:\n  required: [[a]]\n":    "validate.required: expected a list of names, found a list at 2:14",
+		"validate:\n  disable: file-name\n": "",
+	} {
+		_, err := ParseConfig("c.yaml", []byte(cfg))
+		if got := fmt.Sprint(err); want == "" && err != nil || want != "" && !strings.Contains(got, want) {
+			t.Errorf("%q: %v, want %q", cfg, err, want)
+		}
 	}
 }
