@@ -126,7 +126,9 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 	}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		k, val := v.Content[i], yamlnode.Resolve(v.Content[i+1])
-		at := func(n *yaml.Node) string { return fmt.Sprintf("%s:%d:%d: validate.%s", path, n.Line, n.Column, k.Value) }
+		at := func(n *yaml.Node) string {
+			return fmt.Sprintf("%s:%d:%d: validate.%s", path, n.Line, n.Column, k.Value)
+		}
 		switch k.Value {
 		case "enable", "disable", "required":
 			list, err := configList(val)
