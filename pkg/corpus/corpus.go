@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"hash/maphash"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -108,6 +109,11 @@ func (c *Corpus) Find(ref string) (*Document, error) {
 			matches = append(matches, d)
 		}
 	}
+	if len(matches) == 0 {
+		if d := c.findByPath(ref); d != nil {
+			return d, nil
+		}
+	}
 	switch len(matches) {
 	case 0:
 		return nil, &NotFoundError{ref}
@@ -120,6 +126,27 @@ func (c *Corpus) Find(ref string) (*Document, error) {
 	}
 	sort.Strings(ids)
 	return nil, &AmbiguousError{Prefix: ref, Candidates: ids}
+}
+
+// findByPath finds the document of a path spelled another way than the
+// load printed it (./seeds/x.txt, an absolute path, a path from another
+// folder, the id with its file's extension): by the absolute, cleaned
+// path, then by the id without the extension. Nil when none.
+func (c *Corpus) findByPath(ref string) *Document {
+	if abs, err := filepath.Abs(ref); err == nil {
+		display := DisplayPath(abs)
+		for _, d := range c.Docs {
+			if p, err := filepath.Abs(d.Path); err == nil && (p == abs || p == display) {
+				return d
+			}
+		}
+	}
+	if ext := filepath.Ext(ref); ext != "" {
+		if d, ok := c.byID[strings.TrimSuffix(filepath.ToSlash(ref), ext)]; ok {
+			return d
+		}
+	}
+	return nil
 }
 
 // ResolveLinks sets each related item's Target to the ID of the document

@@ -256,7 +256,18 @@ func TestLoadIDs(t *testing.T) {
 
 func TestFind(t *testing.T) {
 	c := New([]*Document{{ID: "000_aa", Path: "s/000_aa.txt"}, {ID: "001_bb"}, {ID: "010_cc"}})
+	abs, err := filepath.Abs("s/000_aa.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct{ ref, want, err string }{
+		// Any spelling of a document's path, and its id with the extension.
+		{"./s/000_aa.txt", "000_aa", ""},
+		{"s//000_aa.txt", "000_aa", ""},
+		{abs, "000_aa", ""},
+		{"000_aa.txt", "000_aa", ""},
+		{"001_bb.md", "001_bb", ""},
+		{"./s/nope.txt", "", `no document "./s/nope.txt" in the corpus`},
 		{"000_aa", "000_aa", ""},
 		{"001", "001_bb", ""},
 		{"s/000_aa.txt", "000_aa", ""},
