@@ -17,6 +17,9 @@ import (
 type filterFlags struct {
 	Topics, Providers, Kinds, Types []string
 	Since, Until, Grep              string
+	AllTopics, NotTopics            []string
+	NotProviders, Categories        []string
+	Folders                         []string
 }
 
 func (f *filterFlags) register(fs *pflag.FlagSet) {
@@ -27,11 +30,17 @@ func (f *filterFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.Since, "since", "", "only documents published on or after this `date` (2006-01-02 or RFC 3339)")
 	fs.StringVar(&f.Until, "until", "", "only documents published on or before this `date` (a whole day when no time is given)")
 	fs.StringVarP(&f.Grep, "grep", "g", "", "only documents whose title, excerpt or body contains this `text` (any case)")
+	fs.StringArrayVar(&f.AllTopics, "topic-all", nil, "only documents with this `topic`, and with every other --topic-all (repeatable: all of them)")
+	fs.StringArrayVar(&f.NotTopics, "not-topic", nil, "leave out documents with this `topic` (repeatable)")
+	fs.StringArrayVar(&f.NotProviders, "not-provider", nil, "leave out documents from this provider `name or domain` (repeatable)")
+	fs.StringArrayVar(&f.Categories, "category", nil, "only documents of this `category`, e.g. news (repeatable)")
+	fs.StringArrayVar(&f.Folders, "folder", nil, "only documents under this `folder` of the corpus, e.g. business (repeatable)")
 }
 
 // filter checks the flags and builds the query filter.
 func (f *filterFlags) filter() (*query.Filter, error) {
-	q := &query.Filter{Topics: f.Topics, Providers: f.Providers, Kinds: f.Kinds, Types: f.Types, Grep: f.Grep}
+	q := &query.Filter{Topics: f.Topics, Providers: f.Providers, Kinds: f.Kinds, Types: f.Types, Grep: f.Grep,
+		AllTopics: f.AllTopics, NotTopics: f.NotTopics, NotProviders: f.NotProviders, Categories: f.Categories, Folders: f.Folders}
 	var err error
 	if q.Since, err = dateBound("--since", f.Since, false); err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ package query
 
 import (
 	"cmp"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -22,6 +23,16 @@ type Filter struct {
 	Since     *time.Time // inclusive
 	Until     *time.Time // exclusive
 	Grep      string     // in title, excerpt or body
+	// AllTopics must each be a topic of the document.
+	AllTopics []string
+	// NotTopics and NotProviders (name or domain) exclude a document that
+	// has any of them.
+	NotTopics    []string
+	NotProviders []string
+	Categories   []string
+	// Folders keep documents under any of these folders of the corpus
+	// (their id starts with the folder: "business" keeps business/x).
+	Folders []string
 }
 
 // Match reports whether d passes every set condition. A date condition
@@ -42,14 +53,40 @@ func (f *Filter) Match(d *corpus.Document) bool {
 		return false
 	case f.Grep != "" && !containsFold(f.Grep, d.Title, d.Excerpt, d.Body):
 		return false
+	case len(f.NotTopics) > 0 && anyFold(f.NotTopics, d.Topics...):
+		return false
+	case len(f.NotProviders) > 0 && anyFold(f.NotProviders, d.Provider.Name, d.Provider.Domain):
+		return false
+	case len(f.Categories) > 0 && !anyFold(f.Categories, d.Category):
+		return false
+	case len(f.Folders) > 0 && !inFolder(d.ID, f.Folders):
+		return false
+	}
+	for _, t := range f.AllTopics {
+		if !anyFold([]string{t}, d.Topics...) {
+			return false
+		}
 	}
 	return true
+}
+
+// inFolder reports whether id lies under any of the folders (given with
+// or without slashes around them, with / or the system's separator).
+func inFolder(id string, folders []string) bool {
+	for _, dir := range folders {
+		dir = strings.Trim(filepath.ToSlash(filepath.Clean(dir)), "/")
+		if dir == "." || dir == "" || strings.HasPrefix(id, dir+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // IsZero reports whether the filter lets everything through.
 func (f *Filter) IsZero() bool {
 	return len(f.Topics) == 0 && len(f.Providers) == 0 && len(f.Kinds) == 0 && len(f.Types) == 0 &&
-		f.Since == nil && f.Until == nil && f.Grep == ""
+		f.Since == nil && f.Until == nil && f.Grep == "" && len(f.AllTopics) == 0 && len(f.NotTopics) == 0 &&
+		len(f.NotProviders) == 0 && len(f.Categories) == 0 && len(f.Folders) == 0
 }
 
 // Select returns the documents that match, in their order.

@@ -18,7 +18,7 @@ func day(s string) *time.Time {
 var docs = []*corpus.Document{
 	{ID: "a", Path: "a", Kind: corpus.KindFrontMatter, Title: "Ring cameras", Topics: []string{"AI", "AWS AI"},
 		Provider: corpus.Provider{Name: "Wired", Domain: "wired.com"}, PublishedAt: day("2020-01-07"), Quality: ptr(74.0)},
-	{ID: "b", Path: "b", Kind: corpus.KindText, Title: "police partners", Body: "Amazon Ring"},
+	{ID: "b", Path: "b", Kind: corpus.KindText, Title: "police partners", Body: "Amazon Ring", Category: "News"},
 	{ID: "c", Path: "c", Kind: corpus.KindFrontMatter, Title: "amazon fires", Topics: []string{"AI"},
 		Provider: corpus.Provider{Name: "Mail Online", Domain: "dailymail.co.uk"}, PublishedAt: day("2020-01-09"), Quality: ptr(24.0)},
 }
@@ -48,6 +48,13 @@ func TestFilter(t *testing.T) {
 		{"until is exclusive", Filter{Until: day("2020-01-09")}, []string{"a"}},
 		{"grep title any case", Filter{Grep: "AMAZON"}, []string{"b", "c"}},
 		{"nothing", Filter{Topics: []string{"none"}}, nil},
+		{"all topics", Filter{AllTopics: []string{"ai", " AWS AI "}}, []string{"a"}},
+		{"all topics, one", Filter{AllTopics: []string{"AI"}}, []string{"a", "c"}},
+		{"not topic", Filter{NotTopics: []string{"aws ai"}}, []string{"b", "c"}},
+		{"not provider by domain or name", Filter{NotProviders: []string{"wired.com", "Mail Online"}}, []string{"b"}},
+		{"any topic but not one", Filter{Topics: []string{"ai"}, NotTopics: []string{"aws ai"}}, []string{"c"}},
+		{"category", Filter{Categories: []string{"news"}}, []string{"b"}},
+		{"folder . is the root", Filter{Folders: []string{"."}}, []string{"a", "b", "c"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,6 +62,27 @@ func TestFilter(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFilterFolder: --folder keeps the documents under a folder of the
+// corpus, by whole path segments.
+func TestFilterFolder(t *testing.T) {
+	nested := []*corpus.Document{{ID: "business/x"}, {ID: "business/deep/y"}, {ID: "businessman/z"}, {ID: "sport/w"}, {ID: "top"}}
+	for _, tt := range []struct {
+		folders []string
+		want    []string
+	}{
+		{[]string{"business"}, []string{"business/x", "business/deep/y"}},
+		{[]string{"business/"}, []string{"business/x", "business/deep/y"}},
+		{[]string{"./business/deep"}, []string{"business/deep/y"}},
+		{[]string{"busi"}, nil},
+		{[]string{"sport", "business/deep"}, []string{"business/deep/y", "sport/w"}},
+	} {
+		f := Filter{Folders: tt.folders}
+		if got := ids(f.Select(nested)); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("--folder %q: got %q, want %q", tt.folders, got, tt.want)
+		}
 	}
 }
 
