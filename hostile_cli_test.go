@@ -1140,7 +1140,7 @@ func TestSignals(t *testing.T) {
 	})
 }
 
-// TestHostileParseCLI runs the commands issue 9 found crashing or failing
+// TestHostileParseCLI runs the commands that once crashed or failed
 // on front matter over the hostile corpus: a yaml.v3 panic (a merge key
 // whose mapping has a list for a key) took every command down, and a
 // date with a +24:00 offset made stats -f json fail for the whole corpus.

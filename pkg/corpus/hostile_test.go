@@ -87,7 +87,7 @@ var hostileWants = map[string]hostileWant{
 	}},
 	"yaml-directive.md": skipped("yaml-directive.md:2: invalid YAML: found incompatible YAML document"),
 
-	// Merge keys, complex keys and zone offsets (issue 9): yaml.v3's
+	// Merge keys, complex keys and zone offsets: yaml.v3's
 	// Node.Decode panics on the first; offsets outside ±23:59 cannot be
 	// written as JSON.
 	"merge-unhashable.md": {doc: true, title: "Merge of a mapping with a list for a key", diags: []string{
