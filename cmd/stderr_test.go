@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -106,31 +104,14 @@ func TestExitStatusMessagesOneLine(t *testing.T) {
 // printers (or to cobra, whose errors come back to exitStatus).
 func TestStderrOnePlace(t *testing.T) {
 	allowed := regexp.MustCompile(`print(Message|Messagef|Error|UsageHint)\([^)]*ErrOut|root\.SetErr\(ios\.ErrOut\)`)
+	// pkg/synth holds developer tools, pkg/iostreams the stream's definition.
+	skip := func(p string) bool { return strings.HasSuffix(p, "pkg/synth") || strings.HasSuffix(p, "pkg/iostreams") }
 	for _, dir := range []string{".", filepath.Join("..", "pkg")} {
-		err := filepath.WalkDir(dir, func(p string, de fs.DirEntry, err error) error {
-			if err != nil {
-				return err
+		scanSource(t, dir, skip, func(_, line string) string {
+			if strings.Contains(line, "os.Stderr") || (strings.Contains(line, "ErrOut") && !allowed.MatchString(line)) {
+				return "writes to stderr outside stderr.go's printers"
 			}
-			slash := filepath.ToSlash(p)
-			switch {
-			case de.IsDir() && (strings.HasSuffix(slash, "pkg/synth") || strings.HasSuffix(slash, "pkg/iostreams")):
-				return filepath.SkipDir // developer tools; the stream's definition
-			case de.IsDir(), !strings.HasSuffix(p, ".go"), strings.HasSuffix(p, "_test.go"):
-				return nil
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			for i, line := range strings.Split(string(b), "\n") {
-				if strings.Contains(line, "os.Stderr") || (strings.Contains(line, "ErrOut") && !allowed.MatchString(line)) {
-					t.Errorf("%s:%d: writes to stderr outside stderr.go's printers: %s", p, i+1, strings.TrimSpace(line))
-				}
-			}
-			return nil
+			return ""
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
 	}
 }

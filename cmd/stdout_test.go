@@ -15,14 +15,22 @@ import (
 // cmd/ prints by itself (fmt.Print*, fmt.Fprint*, io.WriteString, os.Stdout
 // — stderr.go's printers excepted, TestStderrOnePlace keeps those).
 func TestStdoutOnePlace(t *testing.T) {
-	err := filepath.WalkDir(".", func(p string, de fs.DirEntry, err error) error {
-		if err != nil {
+	cmdOnly := func(string) bool { return true } // no folder below cmd/
+	scanSource(t, ".", cmdOnly, stdoutMisuse)
+}
+
+// scanSource calls check on each line of the Go source (tests excluded)
+// under dir, skipping the folders skip names, and fails the test with
+// each message check returns.
+func scanSource(t *testing.T, dir string, skip func(slashPath string) bool, check func(path, line string) string) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(p string, de fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
 			return err
-		}
-		if de.IsDir() && p != "." {
+		case de.IsDir() && p != dir && skip(filepath.ToSlash(p)):
 			return filepath.SkipDir
-		}
-		if de.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+		case de.IsDir(), !strings.HasSuffix(p, ".go"), strings.HasSuffix(p, "_test.go"):
 			return nil
 		}
 		b, err := os.ReadFile(p)
@@ -30,7 +38,7 @@ func TestStdoutOnePlace(t *testing.T) {
 			return err
 		}
 		for i, line := range strings.Split(string(b), "\n") {
-			if why := stdoutMisuse(p, line); why != "" {
+			if why := check(p, line); why != "" {
 				t.Errorf("%s:%d: %s: %s", p, i+1, why, strings.TrimSpace(line))
 			}
 		}
