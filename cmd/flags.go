@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
@@ -16,7 +15,8 @@ import (
 // filterFlags are the document filters list, export, topics and providers share.
 type filterFlags struct {
 	Topics, Providers, Kinds, Types []string
-	Since, Until, Grep              string
+	Since, Until                    dateFlag
+	Grep                            string
 	AllTopics, NotTopics            []string
 	NotProviders, Categories        []string
 	Folders                         []string
@@ -27,8 +27,8 @@ func (f *filterFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVarP(&f.Providers, "provider", "p", nil, "only documents from this provider `name or domain` (repeatable)")
 	fs.Var(enum.NewSlice(&f.Kinds, "--kind", enum.Names(corpus.Kinds)), "kind", "only documents of this `kind`: frontmatter or text (repeatable)")
 	fs.StringArrayVar(&f.Types, "type", nil, "only documents of this `type`, e.g. article (repeatable)")
-	fs.StringVar(&f.Since, "since", "", "only documents published on or after this `date` (2006-01-02 or RFC 3339)")
-	fs.StringVar(&f.Until, "until", "", "only documents published on or before this `date` (a whole day when no time is given)")
+	fs.Var(&f.Since, "since", "only documents published on or after this `date`: a day, month or year (2020-03-13, 2020-03, 2020), a time back (30d, 2w, 6mo, 1y) or an RFC 3339 time; a day is the document's own date, as DATE shows it")
+	fs.Var(&f.Until, "until", "only documents published on or before this `date` (as --since; a month or year up to its last day)")
 	fs.StringVarP(&f.Grep, "grep", "g", "", "only documents whose title, excerpt or body contains this `text` (any case)")
 	fs.StringArrayVar(&f.AllTopics, "topic-all", nil, "only documents with this `topic`, and with every other --topic-all (repeatable: all of them)")
 	fs.StringArrayVar(&f.NotTopics, "not-topic", nil, "leave out documents with this `topic` (repeatable)")
@@ -41,37 +41,35 @@ func (f *filterFlags) register(fs *pflag.FlagSet) {
 func (f *filterFlags) filter() (*query.Filter, error) {
 	q := &query.Filter{Topics: f.Topics, Providers: f.Providers, Kinds: f.Kinds, Types: f.Types, Grep: f.Grep,
 		AllTopics: f.AllTopics, NotTopics: f.NotTopics, NotProviders: f.NotProviders, Categories: f.Categories, Folders: f.Folders}
-	var err error
-	if q.Since, err = dateBound("--since", f.Since, false); err != nil {
-		return nil, err
-	}
-	if q.Until, err = dateBound("--until", f.Until, true); err != nil {
-		return nil, err
+	now := time.Now()
+	for _, b := range []struct {
+		name  string
+		flag  dateFlag
+		upper bool
+		day   *int
+		at    **time.Time
+	}{{"--since", f.Since, false, &q.SinceDay, &q.Since}, {"--until", f.Until, true, &q.UntilDay, &q.Until}} {
+		if !b.flag.set {
+			continue
+		}
+		var err error
+		if *b.day, *b.at, err = query.ParseDateBound(b.flag.value, b.upper, now); err != nil {
+			return nil, flagErrorf("invalid %s: %v", b.name, err)
+		}
 	}
 	return q, nil
 }
 
-// dateBound reads a --since or --until value. A bare date as --until
-// covers that whole day, so the bound is the next midnight (exclusive).
-func dateBound(flag, s string, upper bool) (*time.Time, error) {
-	if s == "" {
-		return nil, nil
-	}
-	t, err := corpus.ParseTime(s)
-	if err != nil {
-		return nil, flagErrorf("invalid %s %q: use a date (2020-01-31) or an RFC 3339 time", flag, s)
-	}
-	if upper {
-		if isBareDate(s) {
-			t = t.AddDate(0, 0, 1)
-		} else {
-			t = t.Add(time.Nanosecond)
-		}
-	}
-	return &t, nil
+// dateFlag is --since or --until: a value, and whether it was given (an
+// empty --since "" is a mistake, not "no bound").
+type dateFlag struct {
+	value string
+	set   bool
 }
 
-func isBareDate(s string) bool { return len(strings.TrimSpace(s)) == len("2006-01-02") }
+func (d *dateFlag) Set(s string) error { d.value, d.set = s, true; return nil }
+func (d *dateFlag) String() string     { return d.value }
+func (d *dateFlag) Type() string       { return "date" }
 
 // outputFlags are --format and its relatives.
 type outputFlags struct {

@@ -22,7 +22,10 @@ type Filter struct {
 	Types     []string
 	Since     *time.Time // inclusive
 	Until     *time.Time // exclusive
-	Grep      string     // in title, excerpt or body
+	// SinceDay and UntilDay (yyyymmdd, inclusive; 0: none) bound the
+	// document's own calendar date, the one its DATE column shows (DayOf).
+	SinceDay, UntilDay int
+	Grep               string // in title, excerpt or body
 	// AllTopics must each be a topic of the document.
 	AllTopics []string
 	// NotTopics and NotProviders (name or domain) exclude a document that
@@ -50,6 +53,10 @@ func (f *Filter) Match(d *corpus.Document) bool {
 	case f.Since != nil && (d.PublishedAt == nil || d.PublishedAt.Before(*f.Since)):
 		return false
 	case f.Until != nil && (d.PublishedAt == nil || !d.PublishedAt.Before(*f.Until)):
+		return false
+	case f.SinceDay != 0 && (d.PublishedAt == nil || DayOf(*d.PublishedAt) < f.SinceDay):
+		return false
+	case f.UntilDay != 0 && (d.PublishedAt == nil || DayOf(*d.PublishedAt) > f.UntilDay):
 		return false
 	case f.Grep != "" && !containsFold(f.Grep, d.Title, d.Excerpt, d.Body):
 		return false
@@ -85,7 +92,7 @@ func inFolder(id string, folders []string) bool {
 // IsZero reports whether the filter lets everything through.
 func (f *Filter) IsZero() bool {
 	return len(f.Topics) == 0 && len(f.Providers) == 0 && len(f.Kinds) == 0 && len(f.Types) == 0 &&
-		f.Since == nil && f.Until == nil && f.Grep == "" && len(f.AllTopics) == 0 && len(f.NotTopics) == 0 &&
+		f.Since == nil && f.Until == nil && f.SinceDay == 0 && f.UntilDay == 0 && f.Grep == "" && len(f.AllTopics) == 0 && len(f.NotTopics) == 0 &&
 		len(f.NotProviders) == 0 && len(f.Categories) == 0 && len(f.Folders) == 0
 }
 
