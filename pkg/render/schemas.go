@@ -139,13 +139,6 @@ func date(t *time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-func rfc3339(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	return t.Format(time.RFC3339)
-}
-
 func number(f *float64) string {
 	if f == nil {
 		return ""
