@@ -32,15 +32,6 @@ const (
 	Any Kind = "any" // whatever the data holds
 )
 
-// Composite reports whether values of the kind are JSON arrays or objects.
-func (k Kind) Composite() bool {
-	switch k {
-	case StringList, Object, ObjectList, Map, Any:
-		return true
-	}
-	return false
-}
-
 // Info describes one field.
 type Info struct {
 	// Name is the export name: the JSON key and CSV column.
