@@ -135,14 +135,20 @@ func (n *pnode) add(path []string) {
 
 // appendJSON appends the chosen fields of v as one compact JSON object.
 func (p *projection[T]) appendJSON(b []byte, v T) []byte {
+	return appendObject(b, p.top, func(i int) any { return p.access[i](v) })
+}
+
+// appendObject appends a JSON object of the chosen part of each node's
+// value, value(i) giving node i's.
+func appendObject(b []byte, nodes []*pnode, value func(i int) any) []byte {
 	b = append(b, '{')
-	for i, n := range p.top {
+	for i, n := range nodes {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = jsonstr.Append(b, n.info.Name, false)
 		b = append(b, ':')
-		b = n.appendValue(b, p.access[i](v))
+		b = n.appendValue(b, value(i))
 	}
 	return append(b, '}')
 }
@@ -160,20 +166,7 @@ func (n *pnode) appendValue(b []byte, v any) []byte {
 func (n *pnode) pick(b []byte, v any) []byte {
 	switch v := v.(type) {
 	case map[string]any:
-		b = append(b, '{')
-		for i, c := range n.sub {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = jsonstr.Append(b, c.info.Name, false)
-			b = append(b, ':')
-			if c.whole {
-				b = appendJSONValue(b, v[c.info.Name], c.info.Sub)
-			} else {
-				b = c.pick(b, v[c.info.Name])
-			}
-		}
-		return append(b, '}')
+		return appendObject(b, n.sub, func(i int) any { return v[n.sub[i].info.Name] })
 	case []any:
 		b = append(b, '[')
 		for i, e := range v {
