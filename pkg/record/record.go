@@ -5,13 +5,17 @@
 //
 // A record type is described once, next to where it is defined, as a
 // Table; output formats, schemas and field selection are generated from
-// it. The package knows nothing of seedscope's records or output.
+// it. The package knows nothing of seedscope's records or output (it
+// uses only the JSON string encoder, pkg/jsonstr).
 package record
 
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/seedscope/seedscope/pkg/jsonstr"
 )
 
 // Kind is the JSON shape of a field's value.
@@ -121,24 +125,42 @@ func (t Table[T]) Infos() []Info {
 	return out
 }
 
-// AppendJSON appends v as a JSON object of t's fields, in t's order, each
-// value as encoding/json writes it.
+// AppendJSON appends v as a JSON object of t's fields, in t's order: the
+// bytes encoding/json gives for a struct of those fields, with HTML
+// escaping on (as json.Marshal). See AppendJSONWith.
 func AppendJSON[T any](b []byte, t Table[T], v T) ([]byte, error) {
+	return AppendJSONWith(b, t, v, true, json.Marshal)
+}
+
+// AppendJSONWith is AppendJSON with the HTML escaping given. Strings,
+// integers, booleans and null are written here, without reflection
+// (findings come by the hundred thousand); other values go through
+// marshal, which returns their compact JSON escaped the same way.
+func AppendJSONWith[T any](b []byte, t Table[T], v T, escapeHTML bool, marshal func(any) ([]byte, error)) ([]byte, error) {
 	b = append(b, '{')
-	for i, f := range t {
+	for i := range t {
+		f := &t[i]
 		if i > 0 {
 			b = append(b, ',')
 		}
-		k, err := json.Marshal(f.Name)
-		if err != nil {
-			return nil, err
+		b = jsonstr.Append(b, f.Name, escapeHTML)
+		b = append(b, ':')
+		switch val := f.Value(v).(type) {
+		case nil:
+			b = append(b, "null"...)
+		case string:
+			b = jsonstr.Append(b, val, escapeHTML)
+		case int:
+			b = strconv.AppendInt(b, int64(val), 10)
+		case bool:
+			b = strconv.AppendBool(b, val)
+		default:
+			enc, err := marshal(val)
+			if err != nil {
+				return nil, err
+			}
+			b = append(b, enc...)
 		}
-		b = append(append(b, k...), ':')
-		val, err := json.Marshal(f.Value(v))
-		if err != nil {
-			return nil, err
-		}
-		b = append(b, val...)
 	}
 	return append(b, '}'), nil
 }

@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"strconv"
-
-	"github.com/seedscope/seedscope/pkg/jsonstr"
 
 	"github.com/seedscope/seedscope/pkg/record"
 )
@@ -43,12 +40,7 @@ func (e *jsonEncoder) compact(v any) ([]byte, error) {
 		e.appended = a.AppendJSON(e.appended[:0])
 		return e.appended, nil
 	}
-	e.buf.Reset()
-	if err := e.enc.Encode(v); err != nil {
-		return nil, err
-	}
-	b := e.buf.Bytes()
-	return b[:len(b)-1], nil // the encoder's newline
+	return e.encodeValue(v)
 }
 
 // indent returns v's JSON indented by two spaces, each line after the
@@ -93,43 +85,22 @@ func (e *jsonEncoder) indentBytes(b []byte, prefix string) ([]byte, error) {
 	return e.indented.Bytes(), nil
 }
 
-// appendRecord appends v as a JSON object of t's fields, in t's order:
-// the bytes encoding/json gives for a struct of those fields, with the
-// encoder's HTML escaping. Strings, integers, booleans and null are
-// written here, without reflection (findings come by the hundred
-// thousand); other values go through encoding/json.
+// appendRecord appends v as a JSON object of t's fields, in t's order,
+// with the encoder's HTML escaping (record.AppendJSONWith); values other
+// than strings, integers, booleans and null go through the encoder.
 func appendRecord[T any](e *jsonEncoder, b []byte, t record.Table[T], v T) ([]byte, error) {
-	for i := range t {
-		f := &t[i]
-		if i == 0 {
-			b = append(b, '{')
-		} else {
-			b = append(b, ',')
-		}
-		b = jsonstr.Append(b, f.Name, e.o.EscapeHTML)
-		b = append(b, ':')
-		switch val := f.Value(v).(type) {
-		case nil:
-			b = append(b, "null"...)
-		case string:
-			b = jsonstr.Append(b, val, e.o.EscapeHTML)
-		case int:
-			b = strconv.AppendInt(b, int64(val), 10)
-		case bool:
-			b = strconv.AppendBool(b, val)
-		default:
-			e.buf.Reset()
-			if err := e.enc.Encode(val); err != nil {
-				return nil, err
-			}
-			enc := e.buf.Bytes()
-			b = append(b, enc[:len(enc)-1]...) // the encoder's newline
-		}
+	return record.AppendJSONWith(b, t, v, e.o.EscapeHTML, e.encodeValue)
+}
+
+// encodeValue is v's compact JSON through the encoder, valid until the
+// next call.
+func (e *jsonEncoder) encodeValue(v any) ([]byte, error) {
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
+		return nil, err
 	}
-	if len(t) == 0 {
-		b = append(b, '{')
-	}
-	return append(b, '}'), nil
+	enc := e.buf.Bytes()
+	return enc[:len(enc)-1], nil // the encoder's newline
 }
 
 // writeRecordObject writes one record as a whole output, from its table:
