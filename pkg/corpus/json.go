@@ -296,8 +296,6 @@ func appendOptFloat(b []byte, p *float64) []byte {
 	return b
 }
 
-const hexDigits = "0123456789abcdef"
-
 // appendString writes s as a JSON string exactly as encoding/json does by
 // default (HTML escaping on).
 func appendString(b []byte, s string) []byte { return jsonstr.Append(b, s, true) }
