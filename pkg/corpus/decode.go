@@ -220,33 +220,21 @@ func (d *nodeDecoder) set(f *fieldSpec, base unsafe.Pointer, name string, v *yam
 			*(**string)(p) = &s
 		}
 	case cTime:
-		if t := d.time(name, v); *(**time.Time)(p) == nil {
-			*(**time.Time)(p) = t
-		}
+		setFirstPtr((**time.Time)(p), d.time(name, v))
 	case cNumber:
-		if n := d.number(name, v); *(**float64)(p) == nil {
-			*(**float64)(p) = n
-		}
+		setFirstPtr((**float64)(p), d.number(name, v))
 	case cBool:
-		if b := d.bool(name, v); *(**bool)(p) == nil {
-			*(**bool)(p) = b
-		}
+		setFirstPtr((**bool)(p), d.bool(name, v))
 	case cStrings:
-		if l := d.strings(name, v); len(*(*[]string)(p)) == 0 {
-			*(*[]string)(p) = l
-		}
+		setFirstList((*[]string)(p), d.strings(name, v))
 	case cProvider:
 		if pr := d.provider(name, v); (*Provider)(p).empty() {
 			*(*Provider)(p) = pr
 		}
 	case cImages:
-		if l := d.images(name, v); len(*(*[]Image)(p)) == 0 {
-			*(*[]Image)(p) = l
-		}
+		setFirstList((*[]Image)(p), d.images(name, v))
 	case cRelated:
-		if l := d.related(name, v); len(*(*[]Related)(p)) == 0 {
-			*(*[]Related)(p) = l
-		}
+		setFirstList((*[]Related)(p), d.related(name, v))
 	}
 }
 
@@ -268,6 +256,21 @@ func (d *nodeDecoder) record(m *yaml.Node, base unsafe.Pointer, keys *keyIndex, 
 func setFirst(dst *string, s string) {
 	if *dst == "" {
 		*dst = s
+	}
+}
+
+// setFirstPtr is setFirst for an optional value: v is kept unless *dst
+// is set.
+func setFirstPtr[T any](dst **T, v *T) {
+	if *dst == nil {
+		*dst = v
+	}
+}
+
+// setFirstList is setFirst for a list: l is kept unless *dst has items.
+func setFirstList[T any](dst *[]T, l []T) {
+	if len(*dst) == 0 {
+		*dst = l
 	}
 }
 

@@ -784,27 +784,19 @@ func (p *fastParser) set(f *fieldSpec, base unsafe.Pointer, c int32) bool {
 	case cTime:
 		var t *time.Time
 		ok := p.timeField(c, &t)
-		if *(**time.Time)(ptr) == nil {
-			*(**time.Time)(ptr) = t
-		}
+		setFirstPtr((**time.Time)(ptr), t)
 		return ok
 	case cNumber:
 		v, ok := p.number(c)
-		if *(**float64)(ptr) == nil {
-			*(**float64)(ptr) = v
-		}
+		setFirstPtr((**float64)(ptr), v)
 		return ok
 	case cBool:
 		v, ok := p.bool(c)
-		if *(**bool)(ptr) == nil {
-			*(**bool)(ptr) = v
-		}
+		setFirstPtr((**bool)(ptr), v)
 		return ok
 	case cStrings:
 		v, ok := p.strings(c)
-		if len(*(*[]string)(ptr)) == 0 {
-			*(*[]string)(ptr) = v
-		}
+		setFirstList((*[]string)(ptr), v)
 		return ok
 	case cProvider:
 		v, ok := p.provider(c)
@@ -814,15 +806,11 @@ func (p *fastParser) set(f *fieldSpec, base unsafe.Pointer, c int32) bool {
 		return ok
 	case cImages:
 		v, ok := p.images(c)
-		if len(*(*[]Image)(ptr)) == 0 {
-			*(*[]Image)(ptr) = v
-		}
+		setFirstList((*[]Image)(ptr), v)
 		return ok
 	case cRelated:
 		v, ok := p.related(c)
-		if len(*(*[]Related)(ptr)) == 0 {
-			*(*[]Related)(ptr) = v
-		}
+		setFirstList((*[]Related)(ptr), v)
 		return ok
 	}
 	return false

@@ -54,9 +54,6 @@ type fieldSpec struct {
 	// shared marks strings that repeat across documents (topics,
 	// provider names): compact shares one copy of them.
 	shared bool
-	// jsonKey is `"name":` preceded by "{" for the first field and ","
-	// for the others.
-	jsonKey string
 }
 
 func spec(name string, kind record.Kind, nullable bool, code valueCode, off uintptr, doc string, keys ...string) fieldSpec {
@@ -153,16 +150,9 @@ func infos(specs []fieldSpec) []record.Info {
 	return out
 }
 
-// finish checks the specs of record T and fills in what follows from them.
+// finish checks the specs of record T against its struct.
 func finish[T any](specs []fieldSpec) []fieldSpec {
 	checkSpecs(reflect.TypeFor[T](), specs)
-	for i := range specs {
-		sep := ","
-		if i == 0 {
-			sep = "{"
-		}
-		specs[i].jsonKey = sep + `"` + specs[i].Name + `":`
-	}
 	return specs
 }
 

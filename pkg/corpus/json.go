@@ -35,7 +35,7 @@ func (d *Document) MarshalJSON() ([]byte, error) {
 	if err := d.checkFinite(); err != nil {
 		return nil, err
 	}
-	b, err := d.appendJSON(nil)
+	b, err := appendDocumentJSON(nil, d)
 	if err != nil {
 		return nil, err
 	}
@@ -85,14 +85,8 @@ func (d *Document) AppendJSON(buf []byte) []byte {
 	if d == nil {
 		return append(buf, "null"...) // as json.Marshal writes a nil *Document
 	}
-	b, _ := d.appendJSON(buf)
+	b, _ := appendDocumentJSON(buf, d)
 	return b
-}
-
-// appendJSON is AppendJSON; an Extra encoding/json refuses is written
-// as null and its error returned.
-func (d *Document) appendJSON(b []byte) ([]byte, error) {
-	return appendDocumentJSON(b, d)
 }
 
 // value returns field f of the record at base as a JSON-ready value (see
@@ -295,8 +289,6 @@ func appendOptFloat(b []byte, p *float64) []byte {
 	}
 	return b
 }
-
-const hexDigits = "0123456789abcdef"
 
 // appendString writes s as a JSON string exactly as encoding/json does by
 // default (HTML escaping on).

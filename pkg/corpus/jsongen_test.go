@@ -55,9 +55,14 @@ func generateJSON(t *testing.T) []byte {
 			f := &r.specs[i]
 			sf := goField(t, r.typ, f.off)
 			field := sf.Name
-			key := strconv.Quote(f.jsonKey)
-			if !strings.Contains(f.jsonKey, "`") {
-				key = "`" + f.jsonKey + "`"
+			// `"name":` preceded by "{" for the first field and "," for the others.
+			jsonKey := `,"` + f.Name + `":`
+			if i == 0 {
+				jsonKey = `{"` + f.Name + `":`
+			}
+			key := strconv.Quote(jsonKey)
+			if !strings.Contains(jsonKey, "`") {
+				key = "`" + jsonKey + "`"
 			}
 			fmt.Fprintf(&b, "\tb = append(b, %s...)\n", key)
 			text := "v." + field // a string, or a type of kind string

@@ -297,6 +297,8 @@ func escapeName(s string) string {
 	return b.String()
 }
 
+const hexDigits = "0123456789abcdef"
+
 // hasHexEscape reports whether s holds a backslash, x and two hex digits
 // (never on Windows, where the backslash separates folders).
 func hasHexEscape(s string) bool {
