@@ -84,14 +84,14 @@ var rejecting = map[string]bool{
 	RuleEmptyFile: true, RuleTextBinary: true, RuleUnterminated: true, RuleYAMLSyntax: true, RuleNotAMapping: true,
 }
 
+// add is addMsg with a format; the message is made only for a rule that
+// runs.
 func (c *fileChecker) add(rule string, line, col int, format string, args ...any) {
-	if !c.s.Enabled(rule) {
-		if rejecting[rule] {
-			c.rejected = true
-		}
-		return
+	msg := ""
+	if c.s.Enabled(rule) {
+		msg = fmt.Sprintf(format, args...)
 	}
-	c.addMsg(rule, line, col, fmt.Sprintf(format, args...))
+	c.addMsg(rule, line, col, msg)
 }
 
 // addMsg adds a finding whose message is made already.
