@@ -84,14 +84,14 @@ var rejecting = map[string]bool{
 	RuleEmptyFile: true, RuleTextBinary: true, RuleUnterminated: true, RuleYAMLSyntax: true, RuleNotAMapping: true,
 }
 
+// add is addMsg with a format; the message is made only for a rule that
+// runs.
 func (c *fileChecker) add(rule string, line, col int, format string, args ...any) {
-	if !c.s.Enabled(rule) {
-		if rejecting[rule] {
-			c.rejected = true
-		}
-		return
+	msg := ""
+	if c.s.Enabled(rule) {
+		msg = fmt.Sprintf(format, args...)
 	}
-	c.addMsg(rule, line, col, fmt.Sprintf(format, args...))
+	c.addMsg(rule, line, col, msg)
 }
 
 // addMsg adds a finding whose message is made already.
@@ -152,28 +152,7 @@ func (c *fileChecker) check(data []byte) {
 		c.add(RuleTextUTF8, line, col, "not valid UTF-8: byte 0x%02X at offset %d (the loader reads the file as Latin-1)", data[i], i)
 		data = corpus.Latin1ToUTF8(data)
 	}
-	// Matches arrive in file order: the cursor walks the file once for
-	// all of them, however many share a line.
-	cur := cursor{data: data}
-	msgs := map[string]string{} // one message per spelling of an entity
-	n := 0
-	complete := scanBrokenEntities(data, c.cancelled, func(m EntityMatch) bool {
-		if n++; n%ctxCheckEvery == 0 && c.cancelled() {
-			return false
-		}
-		line, col := cur.lineCol(m.Start)
-		text := data[m.Start:m.End]
-		msg, ok := msgs[string(text)]
-		if !ok {
-			msg = fmt.Sprintf("broken HTML entity %q (should be %q)", text, m.Repair)
-			if len(msgs) < maxEntityMessages {
-				msgs[string(text)] = msg
-			}
-		}
-		c.addMsg(RuleBrokenEntity, line, col, msg)
-		return true
-	})
-	if !complete || c.cancelled() {
+	if c.s.Enabled(RuleBrokenEntity) && !c.brokenEntities(data) || c.cancelled() {
 		return
 	}
 	split, err := corpus.SplitFrontMatter(data)
@@ -191,6 +170,32 @@ func (c *fileChecker) check(data []byte) {
 		return // the load-error rule reports it; decoding it would cost ~75 bytes a byte
 	}
 	c.frontMatter(split.FrontMatter)
+}
+
+// brokenEntities reports each broken entity in data; false when the run
+// was stopped before the end of the file.
+func (c *fileChecker) brokenEntities(data []byte) bool {
+	// Matches arrive in file order: the cursor walks the file once for
+	// all of them, however many share a line.
+	cur := cursor{data: data}
+	msgs := map[string]string{} // one message per spelling of an entity
+	n := 0
+	return scanBrokenEntities(data, c.cancelled, func(m EntityMatch) bool {
+		if n++; n%ctxCheckEvery == 0 && c.cancelled() {
+			return false
+		}
+		line, col := cur.lineCol(m.Start)
+		text := data[m.Start:m.End]
+		msg, ok := msgs[string(text)]
+		if !ok {
+			msg = fmt.Sprintf("broken HTML entity %q (should be %q)", text, m.Repair)
+			if len(msgs) < maxEntityMessages {
+				msgs[string(text)] = msg
+			}
+		}
+		c.addMsg(RuleBrokenEntity, line, col, msg)
+		return true
+	})
 }
 
 // lineCol turns a byte offset into a 1-based line and a 1-based column
