@@ -90,11 +90,12 @@ type nodeDecoder struct {
 const MaxAliasExpansion = 100_000
 
 // MaxFrontMatterNodes bounds the YAML nodes (keys, values, list items and
-// collections) of one front matter, so that what one file makes yaml.v3
-// build is bounded: about 200 bytes of tree per node. It is checked
-// before yaml.v3 runs, by a count over the text, and on the tree after.
-// Real front matter holds at most a few thousand nodes. A file over it is
-// an error, not a document.
+// collections) of one front matter. The fast decoder counts as it goes;
+// yaml.v3's tree is counted once built, and front matter large enough to
+// build a big tree is parsed one at a time (yamlnode.Parse), so what the
+// files being read make yaml.v3 build stays bounded. Real front matter
+// holds at most a few thousand nodes. A file over it is an error, not a
+// document.
 const MaxFrontMatterNodes = yamlnode.MaxNodes
 
 // MaxListItems bounds the items of each list seedscope keeps in a document

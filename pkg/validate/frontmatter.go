@@ -154,7 +154,7 @@ func (c *fileChecker) frontMatter(fm []byte) {
 
 // safeUnmarshal parses front matter as the loader does (yamlnode.Parse):
 // a parser panic is an error, never a crash, and a front matter over
-// yamlnode.MaxNodes nodes is refused before its tree is built.
+// yamlnode.MaxNodes nodes is refused.
 func safeUnmarshal(b []byte, n *yaml.Node) error {
 	root, err := yamlnode.Parse(b)
 	if err != nil {
