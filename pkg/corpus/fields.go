@@ -448,14 +448,26 @@ func outputTable[P recordPtr](specs []fieldSpec) record.Table[P] {
 // of a record ("document", "related", "provider" or "image"): the
 // table's, in order, then, for documents, the keys m maps onto it.
 func (m *FieldMap) KeysOf(rec, field string) []string {
-	specs := map[string][]fieldSpec{"document": documentSpecs, "related": relatedSpecs, "provider": providerSpecs, "image": imageSpecs}[rec]
+	var specs []fieldSpec
+	switch rec {
+	case "document":
+		specs = documentSpecs
+	case "related":
+		specs = relatedSpecs
+	case "provider":
+		specs = providerSpecs
+	case "image":
+		specs = imageSpecs
+	}
 	s := specByName(specs, field)
 	if s == nil {
 		return nil
 	}
-	keys := slices.Clone(s.Keys)
-	if rec == "document" {
-		keys = append(keys, m.Mapping()[field]...)
+	// validate asks for each required field of each document: no copy
+	// unless the mapping adds keys (the capacity makes an append copy).
+	mapped := m.Mapping()[field]
+	if rec != "document" || len(mapped) == 0 {
+		return slices.Clip(s.Keys)
 	}
-	return keys
+	return append(slices.Clip(s.Keys), mapped...)
 }
