@@ -234,6 +234,23 @@ func commit(ctx context.Context, tmp, final string) error {
 	return os.Rename(tmp, final)
 }
 
+// Track registers a temporary file that a writer of its own creates (a
+// repair written beside the file it replaces), so that RemoveTemps removes
+// it too; the returned function unregisters it once renamed or removed.
+// Rename it with Commit.
+func Track(name string) (untrack func()) {
+	remember(name)
+	return func() { forget(name) }
+}
+
+// Commit renames tmp over final as Write does: not once RemoveTemps has
+// run (the process is exiting on a signal) nor once ctx is cancelled.
+func Commit(ctx context.Context, tmp, final string) error { return commit(ctx, tmp, final) }
+
+// SyncDir makes a rename in dir durable; a filesystem that cannot sync a
+// folder is no failure.
+func SyncDir(dir string) error { return syncDir(dir) }
+
 // Interrupt runs cancel (a context's cancel function) while no rename is
 // in progress.
 func Interrupt(cancel func()) {

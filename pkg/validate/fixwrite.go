@@ -2,6 +2,7 @@ package validate
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/seedscope/seedscope/pkg/atomicfile"
 )
 
 // fixTempPrefix names the temporary file a repair is written to, beside
@@ -112,6 +115,8 @@ func writeFix(p string, old, fixed []byte, roots corpusRoots) (err error) {
 	if err != nil {
 		return fmt.Errorf("cannot create a temporary file in its folder: %w", unwrapPathError(err))
 	}
+	// A signal that ends the process mid-repair removes it (RemoveTemps).
+	defer atomicfile.Track(tmp.Name())()
 	defer func() {
 		if err != nil {
 			tmp.Close()
@@ -143,10 +148,10 @@ func writeFix(p string, old, fixed []byte, roots corpusRoots) (err error) {
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("cannot write: %w", unwrapPathError(err))
 	}
-	if err = os.Rename(tmp.Name(), target); err != nil {
+	if err = atomicfile.Commit(context.Background(), tmp.Name(), target); err != nil {
 		return fmt.Errorf("cannot replace the file: %w", unwrapLinkError(err))
 	}
-	syncDir(dir)
+	_ = atomicfile.SyncDir(dir) // the rename stands even where the folder cannot be synced
 	return nil
 }
 
@@ -156,13 +161,4 @@ func unwrapLinkError(err error) error {
 		return le.Err
 	}
 	return err
-}
-
-// syncDir makes a rename in dir durable; where folders cannot be synced
-// the rename stands anyway.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
 }
