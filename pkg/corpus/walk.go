@@ -428,3 +428,32 @@ func isDecimal(s string) bool {
 	}
 	return digits(intPart) && (!hasPoint || digits(frac))
 }
+
+// WalkIDs calls fn, in path order, with the ID and path of each file a
+// Stream of the same roots and options would read, without opening any
+// of them: the IDs are those Stream gives (the same walker makes them;
+// they depend on file names alone), for a cost that is the walk's. Things
+// the walk already knows are not documents (a FIFO, a file over the size
+// limit, a symlink not followed, an unreadable folder) are left out;
+// files that Stream would then skip (content that does not parse, or a
+// second hard link to a file already read) are not known without reading
+// them, and are included. If fn returns an error, WalkIDs stops and
+// returns it.
+func WalkIDs(ctx context.Context, roots []string, o Options, fn func(id, path string) error) error {
+	seen := o.Seen
+	if seen == nil {
+		seen = newSeen(o.FollowLinks || len(roots) > 1)
+	}
+	w := newWalker(o, len(roots), seen, func(e entry) error {
+		if e.diag != nil {
+			return nil
+		}
+		return fn(e.id, e.path)
+	})
+	for _, r := range roots {
+		if err := w.walkRoot(ctx, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}

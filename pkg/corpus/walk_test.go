@@ -327,3 +327,76 @@ func TestReadNoFollow(t *testing.T) {
 		t.Errorf("followed: ok=%v data=%q", ok, data)
 	}
 }
+
+// TestWalkIDsMatchStream: the IDs WalkIDs gives without reading a file
+// are those Stream gives the documents, in the same order; what it leaves
+// out is only what Stream reports without a document. Over the hostile
+// corpus (FIFO, loops, links, names that are not UTF-8), with and without
+// following links, and over roots whose IDs clash.
+func TestWalkIDsMatchStream(t *testing.T) {
+	root := makeHostile(t)
+	dir := t.TempDir()
+	for _, name := range []string{"a/x.md", "b/x.md", "b/x.txt", "b/y.md"} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("---\ntitle: "+name+"\n---\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	type item struct{ path, id string }
+	for _, tc := range []struct {
+		name   string
+		roots  []string
+		follow bool
+	}{
+		{"hostile", []string{root}, false},
+		{"hostile, follow", []string{root}, true},
+		{"clashing roots", []string{a, b, filepath.Join(a, "x.md")}, false},
+		{"root twice", []string{b, b}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := Options{FollowLinks: tc.follow}
+			var walked, streamed []item
+			if err := WalkIDs(context.Background(), tc.roots, o, func(id, p string) error {
+				walked = append(walked, item{p, id})
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			docs := 0
+			if err := Stream(context.Background(), tc.roots, o, func(r Result) error {
+				it := item{path: r.Path}
+				if r.Doc != nil {
+					it.id = r.Doc.ID
+					docs++
+				}
+				streamed = append(streamed, it)
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			// Each walked file is the next result at its path; a result
+			// between them carries no document (the walk's own reports).
+			i := 0
+			for _, s := range streamed {
+				if i < len(walked) && s.path == walked[i].path && (s.id == "" || s.id == walked[i].id) {
+					i++
+					continue
+				}
+				if s.id != "" {
+					t.Fatalf("document %q (%s) is not the next walked file %v", s.id, s.path, walked[min(i, len(walked)-1)])
+				}
+			}
+			if i != len(walked) {
+				t.Errorf("walked %d files, %d of them matched in the stream", len(walked), i)
+			}
+			if docs == 0 || len(walked) < docs {
+				t.Errorf("%d documents, %d walked", docs, len(walked))
+			}
+			t.Logf("%d walked, %d results, %d documents", len(walked), len(streamed), docs)
+		})
+	}
+}
