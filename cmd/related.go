@@ -36,6 +36,7 @@ A first argument that names an existing file or folder is read as a path.`,
 		Example: `  seedscope related 000_882eb17234bc9889
   seedscope related 003 --backlinks
   seedscope related --format csv > edges.csv`,
+		ValidArgsFunction: g.completeRef,
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) > 0 && !exists(args[0]) {
 				opts.Ref, args = args[0], args[1:]

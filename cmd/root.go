@@ -116,7 +116,7 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 		NewCmdValidate(g, nil),
 		NewCmdSchema(g, nil),
 	)
-	registerCompletions(root)
+	registerCompletions(root, g)
 	return root
 }
 

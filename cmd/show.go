@@ -38,7 +38,8 @@ text lists them. ndjson is the same object on one line; csv is the
 document's export row. Rows of documents (table, tsv) are list's.`,
 		Example: `  seedscope show 003
   seedscope show 000_882eb17234bc9889 --format json | jq .related`,
-		Args: cobra.MinimumNArgs(1),
+		Args:              cobra.MinimumNArgs(1),
+		ValidArgsFunction: g.completeRef,
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Ref, opts.Paths = args[0], args[1:]
 			var err error

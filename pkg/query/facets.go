@@ -49,6 +49,17 @@ func ProviderCounter() *Counter {
 	}}
 }
 
+// CategoryCounter counts documents by category. Documents without one
+// are not counted.
+func CategoryCounter() *Counter {
+	return &Counter{values: func(d *corpus.Document) []Facet {
+		if d.Category == "" {
+			return nil
+		}
+		return []Facet{{Value: d.Category}}
+	}}
+}
+
 // Add counts one document.
 func (c *Counter) Add(d *corpus.Document) {
 	if c.counts == nil {
