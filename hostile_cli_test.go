@@ -1234,3 +1234,65 @@ func TestHostileCorpusValidateFormats(t *testing.T) {
 		t.Errorf("SARIF uri of javascript:alert(1).md not a relative reference:\n%.2000s", r.stdout)
 	}
 }
+
+// TestHostileCompletion: shell completion over the hostile corpus (a
+// FIFO, symlink loops and a diamond, huge files, names with newlines and
+// escapes) returns within callLimit, prints only completions, one per
+// line, each a value a shell can take whole, and ends with its directive.
+func TestHostileCompletion(t *testing.T) {
+	bin := buildSeedscope(t)
+	root := hostiletest.Corpus(t, filepath.Join("testdata", "hostile"))
+	// show completes the IDs of the default corpus, ./seeds.
+	cwd := t.TempDir()
+	if err := os.Symlink(root, filepath.Join(cwd, "seeds")); err != nil {
+		t.Fatal(err)
+	}
+	// completion-values.md: of its topics, category and provider, only
+	// those a shell can take whole are offered.
+	for _, tc := range []struct{ flag, want string }{
+		{"--topic", "spaced\t1 document\nok topic\t1 document\n"},
+		{"--category", ""},
+	} {
+		var errOut bytes.Buffer
+		r := runBin(t, bin, func(c *exec.Cmd) { c.Stderr = &errOut }, "__complete", "list", filepath.Join(root, "completion-values.md"), tc.flag, "")
+		if want := tc.want + ":36\n"; r.stdout != want {
+			t.Errorf("%s: got %q, want %q", tc.flag, r.stdout, want)
+		}
+	}
+	for _, args := range [][]string{
+		{"__complete", "show", ""},
+		{"__complete", "related", "gen/"},
+		{"__complete", "-L", "show", ""},
+		{"__complete", "list", root, "--topic", ""},
+		{"__complete", "list", "-L", root, "--provider", ""},
+		{"__complete", "export", root, "--not-topic", "t"},
+		{"__complete", "stats", root, "--category", ""},
+		{"__complete", "topics", root, "-L", "--folder", ""},
+		{"__complete", "list", root, filepath.Join(root, "gen", "fifo.md"), "--topic", ""},
+	} {
+		var errOut bytes.Buffer
+		r := runBin(t, bin, func(c *exec.Cmd) { c.Dir, c.Stderr = cwd, &errOut }, args...)
+		if r.code != 0 {
+			t.Errorf("%q: status %d", args, r.code)
+		}
+		if !strings.HasPrefix(errOut.String(), "Completion ended with directive: ") || strings.Count(errOut.String(), "\n") != 1 {
+			t.Errorf("%q: stderr %q, want cobra's directive line alone", args, errOut.String())
+		}
+		lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+		if !regexp.MustCompile(`^:\d+$`).MatchString(lines[len(lines)-1]) {
+			t.Errorf("%q: last line %q is not a directive", args, lines[len(lines)-1])
+		}
+		values := 0
+		for _, l := range lines[:len(lines)-1] {
+			value, _, _ := strings.Cut(l, "\t")
+			if strings.HasPrefix(value, "_activeHelp_ ") {
+				continue
+			}
+			values++
+			if value == "" || value != strings.TrimSpace(value) || termsafe.Line(l) != strings.ReplaceAll(l, "\t", " ") {
+				t.Errorf("%q: completion %q is not one clean value", args, l)
+			}
+		}
+		t.Logf("%q: %d values", args, values)
+	}
+}

@@ -241,3 +241,35 @@ func TestCompletionDeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpHasNoStrayBackticks: pflag takes a `name` in a flag's usage as
+// its placeholder and drops the backticks; any left in a help text (two
+// in one usage, or one alone) print as they are.
+func TestHelpHasNoStrayBackticks(t *testing.T) {
+	ios, _, _ := iostreams.Test()
+	var walk func(c *cobra.Command)
+	check := func(args ...string) {
+		r := execute(t, false, append(args, "--help")...)
+		if !strings.Contains(r.stdout, "Usage:") {
+			t.Errorf("%q --help printed no usage: %q", args, r.stdout)
+		}
+		if strings.Contains(r.stdout, "`") {
+			for _, l := range strings.Split(r.stdout, "\n") {
+				if strings.Contains(l, "`") {
+					t.Errorf("%q --help: %q", args, l)
+				}
+			}
+		}
+	}
+	walk = func(c *cobra.Command) {
+		check(strings.Fields(c.CommandPath())[1:]...)
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(NewRootCmd(ios, "test"))
+	// Added by cobra when it runs.
+	for _, shell := range []string{"", "bash", "zsh", "fish", "powershell"} {
+		check(strings.Fields("completion " + shell)...)
+	}
+}

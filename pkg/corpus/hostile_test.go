@@ -42,12 +42,15 @@ var hostileWants = map[string]hostileWant{
 		`bad-dates.md:3:20: publishedDateTime: "2020-13-45T99:99:99Z" is not a date and time`,
 		`bad-dates.md:6:24: related.publishedDateTime: expected a string, found a list`,
 	}},
-	"binary.md":        skipped("binary.md: binary file (contains NUL bytes); skipped"),
-	"blank.md":         skipped("blank.md: empty file; skipped"),
-	"boilerplate.txt":  {doc: true, title: "Real headline after chrome"},
-	"bom-crlf.md":      {doc: true, title: "BOM and CRLF"},
-	"bom-only.md":      skipped("bom-only.md: empty file; skipped"),
-	"control-chars.md": {doc: true, title: "Clear\x1b[2J\x1b[31mRED\a \x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\ \u009b31m \u202eevil\u202c \x7f end"},
+	"binary.md":       skipped("binary.md: binary file (contains NUL bytes); skipped"),
+	"blank.md":        skipped("blank.md: empty file; skipped"),
+	"boilerplate.txt": {doc: true, title: "Real headline after chrome"},
+	"bom-crlf.md":     {doc: true, title: "BOM and CRLF"},
+	"bom-only.md":     skipped("bom-only.md: empty file; skipped"),
+	// Topics, a category and a provider that shell completion cannot
+	// offer whole (a tab, a newline, an escape, an invisible character).
+	"completion-values.md": {doc: true, title: "Values a shell cannot complete whole"},
+	"control-chars.md":     {doc: true, title: "Clear\x1b[2J\x1b[31mRED\a \x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\ \u009b31m \u202eevil\u202c \x7f end"},
 	// A lone CR is not a line end: the file is one line of plain text.
 	"cr-only.md":            {doc: true, title: "---\rtitle: old Mac line ends\r---\rbody"},
 	"crlf-unterminated.md":  skipped("crlf-unterminated.md:1:1: front matter opened with --- on line 1 is never closed"),
