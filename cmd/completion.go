@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -109,12 +110,15 @@ func (g *GlobalOptions) completeValues(counter func() *query.Counter) cobra.Comp
 		defer cancel()
 		c := counter()
 		files := 0
-		err = corpus.Stream(ctx, roots, o, func(r corpus.Result) error {
-			files++
-			if r.Doc != nil {
-				c.Add(r.Doc)
-			}
-			return nil
+		err = withinDeadline(ctx, func(take func(func()) error) error {
+			return corpus.Stream(ctx, roots, o, func(r corpus.Result) error {
+				return take(func() {
+					files++
+					if r.Doc != nil {
+						c.Add(r.Doc)
+					}
+				})
+			})
 		})
 		partial := errors.Is(err, context.DeadlineExceeded)
 		if err != nil && !partial {
@@ -198,12 +202,45 @@ func (g *GlobalOptions) walkIDs(args []string, fn func(id string)) (partial, ok 
 	}
 	ctx, cancel := g.completionContext()
 	defer cancel()
-	err = corpus.WalkIDs(ctx, paths(args), o, func(id, _ string) error {
-		fn(id)
-		return nil
+	err = withinDeadline(ctx, func(take func(func()) error) error {
+		return corpus.WalkIDs(ctx, paths(args), o, func(id, _ string) error {
+			return take(func() { fn(id) })
+		})
 	})
 	partial = errors.Is(err, context.DeadlineExceeded)
 	return partial, err == nil || partial
+}
+
+// withinDeadline runs a load and returns when it returns or, at the
+// latest, when ctx ends: a load that is slow to stop (a read stuck on a
+// slow disk, files still being parsed) finishes in the background. The
+// load passes each result's work to take, which runs it unless
+// withinDeadline has returned: after that nothing it does is counted, and
+// take returns an error that stops it.
+func withinDeadline(ctx context.Context, load func(take func(func()) error) error) error {
+	var mu sync.Mutex
+	stopped := false
+	take := func(f func()) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if stopped {
+			return context.Canceled
+		}
+		f()
+		return nil
+	}
+	done := make(chan error, 1)
+	go func() { done <- load(take) }()
+	var err error
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		err = ctx.Err()
+	}
+	mu.Lock()
+	stopped = true
+	mu.Unlock()
+	return err
 }
 
 // idPrefixes groups sorted IDs (more than completionCap, each starting
