@@ -100,8 +100,12 @@ Exit status:
 func validateRun(opts *ValidateOptions) error {
 	g := opts.Global
 	ios := g.IO
-	roots := paths(opts.Paths)
-	settings, err := validateSettings(opts, roots)
+	roots, err := paths(opts.Paths)
+	if err != nil {
+		return err
+	}
+	found := validate.FindRoots(roots)
+	settings, err := validateSettings(opts, found)
 	if err != nil {
 		return err
 	}
@@ -112,6 +116,7 @@ func validateRun(opts *ValidateOptions) error {
 	if err != nil {
 		return err
 	}
+	load.IDPrefix = validate.IDPrefixes(found)
 	rep, err := validate.Run(g.Context, roots, validate.Options{Settings: settings, Load: load, Fix: opts.Fix})
 	if err != nil {
 		return err
@@ -150,16 +155,16 @@ func validateRun(opts *ValidateOptions) error {
 	return writeErr
 }
 
-// validateSettings reads the configuration files (given, or found in the
-// working directory and the first corpus folder) and applies the flags
-// over them. Any problem is a usage error. With -v it names on stderr the
-// files in force.
-func validateSettings(opts *ValidateOptions, roots []string) (*validate.Settings, error) {
+// validateSettings reads the configuration files (given, or found upward
+// from the working directory and from each corpus path: see
+// validate.FindConfigs) and applies the flags over them. Any problem is a
+// usage error. With -v it names on stderr the files in force.
+func validateSettings(opts *ValidateOptions, roots []validate.Root) (*validate.Settings, error) {
 	var files []validate.ConfigFile
 	if opts.Config != "" {
 		files = []validate.ConfigFile{{Path: opts.Config}}
 	} else {
-		files = validate.FindConfigs(roots)
+		files = validate.ConfigsOf(roots)
 	}
 	var cfg *validate.Config
 	for _, f := range files {

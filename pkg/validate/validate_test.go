@@ -296,8 +296,10 @@ func TestFindConfigs(t *testing.T) {
 	if got := FindConfigs([]string{filepath.Join(root, "missing"), root}); !slices.Equal(got, want) {
 		t.Errorf("FindConfigs = %v, want %v", got, want)
 	}
-	if got := FindConfigs([]string{p}); len(got) != 0 {
-		t.Errorf("a file named as a root is not a folder: got %v", got)
+	// A file named as a root belongs to its folder's corpus: the search
+	// starts from the file's folder.
+	if got := FindConfigs([]string{p}); !slices.Equal(got, want) {
+		t.Errorf("FindConfigs(file) = %v, want %v", got, want)
 	}
 	// Run from the corpus folder, the same file is the working
 	// directory's: in force, listed once.
