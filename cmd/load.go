@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -40,6 +41,9 @@ func paths(args []string) ([]string, error) {
 		return args, nil
 	}
 	p, _, err := validate.DefaultCorpus()
+	if errors.Is(err, corpus.ErrNoPath) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, &FlagError{err}
 	}
@@ -120,7 +124,10 @@ func (g *GlobalOptions) streamCorpus(args []string, fn func(*corpus.Document) er
 	if err := corpus.CheckPaths(roots); err != nil {
 		return loadCount{}, err
 	}
-	found := validate.FindRoots(roots)
+	found, err := validate.FindRoots(roots)
+	if err != nil {
+		return loadCount{}, &FlagError{err}
+	}
 	o.IDPrefix = validate.IDPrefixes(found)
 	if o.Fields, err = fieldMap(validate.ConfigsOf(found)); err != nil {
 		return loadCount{}, err

@@ -104,7 +104,10 @@ func validateRun(opts *ValidateOptions) error {
 	if err != nil {
 		return err
 	}
-	found := validate.FindRoots(roots)
+	found, err := validate.FindRoots(roots)
+	if err != nil {
+		return &FlagError{err}
+	}
 	settings, err := validateSettings(opts, found)
 	if err != nil {
 		return err

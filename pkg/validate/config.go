@@ -375,8 +375,12 @@ type ConfigFile struct {
 // that is another file, in the order of the roots, each once: part of
 // the checked data, each may only add checks. A name that exists but is
 // not a regular file is returned, so that ReadConfig reports it.
-func FindConfigs(roots []string) []ConfigFile {
-	return ConfigsOf(FindRoots(roots))
+func FindConfigs(roots []string) ([]ConfigFile, error) {
+	found, err := FindRoots(roots)
+	if err != nil {
+		return nil, err
+	}
+	return ConfigsOf(found), nil
 }
 
 // ConfigsOf is FindConfigs for roots already found.

@@ -8,22 +8,27 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/seedscope/seedscope/pkg/corpus"
 )
 
 // Root is where a corpus path named on the command line belongs.
 //
 // A corpus has a root: the nearest folder upward from the path (from a
-// file's folder) that holds ConfigFileName. Document IDs are relative to
-// it, so that a run on a sub-folder gives the same IDs as a run on the
-// whole corpus, and its configuration file is the corpus's. Without one the
-// path is its own root (a file: its folder, so that its ID is its name).
+// file's folder) that holds ConfigFileName, or the folder that file's
+// "corpus" key names when the path is inside it (a .seedscope.yaml at a
+// repository's top saying "corpus: seeds" makes seeds the root). Document
+// IDs are relative to it, so that a run on a sub-folder gives the same IDs
+// as a run on the whole corpus, and the file is the corpus's
+// configuration. Without one the path is its own root (a file's: its
+// folder, so that its ID is its name).
 type Root struct {
 	// Path is the path as given.
 	Path string
 	// Dir is the corpus root, spelled from Path (relative when Path is:
 	// "hugo" for "hugo/en"); "" when no configuration file was found.
 	Dir string
-	// Config is Dir's configuration file; "" when none.
+	// Config is the configuration file found; "" when none.
 	Config string
 	// Prefix is Path's folder (a file's folder) below Dir, '/'-separated:
 	// the start of the IDs under Path ("" at the root itself).
@@ -31,7 +36,8 @@ type Root struct {
 }
 
 // FindRoot finds the corpus root of a path. A path that cannot be looked
-// at gives a Root of its own: the load reports the path.
+// at gives a Root of its own: the load reports the path. The error is a
+// bad "corpus" key in the configuration file found.
 //
 // The search goes up one folder at a time, a few stats a level, and stops
 // at the first folder holding .git (a file or folder: a repository's or a
@@ -41,15 +47,15 @@ type Root struct {
 // sits in (a runner's home, a shared /tmp) is not the project's. The walk
 // is lexical, as the path is spelled ("a/link/.." is "a"), so the folders
 // it names are those the user sees.
-func FindRoot(p string) Root {
+func FindRoot(p string) (Root, error) {
 	r := Root{Path: p}
 	fi, err := os.Stat(p)
 	if err != nil {
-		return r
+		return r, nil
 	}
 	abs, err := filepath.Abs(p)
 	if err != nil {
-		return r
+		return r, nil
 	}
 	start, shown := abs, p
 	if !fi.IsDir() {
@@ -57,28 +63,43 @@ func FindRoot(p string) Root {
 	}
 	dir, up, ok := findUpward(start)
 	if !ok {
-		return r
+		return r, nil
+	}
+	r.Dir = filepath.Join(shown, strings.Repeat(".."+string(filepath.Separator), up))
+	r.Config = filepath.Join(r.Dir, ConfigFileName)
+	name, err := ReadCorpusKey(r.Config)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return r, err
+	}
+	if name != "" {
+		// The named corpus is the root of the paths inside it.
+		named := filepath.Join(dir, filepath.FromSlash(name))
+		if rel, err := filepath.Rel(named, start); err == nil && !escapes(rel) {
+			dir = named
+			r.Dir = filepath.Join(r.Dir, filepath.FromSlash(name))
+		}
 	}
 	prefix, err := filepath.Rel(dir, start)
 	if err != nil {
-		return r
+		return Root{Path: p}, nil
 	}
 	if prefix == "." {
 		prefix = ""
 	}
-	r.Dir = filepath.Join(shown, strings.Repeat(".."+string(filepath.Separator), up))
-	r.Config = filepath.Join(r.Dir, ConfigFileName)
 	r.Prefix = filepath.ToSlash(prefix)
-	return r
+	return r, nil
 }
 
 // FindRoots is FindRoot of each path.
-func FindRoots(paths []string) []Root {
+func FindRoots(paths []string) ([]Root, error) {
 	out := make([]Root, len(paths))
 	for i, p := range paths {
-		out[i] = FindRoot(p)
+		var err error
+		if out[i], err = FindRoot(p); err != nil {
+			return nil, err
+		}
 	}
-	return out
+	return out, nil
 }
 
 // IDPrefixes is the corpus.Options.IDPrefix of these roots: the prefix of
@@ -146,7 +167,7 @@ const DefaultSeeds = "seeds"
 // the working configuration's "corpus" key names (relative to the
 // configuration file's folder), else ./seeds if it is a folder, else the
 // working directory. config is the file that named it ("" when none).
-func DefaultCorpus() (corpus, config string, err error) {
+func DefaultCorpus() (path, config string, err error) {
 	if config = WorkingConfig(); config != "" {
 		name, err := ReadCorpusKey(config)
 		if err != nil {
@@ -156,6 +177,16 @@ func DefaultCorpus() (corpus, config string, err error) {
 			p := filepath.Join(filepath.Dir(config), filepath.FromSlash(name))
 			if err := insideFolder(p, filepath.Dir(config)); err != nil {
 				return "", "", fmt.Errorf("%s: corpus: %w", config, err)
+			}
+			if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+				return "", "", fmt.Errorf("%s: corpus: %s: %w", config, p, corpus.ErrNoPath)
+			}
+			// Spelled from the working directory: "." rather than
+			// "../../data/news" from inside the corpus.
+			if wd, err := os.Getwd(); err == nil {
+				if rel, err := filepath.Rel(wd, filepath.Join(wd, p)); err == nil {
+					p = rel
+				}
 			}
 			return p, config, nil
 		}
