@@ -41,16 +41,18 @@ func NewCmdValidate(g *GlobalOptions, runF func(*ValidateOptions) error) *cobra.
 	cmd := &cobra.Command{
 		Use:   "validate [PATH...]",
 		Short: "Check seed files and report every problem with its line and column",
-		Long: `Check every seed file under the paths (default ./seeds) and report each
+		Long: `Check every seed file under the paths (default: the corpus named by
+.seedscope.yaml, else ./seeds, else the working directory) and report each
 problem as path:line:col with its rule id. Rules are listed by --rules and
 documented in docs/validate.md.
 
-Configuration: an optional .seedscope.yaml in the working directory (or
---config FILE) may set under "validate:" the keys enable, disable, strict
-and required (the required fields). One in the first corpus folder is part
-of the checked data: it may only add checks (enable, strict: true, more
-required fields), never disable a rule. Flags override the files; -v names
-the files in force.
+Configuration: an optional .seedscope.yaml found upward from the working
+directory (or --config FILE) may set under "validate:" the keys enable,
+disable, strict and required (the required fields). The one found upward
+from each path (its corpus root's; the search stops at the folder holding
+.git) is part of the checked data: it may only add checks (enable, strict:
+true, more required fields), never disable a rule. Flags override the
+files; -v names the files in force.
 
 Exit status:
   0  no errors (warnings allowed unless --strict)
