@@ -47,7 +47,9 @@ type Root struct {
 // sits in (a runner's home, a shared /tmp) is not the project's. The walk
 // is lexical, as the path is spelled ("a/link/.." is "a"), so the folders
 // it names are those the user sees.
-func FindRoot(p string) (Root, error) {
+func FindRoot(p string) (Root, error) { return findRoot(p, ReadCorpusKey) }
+
+func findRoot(p string, corpusKey func(string) (string, error)) (Root, error) {
 	r := Root{Path: p}
 	fi, err := os.Stat(p)
 	if err != nil {
@@ -67,7 +69,7 @@ func FindRoot(p string) (Root, error) {
 	}
 	r.Dir = filepath.Join(shown, strings.Repeat(".."+string(filepath.Separator), up))
 	r.Config = filepath.Join(r.Dir, ConfigFileName)
-	name, err := ReadCorpusKey(r.Config)
+	name, err := corpusKey(r.Config)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return r, err
 	}
@@ -90,12 +92,30 @@ func FindRoot(p string) (Root, error) {
 	return r, nil
 }
 
-// FindRoots is FindRoot of each path.
+// FindRoots is FindRoot of each path. Each configuration file is read
+// once, however many paths (pre-commit passes files one by one) lead to it.
 func FindRoots(paths []string) ([]Root, error) {
+	type key struct {
+		name string
+		err  error
+	}
+	keys := map[string]key{}
+	corpusKey := func(config string) (string, error) {
+		abs, err := filepath.Abs(config)
+		if err != nil {
+			return ReadCorpusKey(config)
+		}
+		k, ok := keys[abs]
+		if !ok {
+			k.name, k.err = ReadCorpusKey(config)
+			keys[abs] = k
+		}
+		return k.name, k.err
+	}
 	out := make([]Root, len(paths))
 	for i, p := range paths {
 		var err error
-		if out[i], err = FindRoot(p); err != nil {
+		if out[i], err = findRoot(p, corpusKey); err != nil {
 			return nil, err
 		}
 	}
