@@ -48,9 +48,9 @@ it is a folder, else the working directory. A corpus's root is the nearest
 folder upward from a path holding .seedscope.yaml (the search stops at a
 repository's top, the folder holding .git), else the path itself; document
 ids are relative to it, so a sub-folder gives the ids of the whole corpus.
-Symlinks met in folders are
-reported and not followed unless -L/--follow is given; each real file and
-folder is read once, whatever the paths that lead to it.
+Symlinks met in folders are reported and not followed unless -L/--follow
+is given; each real file and folder is read once, whatever the paths that
+lead to it.
 
 Output: a table on a terminal; elsewhere header-less tab-separated rows.
 --format json|ndjson|csv gives stable machine-readable data on stdout;
