@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -32,11 +33,21 @@ func (g *GlobalOptions) loadOptions() (corpus.Options, error) {
 	return corpus.Options{Parser: p, Workers: g.Workers, MaxFileSize: size, FollowLinks: g.Follow}, nil
 }
 
-func paths(args []string) []string {
-	if len(args) == 0 {
-		return []string{DefaultCorpus}
+// paths are the corpus paths of a command: its arguments, or with none
+// the default corpus (see validate.DefaultCorpus). A bad "corpus" key in
+// the working configuration is a usage error.
+func paths(args []string) ([]string, error) {
+	if len(args) > 0 {
+		return args, nil
 	}
-	return args
+	p, _, err := validate.DefaultCorpus()
+	if errors.Is(err, corpus.ErrNoPath) {
+		return nil, err
+	}
+	if err != nil {
+		return nil, &FlagError{err}
+	}
+	return []string{p}, nil
 }
 
 // loadCorpus loads the whole corpus, reporting diagnostics on stderr as
@@ -71,13 +82,13 @@ func (g *GlobalOptions) streamMatching(args []string, ff *filterFlags, fn func(*
 }
 
 // fieldMap reads the "fields:" mapping of the configuration files
-// validate reads for these roots (.seedscope.yaml in the working
-// directory and in the first corpus folder), joined. A bad mapping is a
-// usage error; no mapping gives nil.
-func fieldMap(roots []string) (*corpus.FieldMap, error) {
+// validate reads (the working configuration and each corpus root's, see
+// validate.FindConfigs), joined. A bad mapping is a usage error; no
+// mapping gives nil.
+func fieldMap(configs []validate.ConfigFile) (*corpus.FieldMap, error) {
 	var ms []map[string][]string
 	var names []string
-	for _, f := range validate.FindConfigs(roots) {
+	for _, f := range configs {
 		m, err := validate.ReadFieldMapping(f.Path)
 		if err != nil {
 			return nil, &FlagError{err}
@@ -106,11 +117,19 @@ func (g *GlobalOptions) streamCorpus(args []string, fn func(*corpus.Document) er
 	if err != nil {
 		return loadCount{}, err
 	}
-	roots := paths(args)
+	roots, err := paths(args)
+	if err != nil {
+		return loadCount{}, err
+	}
 	if err := corpus.CheckPaths(roots); err != nil {
 		return loadCount{}, err
 	}
-	if o.Fields, err = fieldMap(roots); err != nil {
+	found, err := validate.FindRoots(roots)
+	if err != nil {
+		return loadCount{}, &FlagError{err}
+	}
+	o.IDPrefix = validate.IDPrefixes(found)
+	if o.Fields, err = fieldMap(validate.ConfigsOf(found)); err != nil {
 		return loadCount{}, err
 	}
 	rep := g.newReporter()

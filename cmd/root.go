@@ -20,9 +20,6 @@ import (
 	"github.com/seedscope/seedscope/pkg/iostreams"
 )
 
-// DefaultCorpus is loaded when a command is given no paths.
-const DefaultCorpus = "seeds"
-
 // GlobalOptions are the flags every command shares.
 type GlobalOptions struct {
 	IO          *iostreams.IOStreams
@@ -45,9 +42,15 @@ text) into an in-memory corpus and lets you list, filter, show, follow
 related links, facet, export and validate them.
 
 Commands take corpus paths (files or folders, read recursively) as
-arguments; with none they read ./seeds. Symlinks met in folders are
-reported and not followed unless -L/--follow is given; each real file and
-folder is read once, whatever the paths that lead to it.
+arguments; with none they read the folder named by "corpus:" in the
+.seedscope.yaml found upward from the working directory, else ./seeds if
+it is a folder, else the working directory. A corpus's root is the nearest
+folder upward from a path holding .seedscope.yaml (the search stops at a
+repository's top, the folder holding .git), else the path itself; document
+ids are relative to it, so a sub-folder gives the ids of the whole corpus.
+Symlinks met in folders are reported and not followed unless -L/--follow
+is given; each real file and folder is read once, whatever the paths that
+lead to it.
 
 Output: a table on a terminal; elsewhere header-less tab-separated rows.
 --format json|ndjson|csv gives stable machine-readable data on stdout;

@@ -41,16 +41,18 @@ func NewCmdValidate(g *GlobalOptions, runF func(*ValidateOptions) error) *cobra.
 	cmd := &cobra.Command{
 		Use:   "validate [PATH...]",
 		Short: "Check seed files and report every problem with its line and column",
-		Long: `Check every seed file under the paths (default ./seeds) and report each
+		Long: `Check every seed file under the paths (default: the corpus named by
+.seedscope.yaml, else ./seeds, else the working directory) and report each
 problem as path:line:col with its rule id. Rules are listed by --rules and
 documented in docs/validate.md.
 
-Configuration: an optional .seedscope.yaml in the working directory (or
---config FILE) may set under "validate:" the keys enable, disable, strict
-and required (the required fields). One in the first corpus folder is part
-of the checked data: it may only add checks (enable, strict: true, more
-required fields), never disable a rule. Flags override the files; -v names
-the files in force.
+Configuration: an optional .seedscope.yaml found upward from the working
+directory (or --config FILE) may set under "validate:" the keys enable,
+disable, strict and required (the required fields). The one found upward
+from each path (its corpus root's; the search stops at the folder holding
+.git) is part of the checked data: it may only add checks (enable, strict:
+true, more required fields), never disable a rule. Flags override the
+files; -v names the files in force.
 
 Exit status:
   0  no errors (warnings allowed unless --strict)
@@ -100,8 +102,15 @@ Exit status:
 func validateRun(opts *ValidateOptions) error {
 	g := opts.Global
 	ios := g.IO
-	roots := paths(opts.Paths)
-	settings, err := validateSettings(opts, roots)
+	roots, err := paths(opts.Paths)
+	if err != nil {
+		return err
+	}
+	found, err := validate.FindRoots(roots)
+	if err != nil {
+		return &FlagError{err}
+	}
+	settings, err := validateSettings(opts, found)
 	if err != nil {
 		return err
 	}
@@ -112,6 +121,7 @@ func validateRun(opts *ValidateOptions) error {
 	if err != nil {
 		return err
 	}
+	load.IDPrefix = validate.IDPrefixes(found)
 	rep, err := validate.Run(g.Context, roots, validate.Options{Settings: settings, Load: load, Fix: opts.Fix})
 	if err != nil {
 		return err
@@ -150,16 +160,16 @@ func validateRun(opts *ValidateOptions) error {
 	return writeErr
 }
 
-// validateSettings reads the configuration files (given, or found in the
-// working directory and the first corpus folder) and applies the flags
-// over them. Any problem is a usage error. With -v it names on stderr the
-// files in force.
-func validateSettings(opts *ValidateOptions, roots []string) (*validate.Settings, error) {
+// validateSettings reads the configuration files (given, or found upward
+// from the working directory and from each corpus path: see
+// validate.FindConfigs) and applies the flags over them. Any problem is a
+// usage error. With -v it names on stderr the files in force.
+func validateSettings(opts *ValidateOptions, roots []validate.Root) (*validate.Settings, error) {
 	var files []validate.ConfigFile
 	if opts.Config != "" {
 		files = []validate.ConfigFile{{Path: opts.Config}}
 	} else {
-		files = validate.FindConfigs(roots)
+		files = validate.ConfigsOf(roots)
 	}
 	var cfg *validate.Config
 	for _, f := range files {

@@ -40,6 +40,14 @@ type Options struct {
 	// Seen, when set, is shared with other Streams, so that a file read
 	// by one is a duplicate in the next; nil gives each Stream its own.
 	Seen *Seen
+	// IDPrefix gives, for a root (as passed to Stream), the '/'-separated
+	// path of its folder (a file root's: the file's folder) below the
+	// corpus root, the folder whose .seedscope.yaml marks it: the IDs of
+	// the files under the root start with it, so that a run on a
+	// sub-folder gives the same IDs as a run on the whole corpus. A root
+	// absent from the map is its own corpus root: IDs are relative to it,
+	// and a file root's ID is its name without the extension.
+	IDPrefix map[string]string
 }
 
 func (o Options) extensions() []string {

@@ -93,6 +93,7 @@ type walker struct {
 	seen    *Seen
 	emit    func(entry) error
 	allIDs  idSet // every ID given, when there are several roots
+	prefix  map[string]string
 }
 
 func newWalker(o Options, roots int, seen *Seen, emit func(entry) error) *walker {
@@ -100,7 +101,7 @@ func newWalker(o Options, roots int, seen *Seen, emit func(entry) error) *walker
 	for _, e := range o.extensions() {
 		exts[strings.ToLower(e)] = true
 	}
-	w := &walker{exts: exts, maxSize: o.maxFileSize(), follow: o.FollowLinks, seen: seen, emit: emit}
+	w := &walker{exts: exts, maxSize: o.maxFileSize(), follow: o.FollowLinks, seen: seen, emit: emit, prefix: o.IDPrefix}
 	if roots > 1 || seen.all {
 		w.allIDs = newIDSet()
 	}
@@ -144,11 +145,24 @@ func (w *walker) walkRoot(ctx context.Context, root string) error {
 		}
 		return err
 	}
+	prefix := escapePath(w.prefix[root])
 	if !fi.IsDir() {
-		rel := escapeName(path.Base(filepath.ToSlash(root)))
+		rel := path.Join(prefix, escapeName(path.Base(filepath.ToSlash(root))))
 		return w.file(root, rel, w.uniqueID(newIDSet(), rel), fi, false)
 	}
-	return w.dir(ctx, root, "", nil, true)
+	return w.dir(ctx, root, prefix, nil, true)
+}
+
+// escapePath escapes each name of a '/'-separated path (see escapeName).
+func escapePath(p string) string {
+	if p == "" || p == "." {
+		return ""
+	}
+	names := strings.Split(p, "/")
+	for i, n := range names {
+		names[i] = escapeName(n)
+	}
+	return strings.Join(names, "/")
 }
 
 // fileID identifies a file or folder on disk: its device and inode.

@@ -18,9 +18,10 @@ import (
 	"github.com/seedscope/seedscope/pkg/yamlnode"
 )
 
-// ConfigFileName is the optional configuration file looked for in the
-// working directory (its settings are in force) and in the first corpus
-// folder (it may only add checks: see Tighten).
+// ConfigFileName is the optional configuration file, looked for upward
+// from the working directory (its settings are in force: see
+// WorkingConfig) and upward from each corpus path (the corpus root's, which
+// may only add checks: see FindRoot and Tighten).
 const ConfigFileName = ".seedscope.yaml"
 
 // DefaultRequired are the fields a front-matter document must have.
@@ -45,6 +46,8 @@ type Config struct {
 	// Fields is the file's top-level "fields:" mapping (see
 	// ParseFieldMapping), which every command reads.
 	Fields map[string][]string `yaml:"-"`
+	// Corpus is the file's top-level "corpus:" key (see ReadCorpusKey).
+	Corpus string `yaml:"-"`
 }
 
 // fileConfig is the layout of .seedscope.yaml; other commands may own
@@ -52,6 +55,88 @@ type Config struct {
 type fileConfig struct {
 	Validate yaml.Node `yaml:"validate"`
 	Fields   yaml.Node `yaml:"fields"`
+	Corpus   yaml.Node `yaml:"corpus"`
+}
+
+// topKeys are seedscope's top-level keys. Other keys are left alone (a
+// file may carry settings of other tools), unless one letter off one of
+// these: a typo that would silently do nothing.
+var topKeys = []string{"validate", "fields", "corpus"}
+
+// decodeFile parses a configuration file's layout and refuses a
+// top-level key one letter off one of seedscope's.
+func decodeFile(path string, data []byte) (*fileConfig, error) {
+	var doc yaml.Node
+	var fc fileConfig
+	err := yamlnode.Fenced(func() error {
+		if err := yaml.Unmarshal(data, &doc); err != nil || len(doc.Content) == 0 {
+			return err
+		}
+		return doc.Decode(&fc)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(doc.Content) == 0 {
+		return &fc, nil
+	}
+	if m := yamlnode.Resolve(doc.Content[0]); m.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			k := m.Content[i]
+			if slices.Contains(topKeys, k.Value) {
+				continue
+			}
+			for _, known := range topKeys {
+				if oneEditApart(k.Value, known) {
+					return nil, fmt.Errorf("%s:%d:%d: unknown key %q: did you mean %q? (seedscope reads %s; other keys are left to other tools)",
+						path, k.Line, k.Column, k.Value, known, strings.Join(topKeys, ", "))
+				}
+			}
+		}
+	}
+	return &fc, nil
+}
+
+// ReadCorpusKey reads the "corpus:" key of a configuration file (with
+// ReadConfig's checks on the file): the corpus read by a command given no
+// path, relative to the file's folder. A file without the key gives "".
+func ReadCorpusKey(path string) (string, error) {
+	data, err := readConfigFile(path)
+	if err != nil {
+		return "", err
+	}
+	fc, err := decodeFile(path, data)
+	if err != nil {
+		return "", err
+	}
+	return parseCorpus(path, &fc.Corpus)
+}
+
+// parseCorpus checks a "corpus:" value: a path, relative to the
+// configuration file's folder and inside it. An absolute path or one
+// that climbs out ("../other", "/etc") is refused: a configuration file
+// arrives with the repository, possibly in a pull request, and must not
+// make a CI job read files outside it. A corpus elsewhere is named on the
+// command line.
+func parseCorpus(path string, n *yaml.Node) (string, error) {
+	if n.Kind == 0 || n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return "", nil
+	}
+	v := yamlnode.Resolve(n)
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+		return "", fmt.Errorf("%s:%d:%d: corpus: expected the path of a folder (a string), relative to this file's folder, found %s", path, v.Line, v.Column, yamlnode.Describe(v))
+	}
+	name := v.Value
+	clean := filepath.Clean(filepath.FromSlash(name))
+	switch {
+	case strings.TrimSpace(name) == "":
+		return "", fmt.Errorf("%s:%d:%d: corpus: empty path; give a folder relative to this file's folder, such as seeds", path, v.Line, v.Column)
+	case filepath.IsAbs(name) || filepath.IsAbs(clean) || strings.HasPrefix(name, "/") || filepath.VolumeName(clean) != "":
+		return "", fmt.Errorf("%s:%d:%d: corpus: %q is an absolute path; give a folder relative to this file's folder (a corpus elsewhere is named on the command line)", path, v.Line, v.Column, name)
+	case escapes(clean):
+		return "", fmt.Errorf("%s:%d:%d: corpus: %q is outside this file's folder; give a folder below it (a corpus elsewhere is named on the command line)", path, v.Line, v.Column, name)
+	}
+	return name, nil
 }
 
 // MaxConfigSize bounds a configuration file: real ones are a few lines.
@@ -104,9 +189,9 @@ func readConfigFile(path string) ([]byte, error) {
 // ParseConfig parses the bytes of a configuration file; path is used in
 // error messages only.
 func ParseConfig(path string, data []byte) (*Config, error) {
-	var fc fileConfig
-	if err := yamlnode.Fenced(func() error { return yaml.Unmarshal(data, &fc) }); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	fc, err := decodeFile(path, data)
+	if err != nil {
+		return nil, err
 	}
 	c := &Config{}
 	fields, err := parseFields(path, &fc.Fields)
@@ -114,6 +199,9 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 		return nil, err
 	}
 	c.Fields = fields
+	if c.Corpus, err = parseCorpus(path, &fc.Corpus); err != nil {
+		return nil, err
+	}
 	if fc.Validate.Kind == 0 {
 		return c, nil
 	}
@@ -202,11 +290,9 @@ func ReadFieldMapping(path string) (map[string][]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var fc struct {
-		Fields yaml.Node `yaml:"fields"`
-	}
-	if err := yamlnode.Fenced(func() error { return yaml.Unmarshal(data, &fc) }); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	fc, err := decodeFile(path, data)
+	if err != nil {
+		return nil, err
 	}
 	return parseFields(path, &fc.Fields)
 }
@@ -283,32 +369,45 @@ type ConfigFile struct {
 }
 
 // FindConfigs returns the configuration files for these roots, in the
-// order they apply: ConfigFileName in the working directory, whose
-// settings are in force, then the one in the first root that is a folder
-// (unless it is the same file), which is part of the checked data and may
-// only add checks. A name that exists but is not a regular file is
-// returned, so that ReadConfig reports it.
-func FindConfigs(roots []string) []ConfigFile {
+// order they apply: the working configuration (ConfigFileName found upward
+// from the working directory, see WorkingConfig), whose settings are in
+// force, then the configuration file of each root's corpus (see FindRoot)
+// that is another file, in the order of the roots, each once: part of
+// the checked data, each may only add checks. A name that exists but is
+// not a regular file is returned, so that ReadConfig reports it.
+func FindConfigs(roots []string) ([]ConfigFile, error) {
+	found, err := FindRoots(roots)
+	if err != nil {
+		return nil, err
+	}
+	return ConfigsOf(found), nil
+}
+
+// ConfigsOf is FindConfigs for roots already found.
+func ConfigsOf(roots []Root) []ConfigFile {
 	var out []ConfigFile
-	var wd os.FileInfo
-	if fi, err := os.Stat(ConfigFileName); err == nil || !errors.Is(err, fs.ErrNotExist) {
-		out = append(out, ConfigFile{Path: ConfigFileName})
-		wd = fi
+	var infos []os.FileInfo
+	seen := func(p string) bool {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return slices.ContainsFunc(out, func(c ConfigFile) bool { return c.Path == p })
+		}
+		for _, o := range infos {
+			if os.SameFile(fi, o) {
+				return true
+			}
+		}
+		infos = append(infos, fi)
+		return false
+	}
+	if wd := WorkingConfig(); wd != "" {
+		seen(wd)
+		out = append(out, ConfigFile{Path: wd})
 	}
 	for _, r := range roots {
-		if fi, err := os.Stat(r); err != nil || !fi.IsDir() {
-			continue
+		if r.Config != "" && !seen(r.Config) {
+			out = append(out, ConfigFile{Path: r.Config, InData: true})
 		}
-		p := filepath.Join(r, ConfigFileName)
-		fi, err := os.Stat(p)
-		switch {
-		case err != nil && errors.Is(err, fs.ErrNotExist):
-		case err == nil && wd != nil && os.SameFile(fi, wd):
-			// the working directory's file: in force already
-		default:
-			out = append(out, ConfigFile{Path: p, InData: true})
-		}
-		break // the first folder only
 	}
 	return out
 }

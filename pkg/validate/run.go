@@ -252,7 +252,7 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 	// The indexes of the corpus-wide rules are the only memory of a run
 	// that grows with the corpus: kept only for the rules enabled.
 	if v.s.Enabled(RuleDuplicateID) {
-		id := rawID(root, rootIsDir, p)
+		id := rawID(root, rootIsDir, p, v.o.Load.IDPrefix)
 		if first, dup := v.firsts.seen(idKey, id, p); dup {
 			v.emit(Finding{Path: p, Line: 1, Col: 1, Severity: Error, Rule: RuleDuplicateID,
 				Message: fmt.Sprintf("document ID %q is also the ID of %s", id, first)})
@@ -348,15 +348,21 @@ func unwrapPathError(err error) error {
 // the extension. A file named directly (as pre-commit passes them) is
 // identified by its whole path without the extension, so two files with
 // the same name in different folders do not clash, while x.md and x.txt
-// side by side still do.
-func rawID(root string, rootIsDir bool, p string) string {
+// side by side still do. A root inside a corpus marked by a configuration
+// file (prefixes, see corpus.Options.IDPrefix) gives the loader's IDs:
+// the path below the corpus root, for a file root as for a folder.
+func rawID(root string, rootIsDir bool, p string, prefixes map[string]string) string {
 	rel := p
-	if rootIsDir {
+	prefix, rooted := prefixes[root]
+	switch {
+	case rootIsDir:
 		if r, err := filepath.Rel(root, p); err == nil {
 			rel = r
 		}
+	case rooted:
+		rel = filepath.Base(p)
 	}
-	rel = filepath.ToSlash(rel)
+	rel = path.Join(prefix, filepath.ToSlash(rel))
 	return strings.TrimSuffix(rel, path.Ext(rel))
 }
 

@@ -284,7 +284,7 @@ func TestParseConfig(t *testing.T) {
 
 func TestFindConfigs(t *testing.T) {
 	root := t.TempDir()
-	if got := FindConfigs([]string{root}); len(got) != 0 {
+	if got := mustFindConfigs(t, []string{root}); len(got) != 0 {
 		t.Errorf("found %v in a folder without one", got)
 	}
 	p := filepath.Join(root, ConfigFileName)
@@ -293,18 +293,20 @@ func TestFindConfigs(t *testing.T) {
 	}
 	// The file in the corpus folder is part of the checked data.
 	want := []ConfigFile{{Path: p, InData: true}}
-	if got := FindConfigs([]string{filepath.Join(root, "missing"), root}); !slices.Equal(got, want) {
+	if got := mustFindConfigs(t, []string{filepath.Join(root, "missing"), root}); !slices.Equal(got, want) {
 		t.Errorf("FindConfigs = %v, want %v", got, want)
 	}
-	if got := FindConfigs([]string{p}); len(got) != 0 {
-		t.Errorf("a file named as a root is not a folder: got %v", got)
+	// A file named as a root belongs to its folder's corpus: the search
+	// starts from the file's folder.
+	if got := mustFindConfigs(t, []string{p}); !slices.Equal(got, want) {
+		t.Errorf("FindConfigs(file) = %v, want %v", got, want)
 	}
 	// Run from the corpus folder, the same file is the working
 	// directory's: in force, listed once.
 	t.Chdir(root)
 	want = []ConfigFile{{Path: ConfigFileName}}
 	for _, roots := range [][]string{{root}, {"."}, {"missing", "."}} {
-		if got := FindConfigs(roots); !slices.Equal(got, want) {
+		if got := mustFindConfigs(t, roots); !slices.Equal(got, want) {
 			t.Errorf("FindConfigs(%q) from the folder = %v, want %v", roots, got, want)
 		}
 	}
@@ -316,7 +318,7 @@ func TestFindConfigs(t *testing.T) {
 	}
 	t.Chdir(wd)
 	want = []ConfigFile{{Path: ConfigFileName}, {Path: p, InData: true}}
-	if got := FindConfigs([]string{root}); !slices.Equal(got, want) {
+	if got := mustFindConfigs(t, []string{root}); !slices.Equal(got, want) {
 		t.Errorf("FindConfigs = %v, want %v", got, want)
 	}
 }
