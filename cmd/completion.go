@@ -98,12 +98,8 @@ func (g *GlobalOptions) completionContext() (context.Context, context.CancelFunc
 func (g *GlobalOptions) completeValues(counter func() *query.Counter) cobra.CompletionFunc {
 	return func(_ *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		const directive = cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
-		o, err := g.loadOptions()
+		roots, o, err := g.corpusOptions(args)
 		if err != nil {
-			return nil, directive
-		}
-		roots := paths(args)
-		if o.Fields, err = fieldMap(roots); err != nil {
 			return nil, directive
 		}
 		ctx, cancel := g.completionContext()
@@ -196,14 +192,14 @@ func (g *GlobalOptions) completeRef(_ *cobra.Command, args []string, toComplete 
 // within completionBudget. It reports whether the walk stopped at the
 // deadline (partial), and false when it failed.
 func (g *GlobalOptions) walkIDs(args []string, fn func(id string)) (partial, ok bool) {
-	o, err := g.loadOptions()
+	roots, o, err := g.corpusOptions(args)
 	if err != nil {
 		return false, false
 	}
 	ctx, cancel := g.completionContext()
 	defer cancel()
 	err = withinDeadline(ctx, func(take func(func()) error) error {
-		return corpus.WalkIDs(ctx, paths(args), o, func(id, _ string) error {
+		return corpus.WalkIDs(ctx, roots, o, func(id, _ string) error {
 			return take(func() { fn(id) })
 		})
 	})

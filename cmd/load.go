@@ -105,6 +105,32 @@ func fieldMap(configs []validate.ConfigFile) (*corpus.FieldMap, error) {
 	return fm, nil
 }
 
+// corpusOptions returns the paths a command with these arguments reads
+// and how to load them: ids relative to each path's corpus root, fields
+// mapped as the configurations found for them say.
+func (g *GlobalOptions) corpusOptions(args []string) ([]string, corpus.Options, error) {
+	o, err := g.loadOptions()
+	if err != nil {
+		return nil, o, err
+	}
+	roots, err := paths(args)
+	if err != nil {
+		return nil, o, err
+	}
+	if err := corpus.CheckPaths(roots); err != nil {
+		return nil, o, err
+	}
+	found, err := validate.FindRoots(roots)
+	if err != nil {
+		return nil, o, &FlagError{err}
+	}
+	o.IDPrefix = validate.IDPrefixes(found)
+	if o.Fields, err = fieldMap(validate.ConfigsOf(found)); err != nil {
+		return nil, o, err
+	}
+	return roots, o, nil
+}
+
 // loadCount is how many files a load looked at and how many of them it
 // skipped.
 type loadCount struct{ files, skipped int }
@@ -113,23 +139,8 @@ type loadCount struct{ files, skipped int }
 // holding the corpus in memory, and reports diagnostics on stderr. Related
 // links are not resolved: that needs the whole corpus.
 func (g *GlobalOptions) streamCorpus(args []string, fn func(*corpus.Document) error) (loadCount, error) {
-	o, err := g.loadOptions()
+	roots, o, err := g.corpusOptions(args)
 	if err != nil {
-		return loadCount{}, err
-	}
-	roots, err := paths(args)
-	if err != nil {
-		return loadCount{}, err
-	}
-	if err := corpus.CheckPaths(roots); err != nil {
-		return loadCount{}, err
-	}
-	found, err := validate.FindRoots(roots)
-	if err != nil {
-		return loadCount{}, &FlagError{err}
-	}
-	o.IDPrefix = validate.IDPrefixes(found)
-	if o.Fields, err = fieldMap(validate.ConfigsOf(found)); err != nil {
 		return loadCount{}, err
 	}
 	rep := g.newReporter()
