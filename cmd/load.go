@@ -113,6 +113,7 @@ func (g *GlobalOptions) streamCorpus(args []string, fn func(*corpus.Document) er
 	if o.Fields, err = fieldMap(roots); err != nil {
 		return loadCount{}, err
 	}
+	o.Progress = g.progressCounter(readingLabel)
 	rep := g.newReporter()
 	files, skipped := 0, 0
 	err = corpus.Stream(g.Context, roots, o, func(r corpus.Result) error {

@@ -112,6 +112,7 @@ func validateRun(opts *ValidateOptions) error {
 	if err != nil {
 		return err
 	}
+	load.Progress = g.progressCounter(checkingLabel)
 	rep, err := validate.Run(g.Context, roots, validate.Options{Settings: settings, Load: load, Fix: opts.Fix})
 	if err != nil {
 		return err

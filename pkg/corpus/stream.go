@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -40,6 +41,9 @@ type Options struct {
 	// Seen, when set, is shared with other Streams, so that a file read
 	// by one is a duplicate in the next; nil gives each Stream its own.
 	Seen *Seen
+	// Progress, when set, is added 1 for each file delivered (to show
+	// progress: a reader polls it).
+	Progress *atomic.Int64
 }
 
 func (o Options) extensions() []string {
@@ -211,6 +215,9 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 		// the first is the same on every run.
 		if !seen.firstSighting(&r) {
 			r = duplicate(r)
+		}
+		if o.Progress != nil {
+			o.Progress.Add(1)
 		}
 		if err = fn(r); err != nil {
 			cancel()
