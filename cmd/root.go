@@ -40,6 +40,8 @@ type GlobalOptions struct {
 	// output, when set, is a file the command writes: loading it is an
 	// error.
 	output *outputGuard
+	// completing: the command answers the shell's completion request.
+	completing bool
 }
 
 const rootLong = `seedscope loads a folder of news seed documents (YAML front matter or plain
@@ -57,6 +59,11 @@ warnings and errors go to stderr as "seedscope: path:line:col: message".
 Colour (--color auto, the default) only on a terminal, never with NO_COLOR
 set, even on a pipe with CLICOLOR_FORCE=1; --color always|never decides
 (--no-color is --color never).
+
+On a terminal, output goes through $SEEDSCOPE_PAGER, $PAGER or less -FRX
+(--no-pager, or an empty pager or cat, turns it off), a load longer than a
+second shows a progress line on stderr (not with --quiet, nor with CI
+set), and an empty or --limit-cut result says so on stderr.
 
 Exit status:
   0    success
@@ -89,6 +96,8 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 			if pagedCommands[c.Name()] && c.Parent() == c.Root() && !g.NoPager {
 				g.IO.PageOutput()
 			}
+			// Shell completion (<TAB>) draws nothing on the terminal.
+			g.completing = strings.HasPrefix(c.Name(), cobra.ShellCompRequestCmd)
 			return nil
 		},
 	}

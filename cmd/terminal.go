@@ -22,11 +22,11 @@ const (
 
 // progressCounter returns the counter a load adds each file to, after
 // starting a progress line about it on stderr (when stderr is a terminal
-// that allows one, and not with --quiet). The line goes with the first
+// that allows one, not with --quiet, not for shell completion). The line goes with the first
 // byte of output, or when the command ends.
 func (g *GlobalOptions) progressCounter(label string) *atomic.Int64 {
 	n := new(atomic.Int64)
-	if !g.Quiet {
+	if !g.Quiet && !g.completing {
 		g.IO.StartProgress(label, n)
 	}
 	return n

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/seedscope/seedscope/pkg/iostreams"
 )
@@ -25,6 +26,9 @@ func executeOn(t *testing.T, term terminal, args ...string) run {
 		ios.SetTerminalWidth(100)
 	}
 	ios.SetStderrTTY(term.stderr)
+	// No progress line, however slow the machine: these tests are about
+	// the pager and the notes (TestProgressOnlyOnTerminal draws it).
+	ios.SetProgressDelay(time.Hour)
 	ios.SetPagerCommand(term.pager)
 	status := Execute(ios, "test", args)
 	return run{out.String(), errOut.String(), status}

@@ -33,13 +33,18 @@ const eraseLine = "\r\x1b[2K"
 // Line is a progress line on w. Its methods are safe to call from several
 // goroutines.
 type Line struct {
-	mu      sync.Mutex
-	w       io.Writer
-	now     func() time.Time
-	count   *atomic.Int64
-	label   string
-	start   time.Time
-	last    time.Time // when the line was last drawn
+	mu    sync.Mutex
+	w     io.Writer
+	now   func() time.Time
+	count *atomic.Int64
+	label string
+	start time.Time
+	last  time.Time // when the line was last drawn
+	// seen is the count at the last draw, and moved when it last grew:
+	// the rate is over the time the count grew, not the time since (a
+	// command that has read everything and sorts shows the read rate).
+	seen    int64
+	moved   time.Time
 	delay   time.Duration
 	shown   bool // the line is on the screen
 	stopped bool
@@ -90,15 +95,20 @@ func (l *Line) Tick() {
 	}
 	l.last = now
 	l.shown = true
+	n := l.count.Load()
+	if n != l.seen || l.moved.IsZero() {
+		l.seen, l.moved = n, now
+	}
 	l.buf = append(l.buf[:0], eraseLine...)
-	l.buf = append(l.buf, Text(l.label, l.count.Load(), elapsed)...)
+	l.buf = append(l.buf, Text(l.label, n, elapsed, l.moved.Sub(l.start))...)
 	l.w.Write(l.buf)
 }
 
-// Text is the line's text: label, count, rate and elapsed time.
-func Text(label string, n int64, elapsed time.Duration) string {
+// Text is the line's text: label, count, rate (the count over growing,
+// the time it took to reach it) and elapsed time.
+func Text(label string, n int64, elapsed, growing time.Duration) string {
 	s := label + " " + Group(n) + " files"
-	if secs := elapsed.Seconds(); secs > 0 {
+	if secs := growing.Seconds(); secs > 0 {
 		s += "  " + Group(int64(float64(n)/secs)) + "/s"
 	}
 	return s + "  " + strconv.FormatFloat(elapsed.Seconds(), 'f', 1, 64) + "s"

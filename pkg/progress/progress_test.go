@@ -71,6 +71,18 @@ func TestProgressOnlyOnTerminal(t *testing.T) {
 		t.Fatalf("not drawn again after a message: %q", w.String())
 	}
 
+	// Once the count stops growing, the rate is the rate it grew at; the
+	// time goes on.
+	w.Reset()
+	n.Store(20000)
+	clock.t = time.Unix(1002, 0)
+	l.Tick()
+	clock.advance(3 * time.Second)
+	l.Tick()
+	if got, want := w.String(), "\r\x1b[2Kreading… 20,000 files  10,000/s  2.0s\r\x1b[2Kreading… 20,000 files  10,000/s  5.0s"; got != want {
+		t.Fatalf("after the count stopped: %q, want %q", got, want)
+	}
+
 	// Stop erases it for good.
 	w.Reset()
 	l.Stop()
@@ -102,7 +114,7 @@ func TestText(t *testing.T) {
 		{1234567, 10 * time.Second, "reading… 1,234,567 files  123,456/s  10.0s"},
 	}
 	for _, tt := range tests {
-		if got := Text("reading…", tt.n, tt.elapsed); got != tt.want {
+		if got := Text("reading…", tt.n, tt.elapsed, tt.elapsed); got != tt.want {
 			t.Errorf("Text(%d, %v) = %q, want %q", tt.n, tt.elapsed, got, tt.want)
 		}
 	}
