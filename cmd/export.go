@@ -129,7 +129,8 @@ func exportRun(opts *ExportOptions) error {
 		if err != nil {
 			return err
 		}
-		return streamExport(opts, wr)
+		_, err = streamExport(opts, wr)
+		return err
 	}
 	if opts.File == "" || opts.File == "-" {
 		if opts.Stream {
@@ -137,13 +138,19 @@ func exportRun(opts *ExportOptions) error {
 			if err != nil {
 				return err
 			}
-			return streamExport(opts, wr)
+			n, err := streamExport(opts, wr)
+			if n == 0 {
+				ff, _ := opts.Filter.filter()
+				return opts.Global.noteCount(err, 0, 0, "documents", noMatch(ff != nil && !ff.IsZero()))
+			}
+			return err
 		}
 		docs, err := opts.docs(opts.Global, opts.Paths)
 		if err != nil {
 			return err
 		}
-		return render.WriteRecords(opts.Global.IO.Out, f, render.DocumentRecords, sel, ro, docs)
+		err = render.WriteRecords(opts.Global.IO.Out, f, render.DocumentRecords, sel, ro, docs)
+		return opts.noteSelection(opts.Global, err, len(docs))
 	}
 	target, err := atomicfile.Resolve(opts.File)
 	if err != nil {
@@ -172,7 +179,7 @@ func exportRun(opts *ExportOptions) error {
 // errLimitReached stops a streaming export once --limit documents are out.
 var errLimitReached = errors.New("limit reached")
 
-func streamExport(opts *ExportOptions, out render.RecordWriter[*corpus.Document]) error {
+func streamExport(opts *ExportOptions, out render.RecordWriter[*corpus.Document]) (int, error) {
 	n := 0
 	_, err := opts.Global.streamMatching(opts.Paths, &opts.Filter, func(d *corpus.Document) error {
 		if opts.Limit > 0 && n == opts.Limit {
@@ -182,7 +189,7 @@ func streamExport(opts *ExportOptions, out render.RecordWriter[*corpus.Document]
 		return out.Write(d)
 	})
 	if err != nil && !errors.Is(err, errLimitReached) {
-		return err
+		return n, err
 	}
-	return out.Close()
+	return n, out.Close()
 }

@@ -17,6 +17,7 @@ type FacetOptions struct {
 	Limit   int
 	Fields  *fieldFlags
 	counter func() *query.Counter
+	noun    string // what is counted: "topics"
 	records render.Selectable[query.Facet]
 	format  render.Format
 	sel     render.Selection
@@ -24,7 +25,7 @@ type FacetOptions struct {
 
 // NewCmdTopics builds "seedscope topics".
 func NewCmdTopics(g *GlobalOptions, runF func(*FacetOptions) error) *cobra.Command {
-	return newFacetCmd(g, runF, &FacetOptions{counter: query.TopicCounter, records: render.TopicRecords}, &cobra.Command{
+	return newFacetCmd(g, runF, &FacetOptions{counter: query.TopicCounter, noun: "topics", records: render.TopicRecords}, &cobra.Command{
 		Use:     "topics [PATH...]",
 		Short:   "Count documents per topic, most frequent first",
 		Example: "  seedscope topics\n  seedscope topics ../corpus --provider wired.com --limit 10",
@@ -33,7 +34,7 @@ func NewCmdTopics(g *GlobalOptions, runF func(*FacetOptions) error) *cobra.Comma
 
 // NewCmdProviders builds "seedscope providers".
 func NewCmdProviders(g *GlobalOptions, runF func(*FacetOptions) error) *cobra.Command {
-	return newFacetCmd(g, runF, &FacetOptions{counter: query.ProviderCounter, records: render.ProviderRecords}, &cobra.Command{
+	return newFacetCmd(g, runF, &FacetOptions{counter: query.ProviderCounter, noun: "providers", records: render.ProviderRecords}, &cobra.Command{
 		Use:     "providers [PATH...]",
 		Short:   "Count documents per provider, most frequent first",
 		Example: "  seedscope providers --format csv",
@@ -69,7 +70,9 @@ flat however large it is. The filters of list apply.`
 
 func facetRun(opts *FacetOptions) error {
 	counter := opts.counter()
+	matched := 0
 	_, err := opts.Global.streamMatching(opts.Paths, &opts.Filter, func(d *corpus.Document) error {
+		matched++
 		counter.Add(d)
 		return nil
 	})
@@ -77,8 +80,15 @@ func facetRun(opts *FacetOptions) error {
 		return err
 	}
 	facets := counter.Facets()
+	total := len(facets)
 	if opts.Limit > 0 && len(facets) > opts.Limit {
 		facets = facets[:opts.Limit]
 	}
-	return render.WriteRecords(opts.Global.IO.Out, opts.format, opts.records, opts.sel, opts.Fields.options(opts.Global.IO), facets)
+	err = render.WriteRecords(opts.Global.IO.Out, opts.format, opts.records, opts.sel, opts.Fields.options(opts.Global.IO), facets)
+	empty := "no " + opts.noun
+	if matched == 0 {
+		ff, _ := opts.Filter.filter()
+		empty = noMatch(ff != nil && !ff.IsZero())
+	}
+	return opts.Global.noteCount(err, len(facets), total, opts.noun, empty)
 }

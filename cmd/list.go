@@ -59,5 +59,6 @@ func listRun(opts *ListOptions) error {
 		return err
 	}
 	ios := opts.Global.IO
-	return render.WriteRecords(ios.Out, opts.format, render.DocumentRecords, opts.sel, opts.Fields.options(ios), docs)
+	err = render.WriteRecords(ios.Out, opts.format, render.DocumentRecords, opts.sel, opts.Fields.options(ios), docs)
+	return opts.noteSelection(opts.Global, err, len(docs))
 }

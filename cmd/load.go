@@ -143,6 +143,7 @@ func (g *GlobalOptions) streamCorpus(args []string, fn func(*corpus.Document) er
 	if err != nil {
 		return loadCount{}, err
 	}
+	o.Progress = g.progressCounter(readingLabel)
 	rep := g.newReporter()
 	files, skipped := 0, 0
 	err = corpus.Stream(g.Context, roots, o, func(r corpus.Result) error {

@@ -92,5 +92,10 @@ func relatedRun(opts *RelatedOptions) error {
 	if opts.Backlinks {
 		records = records.WithID("from")
 	}
-	return render.WriteRecords(g.IO.Out, opts.format, records, opts.sel, opts.Fields.options(g.IO), links)
+	err = render.WriteRecords(g.IO.Out, opts.format, records, opts.sel, opts.Fields.options(g.IO), links)
+	empty := "no related links"
+	if opts.Backlinks {
+		empty = "no document links to it"
+	}
+	return g.noteCount(err, len(links), len(links), "links", empty)
 }

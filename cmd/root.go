@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -31,10 +32,13 @@ type GlobalOptions struct {
 	Follow      bool
 	Verbose     bool
 	Quiet       bool
+	NoPager     bool
 	Context     context.Context
 	// output, when set, is a file the command writes: loading it is an
 	// error.
 	output *outputGuard
+	// completing: the command answers the shell's completion request.
+	completing bool
 }
 
 const rootLong = `seedscope loads a folder of news seed documents (YAML front matter or plain
@@ -58,6 +62,11 @@ warnings and errors go to stderr as "seedscope: path:line:col: message".
 Colour (--color auto, the default) only on a terminal, never with NO_COLOR
 set, even on a pipe with CLICOLOR_FORCE=1; --color always|never decides
 (--no-color is --color never).
+
+On a terminal, output goes through $SEEDSCOPE_PAGER, $PAGER or less -FRX
+(--no-pager, or an empty pager or cat, turns it off), a load longer than a
+second shows a progress line on stderr (not with --quiet, nor with CI
+set), and an empty or --limit-cut result says so on stderr.
 
 Exit status:
   0    success
@@ -87,6 +96,11 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 			if _, err := g.loadOptions(); err != nil {
 				return err
 			}
+			if pagedCommands[c.Name()] && c.Parent() == c.Root() && !g.NoPager {
+				g.IO.PageOutput()
+			}
+			// Shell completion (<TAB>) draws nothing on the terminal.
+			g.completing = strings.HasPrefix(c.Name(), cobra.ShellCompRequestCmd)
 			return nil
 		},
 	}
@@ -106,7 +120,8 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 	pf.IntVar(&g.Workers, "workers", 0, "files read and parsed at once, at most "+strconv.Itoa(corpus.MaxWorkers)+" (0 = one per CPU)")
 	pf.BoolVarP(&g.Follow, "follow", "L", false, "follow symlinks met in folders (each real file and folder is still read once); paths given as arguments are always followed")
 	pf.BoolVarP(&g.Verbose, "verbose", "v", false, "print every load warning, not just the first few")
-	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print no load warnings, only errors that stop a command")
+	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print no load warnings, no progress line and no notes, only errors that stop a command")
+	pf.BoolVar(&g.NoPager, "no-pager", false, "do not page the output on a terminal (also: SEEDSCOPE_PAGER= or PAGER=cat)")
 
 	root.AddCommand(
 		NewCmdList(g, nil),
@@ -121,6 +136,16 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 	)
 	registerCompletions(root, g)
 	return root
+}
+
+// pagedCommands are the commands whose output a terminal pages (through
+// $SEEDSCOPE_PAGER, $PAGER or less -FRX): every command that prints data.
+// Help and completion scripts are not paged. A command that prints
+// nothing on stdout (export -o, an empty result) starts no pager: it
+// starts with the first byte.
+var pagedCommands = map[string]bool{
+	"list": true, "show": true, "related": true, "export": true, "topics": true,
+	"providers": true, "stats": true, "validate": true, "schema": true,
 }
 
 // The values of --color.
@@ -152,20 +177,28 @@ func (g *GlobalOptions) applyColor(c *cobra.Command) error {
 func Execute(ios *iostreams.IOStreams, version string, args []string) int {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
-	stopSignals := handleSignals(ios, cancel)
+	interrupted := sync.OnceFunc(func() { printMessage(ios.ErrOut, "interrupted") })
+	stopSignals := handleSignals(ios, cancel, interrupted)
 	defer stopSignals()
 	defer keepGCPercent()()
+	ios.OnPagerError(func(err error) { printMessagef(ios.ErrOut, "%v; output not paged", err) })
 	root := NewRootCmd(ios, version)
 	root.SetArgs(args)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	c, err := root.ExecuteContextC(ctx)
+	// The pager has the rest of the output: wait until the person has
+	// read it (or quit), so the shell does not take the terminal back
+	// from under it. A pager quit early makes the output's writes fail
+	// with EPIPE, a success (exitStatus).
+	ios.StopPager()
+	ios.StopProgress()
 	if sig, ok := context.Cause(ctx).(interruption); ok {
 		// A signal came before the command returned: whatever it did
 		// since (stopped on the cancelled context, or finished), the
 		// status says it was interrupted. export -o checks the context
 		// before its rename, so the old file is untouched.
-		printMessage(ios.ErrOut, "interrupted")
+		interrupted()
 		return sig.status()
 	}
 	return exitStatus(ios, c, err)
@@ -199,7 +232,12 @@ var exit = os.Exit
 // SIGTERM and ends the process if the command has not returned within
 // interruptGrace, or at once on a second signal. It returns the function
 // that stops it, to call when the command has returned.
-func handleSignals(ios *iostreams.IOStreams, cancel context.CancelCauseFunc) (stop func()) {
+//
+// A pager, if one runs, got the signal too and handles it (less ignores
+// Ctrl-C, quits on q): the process waits for it to exit before it ends,
+// so that the shell does not take the terminal back while the pager still
+// reads from it.
+func handleSignals(ios *iostreams.IOStreams, cancel context.CancelCauseFunc, interrupted func()) (stop func()) {
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	done := make(chan struct{})
@@ -221,11 +259,13 @@ func handleSignals(ios *iostreams.IOStreams, cancel context.CancelCauseFunc) (st
 		case <-timer.C:
 		}
 		atomicfile.RemoveTemps()
+		ios.StopPager()
+		ios.StopProgress()
 		// stderr may be a pipe nobody reads: the message must not keep
 		// the process alive.
 		printed := make(chan struct{})
 		go func() {
-			printMessage(ios.ErrOut, "interrupted")
+			interrupted()
 			close(printed)
 		}()
 		select {

@@ -14,6 +14,10 @@ type selectionFlags struct {
 	Sort    string
 	Reverse bool
 	Limit   int
+	// matched counts the documents the filters selected (before
+	// --limit), filtered says whether any filter was given: set by docs.
+	matched  int
+	filtered bool
 }
 
 func (s *selectionFlags) register(cmd *cobra.Command) {
@@ -53,6 +57,7 @@ func (s *selectionFlags) docs(g *GlobalOptions, args []string) ([]*corpus.Docume
 		return nil, err
 	}
 	docs := filter.Select(c.Docs)
+	s.matched, s.filtered = len(docs), !filter.IsZero()
 	if s.sorted() {
 		docs = append([]*corpus.Document(nil), docs...) // keep the corpus order intact
 		query.Sort(docs, key, s.Reverse)
@@ -61,4 +66,10 @@ func (s *selectionFlags) docs(g *GlobalOptions, args []string) ([]*corpus.Docume
 		docs = docs[:s.Limit]
 	}
 	return docs, nil
+}
+
+// noteSelection tells a person at the terminal that n documents printed
+// are none, or fewer than matched (noteCount).
+func (s *selectionFlags) noteSelection(g *GlobalOptions, err error, n int) error {
+	return g.noteCount(err, n, s.matched, "documents", noMatch(s.filtered))
 }

@@ -122,6 +122,7 @@ func validateRun(opts *ValidateOptions) error {
 		return err
 	}
 	load.IDPrefix = validate.IDPrefixes(found)
+	load.Progress = g.progressCounter(checkingLabel)
 	rep, err := validate.Run(g.Context, roots, validate.Options{Settings: settings, Load: load, Fix: opts.Fix})
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -48,6 +49,9 @@ type Options struct {
 	// absent from the map is its own corpus root: IDs are relative to it,
 	// and a file root's ID is its name without the extension.
 	IDPrefix map[string]string
+	// Progress, when set, is added 1 for each file delivered (to show
+	// progress: a reader polls it).
+	Progress *atomic.Int64
 }
 
 func (o Options) extensions() []string {
@@ -219,6 +223,9 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 		// the first is the same on every run.
 		if !seen.firstSighting(&r) {
 			r = duplicate(r)
+		}
+		if o.Progress != nil {
+			o.Progress.Add(1)
 		}
 		if err = fn(r); err != nil {
 			cancel()
