@@ -59,5 +59,9 @@ func listRun(opts *ListOptions) error {
 		return err
 	}
 	ios := opts.Global.IO
-	return render.WriteRecords(ios.Out, opts.format, render.DocumentRecords, opts.sel, opts.Fields.options(ios), docs)
+	o := opts.Fields.options(ios)
+	// Ids in the table: the shortest form show resolves in the whole
+	// corpus, not only among the rows shown.
+	o.ShortID = corpus.NewShortIDs(opts.loaded.Docs).Short
+	return render.WriteRecords(ios.Out, opts.format, render.DocumentRecords, opts.sel, o, docs)
 }

@@ -14,6 +14,8 @@ type selectionFlags struct {
 	Sort    string
 	Reverse bool
 	Limit   int
+	// loaded is the corpus docs selected from, once docs has run.
+	loaded *corpus.Corpus
 }
 
 func (s *selectionFlags) register(cmd *cobra.Command) {
@@ -52,6 +54,7 @@ func (s *selectionFlags) docs(g *GlobalOptions, args []string) ([]*corpus.Docume
 	if err != nil {
 		return nil, err
 	}
+	s.loaded = c
 	docs := filter.Select(c.Docs)
 	if s.sorted() {
 		docs = append([]*corpus.Document(nil), docs...) // keep the corpus order intact
