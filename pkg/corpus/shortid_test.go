@@ -118,3 +118,24 @@ func TestShortIDsUnknown(t *testing.T) {
 		t.Errorf("Short = %q", got)
 	}
 }
+
+// TestFindDisplayedID: an id with invisible or control characters, as a
+// table shows it (termsafe.Clean), resolves with Find, whole or as a
+// unique prefix.
+func TestFindDisplayedID(t *testing.T) {
+	c := New([]*Document{{ID: "names/c\u200bx"}, {ID: "names/c\u00ady"}, {ID: "names/plain"}})
+	for ref, want := range map[string]string{
+		"names/c<U+200B>x": "names/c\u200bx",
+		"names/c<U+200B>":  "names/c\u200bx",
+		"names/c<U+00AD>":  "names/c\u00ady",
+		"names/p":          "names/plain",
+	} {
+		d, err := c.Find(ref)
+		if err != nil || d.ID != want {
+			t.Errorf("Find(%q) = %v, %v; want %q", ref, d, err, want)
+		}
+	}
+	if _, err := c.Find("names/c<U+"); err == nil {
+		t.Errorf("Find of an ambiguous shown prefix: no error")
+	}
+}

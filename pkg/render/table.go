@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fatih/color"
 	"github.com/mattn/go-runewidth"
@@ -22,6 +23,10 @@ const minFlexWidth = 12
 // readableWidth is how far a title shrinks before other columns give way
 // (and before the columns that may be dropped are).
 const readableWidth = 30
+
+// idShare is the percentage of the terminal width an id column takes at
+// most.
+const idShare = 40
 
 // comfortableWidth is how far a ShrinkSecond column (a provider) shrinks
 // before titles do.
@@ -66,6 +71,15 @@ func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options
 	head := color.New(color.Bold, color.Underline)
 	setColor(head, o.Color)
 
+	offsets := make([]int, len(cols))
+	x := 0
+	for i := range cols {
+		if widths[i] > 0 {
+			offsets[i] = x
+			x += widths[i] + columnGap
+		}
+	}
+
 	var line []byte
 	writeLine := func(cell func(i int) (string, *color.Color)) error {
 		line = line[:0]
@@ -100,6 +114,16 @@ func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options
 		return err
 	}
 	for _, r := range rows {
+		// An id wider than its column is never cut: it goes whole on a
+		// line of its own above its row (see fitWidths).
+		for i, c := range cols {
+			if c.ID && widths[i] > 0 && runewidth.StringWidth(r[i]) > widths[i] {
+				if err := writeLongID(w, r[i], offsets[i], o.Width, pal[c.Style]); err != nil {
+					return err
+				}
+				r[i] = ""
+			}
+		}
 		if err := writeLine(func(i int) (string, *color.Color) {
 			if cols[i].Style == Plain {
 				return r[i], nil
@@ -108,6 +132,32 @@ func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options
 		}); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// writeLongID writes an id at its column's offset on a line of its own,
+// broken (not cut) at the terminal width when it is wider still.
+func writeLongID(w io.Writer, id string, offset, width int, style *color.Color) error {
+	if width > 0 && offset+runewidth.StringWidth(id) > width {
+		offset = 0
+	}
+	for id != "" {
+		part := id
+		if width > 0 && offset+runewidth.StringWidth(id) > width {
+			part = runewidth.Truncate(id, max(width-offset, 1), "")
+			if part == "" { // a character wider than the terminal
+				_, size := utf8.DecodeRuneInString(id)
+				part = id[:size]
+			}
+		}
+		id = id[len(part):]
+		line := appendBlanks(nil, offset)
+		line = append(line, style.Sprint(part)...)
+		if _, err := w.Write(append(line, '\n')); err != nil {
+			return err
+		}
+		offset = 0
 	}
 	return nil
 }
@@ -127,7 +177,9 @@ func appendBlanks(b []byte, n int) []byte {
 //
 // When the narrowest widths do not fit (titles at a readable width, other
 // shrinking columns at their minimum, fixed columns whole), the columns
-// with the highest Drop are left out first. Then the columns shrink in
+// with the highest Drop are left out first. An id column is as wide as
+// the ids up to idShare of the width: longer ids go on a line of their own
+// (writeTable). Then the columns shrink in
 // stages: ShrinkFirst ones to their minimum, ShrinkSecond ones to a
 // comfortable width, titles (ShrinkLast) to a readable width, ShrinkSecond
 // ones to their minimum, titles to theirs. Only when that is still too wide
@@ -138,9 +190,17 @@ func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
 	for i, c := range cols {
 		widths[i] = runewidth.StringWidth(heading(c))
 	}
+	// An id column on a terminal is as wide as the ids that fit in
+	// idShare of it: a longer id (a slug unique only near its end) goes on
+	// a line of its own rather than narrow every title.
+	idCap := max(width*idShare/100, minFlexWidth)
 	for _, r := range rows {
 		for i, s := range r {
-			widths[i] = max(widths[i], runewidth.StringWidth(s))
+			w := runewidth.StringWidth(s)
+			if width > 0 && cols[i].ID && w > idCap {
+				continue
+			}
+			widths[i] = max(widths[i], w)
 		}
 	}
 	if width <= 0 {

@@ -28,7 +28,7 @@ func TestFitWidths(t *testing.T) {
 		"2020-01-01",              // 10
 		"San Francisco Chronicle", // 23
 		"A title of fifty characters, give or take a few...", // 50
-		"AI, AI in Autos, Robotics",                         // 25
+		"AI, AI in Autos, Robotics",                          // 25
 	}}
 	tests := []struct {
 		name  string
@@ -47,9 +47,10 @@ func TestFitWidths(t *testing.T) {
 		{"then the provider is left out", 73, []int{16, 10, 0, 43, 0}},
 		{"then the date", 55, []int{16, 0, 0, 37, 0}},
 		{"then the title below a readable width", 40, []int{16, 0, 0, 22, 0}},
-		{"ids last", 20, []int{16, 0, 0, 2, 0}},
-		{"id alone", 16, []int{16, 0, 0, 0, 0}},
-		{"id cut only when it alone is too wide", 10, []int{10, 0, 0, 0, 0}},
+		// Beyond 40% of the width, an id goes on a line of its own: the
+		// column is as wide as its heading.
+		{"an id wider than 40%", 20, []int{2, 0, 0, 16, 0}},
+		{"an id wider than 40%, narrower", 10, []int{2, 0, 0, 6, 0}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,7 +96,7 @@ func TestWriteTableFitsWidth(t *testing.T) {
 		{"x", "2020-01-01", "", "", "AI", "123456"},
 	}
 	for _, color := range []bool{false, true} {
-		for width := 1; width <= 140; width++ {
+		for width := 2; width <= 140; width++ { // 1: a wide character cannot fit
 			var b bytes.Buffer
 			if err := writeTable(&b, cols, rows, Options{Width: width, Color: color}); err != nil {
 				t.Fatal(err)
@@ -110,6 +111,33 @@ func TestWriteTableFitsWidth(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestWriteTableLongID: an id wider than its column is printed whole on a
+// line of its own above its row, at the column's place, and broken (not
+// cut) at the terminal width when wider still.
+func TestWriteTableLongID(t *testing.T) {
+	cols := []Column[string]{{Name: "from", ID: true}, {Name: "target", ID: true}, {Name: "title", Shrink: ShrinkLast}}
+	rows := [][]string{
+		{"short-1", "short-2", "A title"},
+		{"short-1", "2020-01-05-artificial-intelligence-became-im", "Another title"},
+		{"2020-01-05-artificial-intelligence-became-increasingly-important-among-fintech-firms-fe", "", "Third"},
+	}
+	var b bytes.Buffer
+	if err := writeTable(&b, cols, rows, Options{Width: 60}); err != nil {
+		t.Fatal(err)
+	}
+	want := `FROM     TARGET   TITLE
+short-1  short-2  A title
+         2020-01-05-artificial-intelligence-became-im
+short-1           Another title
+2020-01-05-artificial-intelligence-became-increasingly-impor
+tant-among-fintech-firms-fe
+                  Third
+`
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
 
