@@ -59,6 +59,10 @@ func listRun(opts *ListOptions) error {
 		return err
 	}
 	ios := opts.Global.IO
-	err = render.WriteRecords(ios.Out, opts.format, render.DocumentRecords, opts.sel, opts.Fields.options(ios), docs)
+	o := opts.Fields.options(ios)
+	// Ids in the table: the shortest form show resolves in the whole
+	// corpus, not only among the rows shown.
+	o.ShortID = corpus.NewShortIDs(opts.loaded.Docs).Short
+	err = render.WriteRecords(ios.Out, opts.format, render.DocumentRecords, opts.sel, o, docs)
 	return opts.noteSelection(opts.Global, err, len(docs))
 }

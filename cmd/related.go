@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/query"
 	"github.com/seedscope/seedscope/pkg/render"
 )
@@ -88,11 +89,18 @@ func relatedRun(opts *RelatedOptions) error {
 			links = query.Links(d)
 		}
 	}
+	// The table does not repeat ID on every row: it is the "from" of the
+	// links of ID, the "target" of its backlinks.
 	records := render.LinkRecords
-	if opts.Backlinks {
-		records = records.WithID("from")
+	switch {
+	case opts.Backlinks:
+		records = records.WithID("from").OmitInTable("target")
+	case opts.Ref != "":
+		records = records.OmitInTable("from")
 	}
-	err = render.WriteRecords(g.IO.Out, opts.format, records, opts.sel, opts.Fields.options(g.IO), links)
+	o := opts.Fields.options(g.IO)
+	o.ShortID = corpus.NewShortIDs(c.Docs).Short
+	err = render.WriteRecords(g.IO.Out, opts.format, records, opts.sel, o, links)
 	empty := "no related links"
 	if opts.Backlinks {
 		empty = "no document links to it"

@@ -18,6 +18,8 @@ type selectionFlags struct {
 	// --limit), filtered says whether any filter was given: set by docs.
 	matched  int
 	filtered bool
+	// loaded is the corpus docs selected from, once docs has run.
+	loaded *corpus.Corpus
 }
 
 func (s *selectionFlags) register(cmd *cobra.Command) {
@@ -56,6 +58,7 @@ func (s *selectionFlags) docs(g *GlobalOptions, args []string) ([]*corpus.Docume
 	if err != nil {
 		return nil, err
 	}
+	s.loaded = c
 	docs := filter.Select(c.Docs)
 	s.matched, s.filtered = len(docs), !filter.IsZero()
 	if s.sorted() {

@@ -115,7 +115,7 @@ func validateRun(opts *ValidateOptions) error {
 		return err
 	}
 	if opts.ListRules {
-		return render.WriteRules(ios.Out, opts.Output.Format.Resolve(ios.IsStdoutTTY()), validate.Rules, settings.Enabled)
+		return render.WriteRules(ios.Out, opts.Output.Format.Resolve(ios.IsStdoutTTY()), validate.Rules, settings.Enabled, renderOptions(ios))
 	}
 	load, err := g.loadOptions()
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/seedscope/seedscope/pkg/termsafe"
 	"github.com/seedscope/seedscope/pkg/urlnorm"
 )
 
@@ -113,6 +114,7 @@ func (c *Corpus) Find(ref string) (*Document, error) {
 		if d := c.findByPath(ref); d != nil {
 			return d, nil
 		}
+		matches = c.findDisplayed(ref)
 	}
 	switch len(matches) {
 	case 0:
@@ -126,6 +128,27 @@ func (c *Corpus) Find(ref string) (*Document, error) {
 	}
 	sort.Strings(ids)
 	return nil, &AmbiguousError{Prefix: ref, Candidates: ids}
+}
+
+// findDisplayed finds the documents whose id, as a terminal shows it
+// (termsafe.Clean: invisible and control characters as placeholders such
+// as <U+200B>), is ref or starts with it: an id pasted from a table. An
+// exact match wins.
+func (c *Corpus) findDisplayed(ref string) []*Document {
+	var matches []*Document
+	for _, d := range c.Docs {
+		shown := termsafe.Clean(d.ID, false)
+		if shown == d.ID {
+			continue // not shown differently: the prefix search had it
+		}
+		if shown == ref {
+			return []*Document{d}
+		}
+		if strings.HasPrefix(shown, ref) {
+			matches = append(matches, d)
+		}
+	}
+	return matches
 }
 
 // findByPath finds the document of a path spelled another way than the

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/fatih/color"
+	"github.com/mattn/go-runewidth"
 
 	"github.com/seedscope/seedscope/pkg/termsafe"
 	"github.com/seedscope/seedscope/pkg/validate"
@@ -169,9 +170,10 @@ type ruleJSON struct {
 }
 
 // WriteRules lists validation rules: aligned columns (id, severity, on or
-// off by default, explanation) or, with JSON, an array that also says
-// whether each rule is enabled by the current configuration.
-func WriteRules(w io.Writer, f Format, rules []validate.Rule, enabled func(id string) bool) error {
+// off by default, explanation) fitted to o.Width as every table is or,
+// with JSON, an array that also says whether each rule is enabled by the
+// current configuration.
+func WriteRules(w io.Writer, f Format, rules []validate.Rule, enabled func(id string) bool, o Options) error {
 	switch f {
 	case JSON:
 		wr := NewWriter(w, JSON, Schema[ruleJSON]{}, Options{JSON: JSONOptions{EscapeHTML: false}})
@@ -185,14 +187,9 @@ func WriteRules(w io.Writer, f Format, rules []validate.Rule, enabled func(id st
 	default:
 		return fmt.Errorf("rules cannot be written as %s", f)
 	}
-	width := 0
-	for _, r := range rules {
-		width = max(width, len(r.ID))
-	}
-	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%-*s  %-8s  %-7s  %s\n", width, "RULE", "SEVERITY", "DEFAULT", "EXPLANATION")
+	rows := make([]ruleRow, len(rules))
 	changed := false
-	for _, r := range rules {
+	for i, r := range rules {
 		def := "off"
 		if r.Default {
 			def = "on"
@@ -201,10 +198,57 @@ func WriteRules(w io.Writer, f Format, rules []validate.Rule, enabled func(id st
 			def += "*"
 			changed = true
 		}
-		fmt.Fprintf(bw, "%-*s  %-8s  %-7s  %s\n", width, r.ID, r.Severity, def, r.Summary)
+		rows[i] = ruleRow{r.ID, r.Severity.String(), def, r.Summary}
 	}
-	if changed {
-		fmt.Fprintln(bw, "\n* turned the other way by the configuration file or the command line")
+	bw := bufio.NewWriter(w)
+	if len(rows) > 0 {
+		cells := make([][]string, len(rows))
+		for i, r := range rows {
+			cells[i] = []string{r.id, r.severity, r.def, r.summary}
+		}
+		if err := writeTable(bw, ruleColumns, cells, Options{Color: o.Color, Width: o.Width}); err != nil {
+			return err
+		}
+		if changed && fitWidths(ruleColumns, cells, o.Width)[2] > 0 {
+			bw.WriteString("\n")
+			for _, l := range wrapWords("* turned the other way by the configuration file or the command line", o.Width) {
+				bw.WriteString(l + "\n")
+			}
+		}
 	}
 	return bw.Flush()
+}
+
+type ruleRow struct{ id, severity, def, summary string }
+
+// ruleColumns are the columns of validate --rules: the explanation takes
+// the width left; the default, then the severity, go when even that is
+// too narrow.
+var ruleColumns = []Column[ruleRow]{
+	{Name: "rule"},
+	{Name: "severity", Drop: 2},
+	{Name: "default", Drop: 1},
+	{Name: "explanation", Shrink: ShrinkLast},
+}
+
+// wrapWords breaks text into lines of at most width display columns at
+// blanks (0: one line); a word wider than width is cut.
+func wrapWords(text string, width int) []string {
+	if width <= 0 {
+		return []string{text}
+	}
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		switch {
+		case line == "":
+			line = word
+		case runewidth.StringWidth(line)+1+runewidth.StringWidth(word) <= width:
+			line += " " + word
+		default:
+			lines = append(lines, truncate(line, width))
+			line = word
+		}
+	}
+	return append(lines, truncate(line, width))
 }

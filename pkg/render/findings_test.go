@@ -285,7 +285,7 @@ func TestFindingsJUnit(t *testing.T) {
 func TestWriteRules(t *testing.T) {
 	var b bytes.Buffer
 	on := func(id string) bool { r, _ := validate.Lookup(id); return r.Default != (id == "file-name") }
-	if err := WriteRules(&b, Text, validate.Rules, on); err != nil {
+	if err := WriteRules(&b, Text, validate.Rules, on, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -295,7 +295,7 @@ func TestWriteRules(t *testing.T) {
 		}
 	}
 	b.Reset()
-	if err := WriteRules(&b, JSON, validate.Rules, on); err != nil {
+	if err := WriteRules(&b, JSON, validate.Rules, on, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	var rules []ruleJSON

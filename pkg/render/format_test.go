@@ -150,7 +150,7 @@ func TestWriteDocument(t *testing.T) {
 
 func TestWriteRulesRefusesOtherFormats(t *testing.T) {
 	var b bytes.Buffer
-	if err := WriteRules(&b, SARIF, nil, func(string) bool { return true }); err == nil || b.Len() != 0 {
+	if err := WriteRules(&b, SARIF, nil, func(string) bool { return true }, Options{}); err == nil || b.Len() != 0 {
 		t.Errorf("rules as sarif: %v, %q", err, b.String())
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/seedscope/seedscope/pkg/record"
@@ -46,10 +47,18 @@ type Column[T any] struct {
 	Value  func(T) string
 	Style  Style
 	// Shrink marks a column that may be shortened to fit the terminal
-	// width: ShrinkFirst columns give up space before ShrinkLast ones.
+	// width: ShrinkFirst columns give up space before ShrinkSecond ones,
+	// and those before ShrinkLast ones (the table's main text).
 	Shrink Shrink
 	// MinWidth is the narrowest a shrinking column gets (default 12).
 	MinWidth int
+	// Drop, when not 0, lets the table leave the column out when even the
+	// narrowest widths of all columns do not fit the terminal: the highest
+	// Drop goes first. Columns with Drop 0 stay.
+	Drop int
+	// ID marks a column of document ids: a table prints them as
+	// Options.ShortID abbreviates them, and never cuts them short.
+	ID bool
 	// Right aligns numbers.
 	Right bool
 }
@@ -68,19 +77,25 @@ type Schema[T any] struct {
 	// JSON, when set, is the table JSON and NDJSON objects are written
 	// from: its fields in order, each value as encoding/json writes it.
 	JSON record.Table[T]
+	// TableOmit lists fields whose columns the human table leaves out
+	// (every row would repeat the same value); TSV and the other formats
+	// keep them.
+	TableOmit []string
 }
 
 // Shrink says whether and when a column gives up width.
 type Shrink int
 
 const (
-	// Fixed columns are never shortened (dates, URLs).
+	// Fixed columns are never shortened (dates, counts, ids); they can
+	// still be dropped (Column.Drop).
 	Fixed Shrink = iota
-	// ShrinkLastResort columns are shortened only when nothing else can
-	// give (long slug ids; a shortened id still works as a prefix).
-	ShrinkLastResort
-	// ShrinkLast columns are shortened only when ShrinkFirst ones are at
-	// their narrowest (titles).
+	// ShrinkSecond columns are shortened after ShrinkFirst ones, to a
+	// comfortable width before titles shrink, and to their minimum only
+	// when titles are at a readable width (providers, ids of links).
+	ShrinkSecond
+	// ShrinkLast columns are shortened only when the others are at their
+	// narrowest (titles, the main text of a table).
 	ShrinkLast
 	// ShrinkFirst columns are shortened first (topic lists).
 	ShrinkFirst
@@ -98,6 +113,10 @@ type Options struct {
 	// Header starts TSV with a row of the column names (the table's
 	// headings, in lower case).
 	Header bool
+	// ShortID, when set, abbreviates the ids of ID columns in tables
+	// (corpus.ShortIDs.Short): the shortest form show still resolves.
+	// Other formats keep whole ids.
+	ShortID func(id string) string
 }
 
 // JSONOptions tune the JSON encoder every JSON and NDJSON writer shares.
@@ -129,6 +148,10 @@ type Writer[T any] struct {
 func NewWriter[T any](w io.Writer, f Format, s Schema[T], o Options) *Writer[T] {
 	wr := &Writer[T]{f: f, schema: s, o: o, out: bufio.NewWriterSize(w, 64<<10)}
 	switch f {
+	case Table:
+		if len(s.TableOmit) > 0 {
+			wr.schema.Table = slices.DeleteFunc(slices.Clone(s.Table), func(c Column[T]) bool { return slices.Contains(s.TableOmit, c.Field) })
+		}
 	case JSON, NDJSON:
 		wr.json = newJSONEncoder(o.JSON)
 	case TSV:
@@ -168,7 +191,15 @@ func (w *Writer[T]) Write(v T) error {
 func (w *Writer[T]) write(v T) error {
 	switch w.f {
 	case Table:
-		w.rows = append(w.rows, cells(make([]string, 0, len(w.schema.Table)), w.schema.Table, v, true))
+		row := cells(make([]string, 0, len(w.schema.Table)), w.schema.Table, v, true)
+		if w.o.ShortID != nil {
+			for i, c := range w.schema.Table {
+				if c.ID {
+					row[i] = w.o.ShortID(row[i])
+				}
+			}
+		}
+		w.rows = append(w.rows, row)
 		return nil
 	case TSV:
 		w.row = cells(w.row, w.schema.Table, v, true)

@@ -17,11 +17,11 @@ import (
 var Documents = mustCheck(Schema[*corpus.Document]{
 	Fields: corpus.DocumentFields.Infos(),
 	Table: []Column[*corpus.Document]{
-		{Name: "id", Field: "id", Value: func(d *corpus.Document) string { return d.ID }, Style: IDStyle, Shrink: ShrinkLastResort, MinWidth: 24},
-		{Name: "date", Field: "publishedAt", Value: func(d *corpus.Document) string { return date(d.PublishedAt) }, Style: DateStyle},
-		{Name: "provider", Field: "provider.name", Value: func(d *corpus.Document) string { return d.Provider.Name }, Style: ProviderStyle},
+		{Name: "id", Field: "id", Value: func(d *corpus.Document) string { return d.ID }, Style: IDStyle, ID: true},
+		{Name: "date", Field: "publishedAt", Value: func(d *corpus.Document) string { return date(d.PublishedAt) }, Style: DateStyle, Drop: 1},
+		{Name: "provider", Field: "provider.name", Value: func(d *corpus.Document) string { return d.Provider.Name }, Style: ProviderStyle, Shrink: ShrinkSecond, Drop: 2},
 		{Name: "title", Field: "title", Value: func(d *corpus.Document) string { return d.Title }, Shrink: ShrinkLast},
-		{Name: "topics", Field: "topics", Value: func(d *corpus.Document) string { return strings.Join(d.Topics, ", ") }, Style: DimStyle, Shrink: ShrinkFirst},
+		{Name: "topics", Field: "topics", Value: func(d *corpus.Document) string { return strings.Join(d.Topics, ", ") }, Style: DimStyle, Shrink: ShrinkFirst, Drop: 3},
 	},
 	CSV: FieldColumns(corpus.DocumentFields),
 })
@@ -45,7 +45,7 @@ var ProviderFacets = mustCheck(Schema[query.Facet]{
 func facetColumns(heading string, withDomain bool) []Column[query.Facet] {
 	cols := []Column[query.Facet]{{Name: "value", Field: "value", Heading: heading, Value: func(f query.Facet) string { return f.Value }, Shrink: ShrinkLast}}
 	if withDomain {
-		cols = append(cols, Column[query.Facet]{Name: "domain", Field: "domain", Value: func(f query.Facet) string { return f.Domain }, Style: ProviderStyle})
+		cols = append(cols, Column[query.Facet]{Name: "domain", Field: "domain", Value: func(f query.Facet) string { return f.Domain }, Style: ProviderStyle, Shrink: ShrinkFirst, Drop: 1})
 	}
 	return append(cols, Column[query.Facet]{Name: "count", Field: "count", Value: func(f query.Facet) string { return strconv.Itoa(f.Count) }, Style: CountStyle, Right: true})
 }
@@ -54,12 +54,12 @@ func facetColumns(heading string, withDomain bool) []Column[query.Facet] {
 var Links = mustCheck(Schema[query.Link]{
 	Fields: query.LinkFields.Infos(),
 	Table: []Column[query.Link]{
-		{Name: "from", Field: "from", Value: func(l query.Link) string { return l.From }, Style: IDStyle},
-		{Name: "target", Field: "target", Value: func(l query.Link) string { return l.Target }, Style: IDStyle},
-		{Name: "date", Field: "publishedAt", Value: func(l query.Link) string { return date(l.PublishedAt) }, Style: DateStyle},
-		{Name: "provider", Field: "provider", Value: func(l query.Link) string { return l.Provider }, Style: ProviderStyle},
+		{Name: "from", Field: "from", Value: func(l query.Link) string { return l.From }, Style: IDStyle, ID: true},
+		{Name: "target", Field: "target", Value: func(l query.Link) string { return l.Target }, Style: IDStyle, ID: true},
+		{Name: "date", Field: "publishedAt", Value: func(l query.Link) string { return date(l.PublishedAt) }, Style: DateStyle, Drop: 2},
+		{Name: "provider", Field: "provider", Value: func(l query.Link) string { return l.Provider }, Style: ProviderStyle, Shrink: ShrinkSecond, Drop: 3},
 		{Name: "title", Field: "title", Value: func(l query.Link) string { return l.Title }, Shrink: ShrinkLast},
-		{Name: "url", Field: "url", Value: func(l query.Link) string { return l.URL }, Style: DimStyle},
+		{Name: "url", Field: "url", Value: func(l query.Link) string { return l.URL }, Style: DimStyle, Shrink: ShrinkFirst, MinWidth: 24, Drop: 4},
 	},
 	CSV:  FieldColumns(query.LinkFields),
 	JSON: query.LinkFields,

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
@@ -85,6 +86,14 @@ var DocumentViewFields = func() record.Table[DocumentView] {
 // WithID returns the records with another field written by -0.
 func (r Selectable[T]) WithID(field string) Selectable[T] {
 	r.ID = field
+	return r
+}
+
+// OmitInTable returns the records with the column of field left out of
+// the human table (related ID: every row's "from" is ID); TSV, CSV and
+// JSON keep it.
+func (r Selectable[T]) OmitInTable(field string) Selectable[T] {
+	r.Schema.TableOmit = append(slices.Clone(r.Schema.TableOmit), field)
 	return r
 }
 

@@ -1,36 +1,56 @@
 package render
 
 import (
+	"bytes"
 	"reflect"
+	"regexp"
+	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/mattn/go-runewidth"
 )
 
+// TestFitWidths is issue 11 item 7: every column but ids and fixed ones
+// shrinks, the title keeps the most room, and when even the narrowest
+// widths do not fit, topics, then the provider, then the date are left
+// out (width 0), so that no line is wider than the terminal.
 func TestFitWidths(t *testing.T) {
 	cols := []Column[string]{
-		{Name: "id", Shrink: ShrinkLastResort, MinWidth: 24},
-		{Name: "date"},
+		{Name: "id", ID: true},
+		{Name: "date", Drop: 1},
+		{Name: "provider", Shrink: ShrinkSecond, Drop: 2},
 		{Name: "title", Shrink: ShrinkLast},
-		{Name: "topics", Shrink: ShrinkFirst},
+		{Name: "topics", Shrink: ShrinkFirst, Drop: 3},
 	}
 	rows := [][]string{{
-		"2020-01-01-a-very-long-slug-of-an-id-that-goes-on", // 49
-		"2020-01-01", // 10
-		"A title of forty characters, more or le", // 39
-		"AI, AI in Autos, Robotics",               // 25
+		"2020-01-01-a-ver",        // 16
+		"2020-01-01",              // 10
+		"San Francisco Chronicle", // 23
+		"A title of fifty characters, give or take a few...", // 50
+		"AI, AI in Autos, Robotics",                          // 25
 	}}
 	tests := []struct {
 		name  string
 		width int
 		want  []int
 	}{
-		{"no limit", 0, []int{49, 10, 39, 25}},
-		{"fits", 200, []int{49, 10, 39, 25}},
-		{"fits exactly", 129, []int{49, 10, 39, 25}},
-		{"topics shrink first", 120, []int{49, 10, 39, 16}},
-		{"then titles to a readable width", 110, []int{49, 10, 33, 12}},
-		{"then ids", 100, []int{42, 10, 30, 12}},
-		{"then titles to their minimum", 70, []int{24, 10, 18, 12}},
-		{"too narrow: stays wide", 40, []int{24, 10, 12, 12}},
+		{"no limit", 0, []int{16, 10, 23, 50, 25}},
+		{"fits", 200, []int{16, 10, 23, 50, 25}},
+		{"fits exactly", 132, []int{16, 10, 23, 50, 25}},
+		{"topics shrink first", 125, []int{16, 10, 23, 50, 18}},
+		{"then the provider to a comfortable width", 116, []int{16, 10, 20, 50, 12}},
+		{"then the title to a readable width", 100, []int{16, 10, 20, 34, 12}},
+		{"then the provider to its minimum", 92, []int{16, 10, 16, 30, 12}},
+		{"topics left out before the title is unreadable", 87, []int{16, 10, 20, 35, 0}},
+		{"the narrowest that keeps the provider", 74, []int{16, 10, 12, 30, 0}},
+		{"then the provider is left out", 73, []int{16, 10, 0, 43, 0}},
+		{"then the date", 55, []int{16, 0, 0, 37, 0}},
+		{"then the title below a readable width", 40, []int{16, 0, 0, 22, 0}},
+		// Beyond 40% of the width, an id goes on a line of its own: the
+		// column is as wide as its heading.
+		{"an id wider than 40%", 20, []int{2, 0, 0, 16, 0}},
+		{"an id wider than 40%, narrower", 10, []int{2, 0, 0, 6, 0}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -38,9 +58,90 @@ func TestFitWidths(t *testing.T) {
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("fitWidths(%d) = %v, want %v", tt.width, got, tt.want)
 			}
+			if tt.width > 0 {
+				if w := lineWidth(got); w > tt.width {
+					t.Errorf("fitWidths(%d): lines %d wide", tt.width, w)
+				}
+			}
 		})
 	}
 }
+
+func lineWidth(widths []int) int {
+	w, n := 0, 0
+	for _, x := range widths {
+		if x > 0 {
+			w += x
+			n++
+		}
+	}
+	return w + columnGap*max(n-1, 0)
+}
+
+// TestWriteTableFitsWidth writes tables of wide characters, emoji and
+// colour at many widths: no line (colour codes aside) is wider than the
+// terminal, the header included, and no wide character is split.
+func TestWriteTableFitsWidth(t *testing.T) {
+	cols := []Column[string]{
+		{Name: "id", ID: true, Style: IDStyle},
+		{Name: "date", Drop: 1, Style: DateStyle},
+		{Name: "provider", Shrink: ShrinkSecond, Drop: 2, Style: ProviderStyle},
+		{Name: "title", Shrink: ShrinkLast},
+		{Name: "topics", Shrink: ShrinkFirst, Drop: 3, Style: DimStyle},
+		{Name: "count", Right: true, Style: CountStyle},
+	}
+	rows := [][]string{
+		{"日本語-1234567", "2020-01-07", "朝日新聞デジタル朝日新聞デジタル", "人工知能の記事のタイトルはとても長いです。人工知能の記事のタイトル", "人工知能, ロボット", "12"},
+		{"emoji-abcdefg", "", "🤖 Robots Weekly 🤖", "🎉 Party 🎉 with 👩‍👩‍👧 family and flags 🇯🇵 everywhere ✔️", "", "7"},
+		{"x", "2020-01-01", "", "", "AI", "123456"},
+	}
+	for _, color := range []bool{false, true} {
+		for width := 2; width <= 140; width++ { // 1: a wide character cannot fit
+			var b bytes.Buffer
+			if err := writeTable(&b, cols, rows, Options{Width: width, Color: color}); err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+				plain := ansi.ReplaceAllString(l, "")
+				if w := runewidth.StringWidth(plain); w > width {
+					t.Errorf("width %d, colour %v: line %d wide: %q", width, color, w, plain)
+				}
+				if strings.ContainsRune(plain, utf8.RuneError) {
+					t.Errorf("width %d: a character split: %q", width, plain)
+				}
+			}
+		}
+	}
+}
+
+// TestWriteTableLongID: an id wider than its column is printed whole on a
+// line of its own above its row, at the column's place, and broken (not
+// cut) at the terminal width when wider still.
+func TestWriteTableLongID(t *testing.T) {
+	cols := []Column[string]{{Name: "from", ID: true}, {Name: "target", ID: true}, {Name: "title", Shrink: ShrinkLast}}
+	rows := [][]string{
+		{"short-1", "short-2", "A title"},
+		{"short-1", "2020-01-05-artificial-intelligence-became-im", "Another title"},
+		{"2020-01-05-artificial-intelligence-became-increasingly-important-among-fintech-firms-fe", "", "Third"},
+	}
+	var b bytes.Buffer
+	if err := writeTable(&b, cols, rows, Options{Width: 60}); err != nil {
+		t.Fatal(err)
+	}
+	want := `FROM     TARGET   TITLE
+short-1  short-2  A title
+         2020-01-05-artificial-intelligence-became-im
+short-1           Another title
+2020-01-05-artificial-intelligence-became-increasingly-impor
+tant-among-fintech-firms-fe
+                  Third
+`
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+var ansi = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 
 func TestTruncate(t *testing.T) {
 	tests := []struct {
