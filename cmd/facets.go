@@ -56,7 +56,7 @@ row's count is what --provider NAME selects, and "(+1 domain)" says the
 name spans several domains. A name that looks like a domain (a dot and no
 space: UPI.com, or a URL) is read as a domain, by --provider and here
 alike: such documents, and those without a name, are rows by domain.`
-	cmd.Flags().Var(enum.NewValue(&opts.By, "--by", query.ProviderGroupings), "by", "group providers by `domain` (the default) or by name")
+	cmd.Flags().Var(enum.NewValue(&opts.By, "grouping", query.ProviderGroupings), "by", "group providers by `domain` (the default) or by name")
 	return cmd
 }
 
