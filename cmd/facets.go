@@ -55,8 +55,9 @@ Documents with a name and no domain are rows without a domain, one per name.
 row's count is what --provider NAME selects, and "(+1 domain)" says the
 name spans several domains. A name that looks like a domain (a dot and no
 space: UPI.com, or a URL) is read as a domain, by --provider and here
-alike: such documents, and those without a name, are rows by domain.`
-	cmd.Flags().Var(enum.NewValue(&opts.By, "grouping", query.ProviderGroupings), "by", "group providers by `domain` (the default) or by name")
+alike: such documents, and those without a name, are rows by domain with
+no names (not what --provider selects when the domain has named documents).`
+	cmd.Flags().Var(enum.NewValue(&opts.By, "grouping", query.ProviderGroupings), "by", "group providers by `key`: domain or name")
 	return cmd
 }
 

@@ -160,3 +160,21 @@ func TestFacetRows(t *testing.T) {
 		t.Errorf("providers --by name:\n got %+v\nwant %+v", got, want)
 	}
 }
+
+// TestSortProviderFolds: --sort provider compares names by FoldKey, so
+// one provider's spellings sit together (ties keep path order) and a
+// blank name is missing.
+func TestSortProviderFolds(t *testing.T) {
+	doc := func(path, name string) *corpus.Document {
+		return &corpus.Document{ID: path, Path: path, Provider: corpus.Provider{Name: name}}
+	}
+	docs := []*corpus.Document{doc("1", "b"), doc("2", "  "), doc("3", "The  Times"), doc("4", " a"), doc("5", "A"), doc("6", "the times"), doc("7", "B")}
+	Sort(docs, SortProvider, false)
+	var got []string
+	for _, d := range docs {
+		got = append(got, d.ID)
+	}
+	if want := []string{"4", "5", "1", "7", "3", "6", "2"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("sorted %q, want %q", got, want)
+	}
+}
