@@ -41,10 +41,14 @@ var corpusFlagCounters = map[string]func() *query.Counter{
 	"topic":        query.TopicCounter,
 	"topic-all":    query.TopicCounter,
 	"not-topic":    query.TopicCounter,
-	"provider":     query.ProviderCounter,
-	"not-provider": query.ProviderCounter,
+	"provider":     providersByName,
+	"not-provider": providersByName,
 	"category":     query.CategoryCounter,
 }
+
+// providersByName counts providers as --provider NAME selects them: the
+// names people type, with a domain for documents that give no name.
+func providersByName() *query.Counter { return query.ProviderCounter(query.ByName) }
 
 // registerCompletions offers, on every command, the values of each flag
 // whose value knows them (enum.Completer: --format with the command's own

@@ -155,7 +155,9 @@ func TestCompletionFromCorpus(t *testing.T) {
 
 // TestCompletionLeavesOutUnsafeValues: a value that would not reach the
 // shell intact (a newline ends a completion, a tab starts its description)
-// or would act on the terminal is not offered; the others are.
+// or would act on the terminal is not offered; the others are. Topics are
+// offered as their rows show them, white space made single spaces, so a
+// tab or newline inside one becomes a space (which selects it too).
 func TestCompletionLeavesOutUnsafeValues(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, text string) {
@@ -168,7 +170,7 @@ func TestCompletionLeavesOutUnsafeValues(t *testing.T) {
 	write("x\nforged.md", "---\ntitle: newline in the name\n---\n")
 	write("x\x1b[2J.md", "---\ntitle: escape in the name\n---\n")
 	r := execute(t, false, "__complete", "list", dir, "--topic", "")
-	if want := "spaced\t1 document\nplain\t1 document\n:36\n"; r.stdout != want {
+	if want := "new line\t1 document\nplain\t1 document\nspaced\t1 document\ntab here\t1 document\n:36\n"; r.stdout != want {
 		t.Errorf("topics: got %q, want %q", r.stdout, want)
 	}
 	t.Chdir(t.TempDir())

@@ -4,18 +4,21 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/query"
 	"github.com/seedscope/seedscope/pkg/render"
 )
 
 // FacetOptions are the inputs of topics and providers.
 type FacetOptions struct {
-	Global  *GlobalOptions
-	Paths   []string
-	Filter  filterFlags
-	Output  outputFlags
-	Limit   int
-	Fields  *fieldFlags
+	Global *GlobalOptions
+	Paths  []string
+	Filter filterFlags
+	Output outputFlags
+	Limit  int
+	Fields *fieldFlags
+	// By is how providers groups: by domain (the default) or by name.
+	By      query.ProviderGrouping
 	counter func() *query.Counter
 	noun    string // what is counted: "topics"
 	records render.Selectable[query.Facet]
@@ -34,11 +37,29 @@ func NewCmdTopics(g *GlobalOptions, runF func(*FacetOptions) error) *cobra.Comma
 
 // NewCmdProviders builds "seedscope providers".
 func NewCmdProviders(g *GlobalOptions, runF func(*FacetOptions) error) *cobra.Command {
-	return newFacetCmd(g, runF, &FacetOptions{counter: query.ProviderCounter, noun: "providers", records: render.ProviderRecords}, &cobra.Command{
+	opts := &FacetOptions{By: query.ByDomain, noun: "providers", records: render.ProviderRecords}
+	opts.counter = func() *query.Counter { return query.ProviderCounter(opts.By) }
+	cmd := newFacetCmd(g, runF, opts, &cobra.Command{
 		Use:     "providers [PATH...]",
 		Short:   "Count documents per provider, most frequent first",
-		Example: "  seedscope providers --format csv",
+		Example: "  seedscope providers --format csv\n  seedscope providers --by name",
 	})
+	cmd.Long += `
+
+A provider is its domain: lower case, without scheme, www., port or path
+(www.Wired.com is wired.com). Each row is one domain, and its count is what
+--provider DOMAIN selects; the row shows the name most of its documents
+give, and "(+1 name)" when they give several (the names field lists them).
+Documents with a name and no domain are rows without a domain, one per name.
+
+--by name groups by name instead, ignoring case and repeated spaces: each
+row's count is what --provider NAME selects, and "(+1 domain)" says the
+name spans several domains. A name that looks like a domain (a dot and no
+space: UPI.com, or a URL) is read as a domain, by --provider and here
+alike: such documents, and those without a name, are rows by domain with
+no names (not what --provider selects when the domain has named documents).`
+	cmd.Flags().Var(enum.NewValue(&opts.By, "grouping", query.ProviderGroupings), "by", "group providers by `key`: domain or name")
+	return cmd
 }
 
 func newFacetCmd(g *GlobalOptions, runF func(*FacetOptions) error, opts *FacetOptions, cmd *cobra.Command) *cobra.Command {

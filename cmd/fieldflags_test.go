@@ -174,7 +174,7 @@ func TestSelectionCompletion(t *testing.T) {
 		want string
 	}{
 		{[]string{"__complete", "topics", "--json", ""}, "value\ncount\n:6\n"},
-		{[]string{"__complete", "providers", "--columns", "value,"}, "value,domain\nvalue,count\n:6\n"},
+		{[]string{"__complete", "providers", "--columns", "value,"}, "value,domain\nvalue,names\nvalue,domains\nvalue,count\n:6\n"},
 		{[]string{"__complete", "list", "--json", "id,provider.d"}, "id,provider.domain\n:6\n"},
 		{[]string{"__complete", "validate", "--json", "r"}, "rule\n:6\n"},
 		{[]string{"__complete", "list", "--color", ""}, "auto\nalways\nnever\n:4\n"},

@@ -57,6 +57,7 @@ var hostileWants = map[string]hostileWant{
 	"empty.md":              skipped("empty.md: empty file; skipped"),
 	"extra-collision.md":    {doc: true, title: "Colliding extra keys"},
 	"extra-keys.md":         {doc: true, title: "Odd extra keys"},
+	"facet-spellings.md":    {doc: true, title: "Facet spellings"},
 	"huge-number.md":        {doc: true, title: "Huge numbers", diags: []string{`huge-number.md:3:10: quality: expected a number, found "1e400"`}},
 	"invalid-escape.md":     skipped("invalid-escape.md:2: invalid YAML: found unknown escape character"),
 	"latin1-text.txt":       {doc: true, title: "Café headline", diags: []string{"latin1-text.txt: not valid UTF-8; read as Latin-1"}},

@@ -27,8 +27,10 @@ var TopicFacetFields = record.Table[Facet]{
 
 // ProviderFacetFields describes a provider count.
 var ProviderFacetFields = record.Table[Facet]{
-	{Info: record.Info{Name: "value", Kind: record.String, Doc: "the provider's name (or its domain when it has no name)"}, Value: func(f Facet) any { return f.Value }},
-	{Info: record.Info{Name: "domain", Kind: record.String, Nullable: true, Doc: "the domain first seen with the name"}, Value: func(f Facet) any { return optString(f.Domain) }},
+	{Info: record.Info{Name: "value", Kind: record.String, Doc: "the provider's name: the most frequent of names, or, without one, a name that looks like a domain, or the domain"}, Value: func(f Facet) any { return f.Value }},
+	{Info: record.Info{Name: "domain", Kind: record.String, Nullable: true, Doc: "the provider's domain, lower case without www. (grouped by name: the most frequent of domains)"}, Value: func(f Facet) any { return optString(f.Domain) }},
+	{Info: record.Info{Name: "names", Kind: record.StringList, Doc: "the distinct names of the documents counted, most frequent first, each in its most frequent spelling (a name that looks like a domain is read as a domain, not listed)"}, Value: func(f Facet) any { return list(f.Names) }},
+	{Info: record.Info{Name: "domains", Kind: record.StringList, Doc: "the distinct domains of the documents counted, most frequent first"}, Value: func(f Facet) any { return list(f.Domains) }},
 	{Info: record.Info{Name: "count", Kind: record.Integer, Doc: "documents from the provider"}, Value: func(f Facet) any { return f.Count }},
 }
 
@@ -50,8 +52,8 @@ var StatsFields = record.Table[*Stats]{
 	{Info: record.Info{Name: "earliest", Kind: record.Time, Nullable: true, Doc: "earliest publication date"}, Value: func(s *Stats) any { return optTime(s.Earliest) }},
 	{Info: record.Info{Name: "latest", Kind: record.Time, Nullable: true, Doc: "latest publication date"}, Value: func(s *Stats) any { return optTime(s.Latest) }},
 	statInt("undated", "documents without a publication date", func(s *Stats) int { return s.Undated }),
-	statInt("topics", "distinct topics", func(s *Stats) int { return s.Topics }),
-	statInt("providers", "distinct providers", func(s *Stats) int { return s.Providers }),
+	statInt("topics", "distinct topics: the rows topics prints", func(s *Stats) int { return s.Topics }),
+	statInt("providers", "distinct providers: the rows providers prints (by domain)", func(s *Stats) int { return s.Providers }),
 	statInt("noProvider", "documents without a provider", func(s *Stats) int { return s.NoProvider }),
 	statInt("related", "related items", func(s *Stats) int { return s.Related }),
 	statInt("withRelated", "documents with related items", func(s *Stats) int { return s.WithRelated }),
@@ -64,6 +66,14 @@ func statInt(name, doc string, v func(*Stats) int) record.Field[*Stats] {
 func optString(s string) any {
 	if s == "" {
 		return nil
+	}
+	return s
+}
+
+// list is never null: an empty list is [].
+func list(s []string) []string {
+	if s == nil {
+		return []string{}
 	}
 	return s
 }

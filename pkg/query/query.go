@@ -14,10 +14,12 @@ import (
 )
 
 // Filter selects documents. Values within one field are alternatives (any
-// may match); fields combine (all must match). Text comparisons ignore case.
+// may match); fields combine (all must match). Text compares by FoldKey
+// (case, surrounding and repeated white space ignored); a provider value
+// by ProviderMatches, the rule the facet counts group by.
 type Filter struct {
 	Topics    []string
-	Providers []string // name or domain
+	Providers []string // name or domain (see ProviderMatches)
 	Kinds     []string
 	Types     []string
 	Since     *time.Time // inclusive
@@ -44,7 +46,7 @@ func (f *Filter) Match(d *corpus.Document) bool {
 	switch {
 	case len(f.Topics) > 0 && !anyFold(f.Topics, d.Topics...):
 		return false
-	case len(f.Providers) > 0 && !anyFold(f.Providers, d.Provider.Name, d.Provider.Domain):
+	case len(f.Providers) > 0 && !anyProvider(f.Providers, d.Provider):
 		return false
 	case len(f.Kinds) > 0 && !anyFold(f.Kinds, string(d.Kind)):
 		return false
@@ -62,7 +64,7 @@ func (f *Filter) Match(d *corpus.Document) bool {
 		return false
 	case len(f.NotTopics) > 0 && anyFold(f.NotTopics, d.Topics...):
 		return false
-	case len(f.NotProviders) > 0 && anyFold(f.NotProviders, d.Provider.Name, d.Provider.Domain):
+	case len(f.NotProviders) > 0 && anyProvider(f.NotProviders, d.Provider):
 		return false
 	case len(f.Categories) > 0 && !anyFold(f.Categories, d.Category):
 		return false
@@ -70,7 +72,7 @@ func (f *Filter) Match(d *corpus.Document) bool {
 		return false
 	}
 	for _, t := range f.AllTopics {
-		if !anyFold([]string{t}, d.Topics...) {
+		if !TopicMatches(t, d.Topics) {
 			return false
 		}
 	}
@@ -110,15 +112,26 @@ func (f *Filter) Select(docs []*corpus.Document) []*corpus.Document {
 	return out
 }
 
+// anyFold reports whether a value of have has the FoldKey of a value of
+// want. A blank value matches nothing.
 func anyFold(want []string, have ...string) bool {
 	for _, h := range have {
-		if h == "" {
+		if strings.TrimSpace(h) == "" {
 			continue
 		}
 		for _, w := range want {
-			if strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(w)) {
+			if SameFold(h, w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+func anyProvider(want []string, p corpus.Provider) bool {
+	for _, w := range want {
+		if ProviderMatches(w, p) {
+			return true
 		}
 	}
 	return false
@@ -186,7 +199,13 @@ func compare(a, b *corpus.Document, key SortKey) (c, missing int) {
 	case SortTitle:
 		return strCompare(a.Title, b.Title)
 	case SortProvider:
-		return strCompare(a.Provider.Name, b.Provider.Name)
+		// By name, as the PROVIDER column shows it, in FoldKey order:
+		// one provider's documents sit together whatever their spelling.
+		an, bn := strings.TrimSpace(a.Provider.Name) == "", strings.TrimSpace(b.Provider.Name) == ""
+		if m := missingLast(an, bn); m != 0 || an {
+			return 0, m
+		}
+		return CompareFold(a.Provider.Name, b.Provider.Name), 0
 	case SortQuality:
 		return numCompare(a.Quality, b.Quality)
 	case SortHeat:

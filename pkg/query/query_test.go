@@ -110,7 +110,7 @@ func TestSort(t *testing.T) {
 
 func TestFacets(t *testing.T) {
 	c := TopicCounter()
-	p := ProviderCounter()
+	p := ProviderCounter(ByDomain)
 	for _, d := range docs {
 		c.Add(d)
 		p.Add(d)
@@ -118,7 +118,7 @@ func TestFacets(t *testing.T) {
 	if got, want := c.Facets(), []Facet{{Value: "AI", Count: 2}, {Value: "AWS AI", Count: 1}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("topics = %v, want %v", got, want)
 	}
-	want := []Facet{{Value: "Mail Online", Domain: "dailymail.co.uk", Count: 1}, {Value: "Wired", Domain: "wired.com", Count: 1}}
+	want := []Facet{{Value: "Mail Online", Domain: "dailymail.co.uk", Names: []string{"Mail Online"}, Domains: []string{"dailymail.co.uk"}, Count: 1}, {Value: "Wired", Domain: "wired.com", Names: []string{"Wired"}, Domains: []string{"wired.com"}, Count: 1}}
 	if got := p.Facets(); !reflect.DeepEqual(got, want) {
 		t.Errorf("providers = %v, want %v", got, want)
 	}

@@ -31,7 +31,7 @@ type Stats struct {
 
 // NewStats returns empty stats.
 func NewStats() *Stats {
-	return &Stats{topics: TopicCounter(), providers: ProviderCounter()}
+	return &Stats{topics: TopicCounter(), providers: ProviderCounter(ByDomain)}
 }
 
 // Add counts one document.
@@ -55,8 +55,9 @@ func (s *Stats) Add(d *corpus.Document) {
 	}
 	s.topics.Add(d)
 	s.providers.Add(d)
-	s.Topics, s.Providers = len(s.topics.counts), len(s.providers.counts)
-	if d.Provider.Name == "" && d.Provider.Domain == "" {
+	// The rows topics and providers (by domain) would print.
+	s.Topics, s.Providers = s.topics.Len(), s.providers.Len()
+	if ProviderDomain(d.Provider) == "" && ProviderName(d.Provider) == "" {
 		s.NoProvider++
 	}
 	s.Related += len(d.Related)

@@ -45,9 +45,24 @@ var ProviderFacets = mustCheck(Schema[query.Facet]{
 func facetColumns(heading string, withDomain bool) []Column[query.Facet] {
 	cols := []Column[query.Facet]{{Name: "value", Field: "value", Heading: heading, Value: func(f query.Facet) string { return f.Value }, Shrink: ShrinkLast}}
 	if withDomain {
-		cols = append(cols, Column[query.Facet]{Name: "domain", Field: "domain", Value: func(f query.Facet) string { return f.Domain }, Style: ProviderStyle, Shrink: ShrinkFirst, Drop: 1})
+		// A row of several names (by domain) or domains (by name) says
+		// how many more: the names and domains fields list them.
+		cols[0].Value = func(f query.Facet) string { return f.Value + more(len(f.Names), "name") }
+		cols = append(cols, Column[query.Facet]{Name: "domain", Field: "domain", Value: func(f query.Facet) string { return f.Domain + more(len(f.Domains), "domain") }, Style: ProviderStyle, Shrink: ShrinkFirst, Drop: 1})
 	}
 	return append(cols, Column[query.Facet]{Name: "count", Field: "count", Value: func(f query.Facet) string { return strconv.Itoa(f.Count) }, Style: CountStyle, Right: true})
+}
+
+// more is " (+1 name)", " (+2 names)" for n of them, one shown; "" for
+// one or none.
+func more(n int, what string) string {
+	switch {
+	case n < 2:
+		return ""
+	case n == 2:
+		return " (+1 " + what + ")"
+	}
+	return " (+" + strconv.Itoa(n-1) + " " + what + "s)"
 }
 
 // Links is the schema of related links (related).
