@@ -1248,10 +1248,12 @@ func TestHostileCompletion(t *testing.T) {
 		t.Fatal(err)
 	}
 	// completion-values.md: of its topics, category and provider, only
-	// those a shell can take whole are offered.
+	// those a shell can take whole are offered, in the spelling a facet row
+	// shows (white space made single spaces, so a newline or tab inside a
+	// value becomes a space, which the filter matches as well).
 	for _, tc := range []struct{ flag, want string }{
-		{"--topic", "spaced\t1 document\nok topic\t1 document\n"},
-		{"--category", ""},
+		{"--topic", "new line\t1 document\nok topic\t1 document\nspaced\t1 document\ntab here\t1 document\n"},
+		{"--category", "news ::error::forged\t1 document\n"},
 	} {
 		var errOut bytes.Buffer
 		r := runBin(t, bin, func(c *exec.Cmd) { c.Stderr = &errOut }, "__complete", "list", filepath.Join(root, "completion-values.md"), tc.flag, "")
