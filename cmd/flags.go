@@ -24,7 +24,7 @@ type filterFlags struct {
 
 func (f *filterFlags) register(fs *pflag.FlagSet) {
 	fs.StringArrayVarP(&f.Topics, "topic", "t", nil, "only documents with this `topic` (repeatable: any of them)")
-	fs.StringArrayVarP(&f.Providers, "provider", "p", nil, "only documents from this provider `name or domain` (repeatable)")
+	fs.StringArrayVarP(&f.Providers, "provider", "p", nil, "only documents from this `provider`: a domain (www. and case ignored) or a name (case ignored) (repeatable)")
 	fs.Var(enum.NewSlice(&f.Kinds, "--kind", enum.Names(corpus.Kinds)), "kind", "only documents of this `kind`: frontmatter or text (repeatable)")
 	fs.StringArrayVar(&f.Types, "type", nil, "only documents of this `type`, e.g. article (repeatable)")
 	fs.Var(&f.Since, "since", "only documents published on or after this `date`: a day, month or year (2020-03-13, 2020-03, 2020), a time back (30d, 2w, 6mo, 1y) or an RFC 3339 time; a day is the document's own date, as DATE shows it")
@@ -32,7 +32,7 @@ func (f *filterFlags) register(fs *pflag.FlagSet) {
 	fs.StringVarP(&f.Grep, "grep", "g", "", "only documents whose title, excerpt or body contains this `text` (any case)")
 	fs.StringArrayVar(&f.AllTopics, "topic-all", nil, "only documents with this `topic`, and with every other --topic-all (repeatable: all of them)")
 	fs.StringArrayVar(&f.NotTopics, "not-topic", nil, "leave out documents with this `topic` (repeatable)")
-	fs.StringArrayVar(&f.NotProviders, "not-provider", nil, "leave out documents from this provider `name or domain` (repeatable)")
+	fs.StringArrayVar(&f.NotProviders, "not-provider", nil, "leave out documents from this `provider`: a domain or a name, as --provider (repeatable)")
 	fs.StringArrayVar(&f.Categories, "category", nil, "only documents of this `category`, e.g. news (repeatable)")
 	fs.StringArrayVar(&f.Folders, "folder", nil, "only documents under this `folder` of the corpus, e.g. business (repeatable)")
 }
