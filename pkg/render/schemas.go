@@ -46,9 +46,10 @@ func facetColumns(heading string, withDomain bool) []Column[query.Facet] {
 	cols := []Column[query.Facet]{{Name: "value", Field: "value", Heading: heading, Value: func(f query.Facet) string { return f.Value }, Shrink: ShrinkLast}}
 	if withDomain {
 		// A row of several names (by domain) or domains (by name) says
-		// how many more: the names and domains fields list them.
+		// how many more: the names and domains fields list them. The domain,
+		// what --provider takes, gives up width only after the name.
 		cols[0].Value = func(f query.Facet) string { return f.Value + more(len(f.Names), "name") }
-		cols = append(cols, Column[query.Facet]{Name: "domain", Field: "domain", Value: func(f query.Facet) string { return f.Domain + more(len(f.Domains), "domain") }, Style: ProviderStyle, Shrink: ShrinkFirst, Drop: 1})
+		cols = append(cols, Column[query.Facet]{Name: "domain", Field: "domain", Value: func(f query.Facet) string { return f.Domain + more(len(f.Domains), "domain") }, Style: ProviderStyle, Shrink: ShrinkLast, Drop: 1})
 	}
 	return append(cols, Column[query.Facet]{Name: "count", Field: "count", Value: func(f query.Facet) string { return strconv.Itoa(f.Count) }, Style: CountStyle, Right: true})
 }

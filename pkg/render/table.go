@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -193,7 +194,15 @@ func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
 	// An id column on a terminal is as wide as the ids that fit in
 	// idShare of it: a longer id (a slug unique only near its end) goes on
 	// a line of its own rather than narrow every title.
-	idCap := max(width*idShare/100, minFlexWidth)
+	// Several id columns (the ends of a link) share that part.
+	ids := 0
+	for _, c := range cols {
+		if c.ID {
+			ids++
+		}
+	}
+	idCap := max(width*idShare/100/max(ids, 1), minFlexWidth)
+	hist := make([]widthHistogram, len(cols))
 	for _, r := range rows {
 		for i, s := range r {
 			w := runewidth.StringWidth(s)
@@ -201,6 +210,7 @@ func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
 				continue
 			}
 			widths[i] = max(widths[i], w)
+			hist[i].add(w)
 		}
 	}
 	if width <= 0 {
@@ -257,6 +267,28 @@ func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
 		excess -= widths[i] - w
 		widths[i] = w
 	}
+	// A few long cells (a provider name that is a whole URL) do not claim
+	// their width while other columns are cut: every shrinking column
+	// first gives up what only its longest cells need, and what that
+	// frees beyond the excess goes back, titles first.
+	if excess > 0 {
+		full := slices.Clone(widths)
+		for i, c := range cols {
+			if c.Shrink != Fixed && widths[i] > 0 {
+				widths[i] = max(hist[i].quantile(commonShare), min(widths[i], cmp.Or(c.MinWidth, minFlexWidth)))
+			}
+		}
+		excess = total() - width
+		for _, order := range []Shrink{ShrinkLast, ShrinkSecond, ShrinkFirst} {
+			for i, c := range cols {
+				if c.Shrink == order && excess < 0 {
+					grow := min(full[i]-widths[i], -excess)
+					widths[i] += grow
+					excess += grow
+				}
+			}
+		}
+	}
 	stages := []struct {
 		order Shrink
 		floor int
@@ -300,6 +332,36 @@ func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
 		}
 	}
 	return widths
+}
+
+// commonShare is the share of a column's cells (in percent) whose width
+// the column keeps before other columns are cut.
+const commonShare = 95
+
+// widthHistogram counts cells by display width, the widest ones together.
+type widthHistogram struct {
+	n      int
+	counts [maxCounted + 1]int
+}
+
+// maxCounted is the widest width counted apart; wider cells count as it.
+const maxCounted = 255
+
+func (h *widthHistogram) add(w int) {
+	h.counts[min(w, maxCounted)]++
+	h.n++
+}
+
+// quantile is the least width at least pct percent of the cells fit in.
+func (h *widthHistogram) quantile(pct int) int {
+	need := (h.n*pct + 99) / 100
+	seen := 0
+	for w, c := range h.counts {
+		if seen += c; seen >= need {
+			return w
+		}
+	}
+	return maxCounted
 }
 
 // truncate shortens s to at most w display columns, ending in "…".

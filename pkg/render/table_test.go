@@ -171,3 +171,44 @@ func TestSafeCSVCell(t *testing.T) {
 		}
 	}
 }
+
+// TestFitWidthsOutliers: a column whose width only a few cells need (a
+// provider named by a whole URL) gives that width up before another
+// column is cut, and what is left over goes back to the title.
+func TestFitWidthsOutliers(t *testing.T) {
+	cols := []Column[string]{
+		{Name: "name", Shrink: ShrinkLast},
+		{Name: "domain", Shrink: ShrinkLast},
+		{Name: "count", Right: true},
+	}
+	var rows [][]string
+	for i := range 40 {
+		rows = append(rows, []string{"Reuters", "reuters.com", "12"})
+		if i%20 == 0 { // 2 of 40 rows: 5%
+			rows = append(rows, []string{strings.Repeat("n", 80), strings.Repeat("d", 60) + ".com", "1"})
+		}
+	}
+	tests := []struct {
+		name  string
+		width int
+		want  []int
+	}{
+		{"fits", 200, []int{80, 64, 5}},
+		// Both columns drop to what 95% of their cells need (7; 11, raised
+		// to the least a shrinking column keeps, 12),
+		// then the name takes back what is left.
+		{"outliers give way, the rest goes to the name", 100, []int{79, 12, 5}},
+		{"narrow", 40, []int{19, 12, 5}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := fitWidths(cols, rows, tt.width)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("fitWidths(%d) = %v, want %v", tt.width, got, tt.want)
+			}
+			if w := lineWidth(got); w > tt.width {
+				t.Errorf("fitWidths(%d): lines %d wide", tt.width, w)
+			}
+		})
+	}
+}
