@@ -289,7 +289,7 @@ func idPrefixes(ids []string, typed int) []cobra.Completion {
 			comps = append(comps, gr.value)
 			continue
 		}
-		comps = append(comps, cobra.CompletionWithDesc(gr.value, fmt.Sprintf("%d ids", gr.n)))
+		comps = append(comps, cobra.CompletionWithDesc(gr.value, countOf(gr.n, false, "id")))
 	}
 	return comps
 }

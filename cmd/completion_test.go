@@ -215,6 +215,11 @@ func TestCompletionCapped(t *testing.T) {
 	if got[0] != "0" || len(got) != 251 {
 		t.Errorf("with id 0: %d beginnings, first %q", len(got), got[0])
 	}
+	// A beginning only one id has says so in the singular.
+	got = idPrefixes(append(slices.Clone(ids), "9999_solo"), 0)
+	if got[len(got)-1] != "9999\t1 id" {
+		t.Errorf("with 9999_solo: last %q", got[len(got)-1])
+	}
 	// Beginnings are whole characters.
 	var wide []string
 	for i := range 1500 {
