@@ -59,9 +59,9 @@ lead to it.
 Output: a table on a terminal; elsewhere header-less tab-separated rows.
 --format json|ndjson|csv gives stable machine-readable data on stdout;
 warnings and errors go to stderr as "seedscope: path:line:col: message".
-Colour (--color auto, the default) only on a terminal, never with NO_COLOR
-set, even on a pipe with CLICOLOR_FORCE=1; --color always|never decides
-(--no-color is --color never).
+Colour (--color auto, the default) on a terminal, or with CLICOLOR_FORCE=1
+even on a pipe; never with NO_COLOR set or CLICOLOR=0. --color
+always|never decides (--no-color is --color never).
 
 On a terminal, output goes through $SEEDSCOPE_PAGER, $PAGER or less -FRX
 (--no-pager, or an empty pager or cat, turns it off), a load longer than a
@@ -120,7 +120,7 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 	pf.IntVar(&g.Workers, "workers", 0, "files read and parsed at once, at most "+strconv.Itoa(corpus.MaxWorkers)+" (0 = one per CPU)")
 	pf.BoolVarP(&g.Follow, "follow", "L", false, "follow symlinks met in folders (each real file and folder is still read once); paths given as arguments are always followed")
 	pf.BoolVarP(&g.Verbose, "verbose", "v", false, "print every load warning, not just the first few")
-	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print no load warnings, no progress line and no notes, only errors that stop a command")
+	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print no load warnings, no progress line and no notes (errors, and the count of files skipped, are still printed)")
 	pf.BoolVar(&g.NoPager, "no-pager", false, "do not page the output on a terminal (also: SEEDSCOPE_PAGER= or PAGER=cat)")
 
 	root.AddCommand(

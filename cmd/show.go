@@ -28,8 +28,10 @@ func NewCmdShow(g *GlobalOptions, runF func(*ShowOptions) error) *cobra.Command 
 		Long: `Show one document: its fields, excerpt, related links (with the corpus
 document each points at), the documents that link to it, and its body.
 
-ID may be a unique prefix of an id ("show 003"), or the document's file path.
-An ambiguous prefix lists the candidates.
+ID may be an id, a unique prefix of one ("show 003", as tables print ids),
+the id with its file's extension, or the document's file path however it is
+spelled (./seeds/x.txt, an absolute path, a path from another folder). An
+ambiguous prefix lists the candidates (exit 1).
 
 --format json prints one object carrying everything the text shows: the
 document in the shape export writes (related targets resolved), plus

@@ -57,8 +57,9 @@ files; -v names the files in force.
 Exit status:
   0  no errors (warnings allowed unless --strict)
   1  errors found, or warnings with --strict
-  2  usage error, unknown rule id, bad configuration file, or a path
-     that does not exist`,
+  2  usage error, unknown rule id, bad configuration file, a path
+     that does not exist, or no seed file under the paths (nothing
+     checked)`,
 		Example: `  seedscope validate
   seedscope validate content/ --format github
   seedscope validate --format sarif > seedscope.sarif
