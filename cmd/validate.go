@@ -26,6 +26,7 @@ type ValidateOptions struct {
 	// it then overrides the configuration file's strict.
 	StrictGiven bool
 	Fix         bool
+	CI          ciFlags
 	Config      string
 	ListRules   bool
 	// Version is the tool version written into SARIF output.
@@ -66,6 +67,9 @@ Exit status:
   seedscope validate --fix seeds/`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
+			if err := opts.CI.check(opts, c); err != nil {
+				return err
+			}
 			opts.Version = c.Root().Version
 			opts.StrictGiven = c.Flags().Changed("strict")
 			if _, err := validate.NewSettings(nil, opts.Enable, opts.Disable, nil); err != nil {
@@ -93,6 +97,7 @@ Exit status:
 	f.StringSliceVar(&opts.Disable, "disable", nil, "turn off a `rule` (repeatable, or comma-separated)")
 	f.BoolVar(&opts.Strict, "strict", false, "fail (exit 1) on warnings too")
 	f.BoolVar(&opts.Fix, "fix", false, "repair broken HTML entities (& # 39; -> &#39;) in place, atomically, where lossless")
+	opts.CI.register(f)
 	f.StringVar(&opts.Config, "config", "", "read settings from this `file` instead of looking for .seedscope.yaml")
 	f.BoolVar(&opts.ListRules, "rules", false, "list the rules (id, severity, default, explanation) and exit")
 	opts.Fields = addFieldFlags(cmd, validate.FindingFields.Infos(), fieldCaps{null: "the paths of the files with findings, each once"})
@@ -102,7 +107,7 @@ Exit status:
 func validateRun(opts *ValidateOptions) error {
 	g := opts.Global
 	ios := g.IO
-	roots, err := paths(opts.Paths)
+	roots, err := opts.CI.paths(opts.Paths, ios)
 	if err != nil {
 		return err
 	}
@@ -122,11 +127,19 @@ func validateRun(opts *ValidateOptions) error {
 		return err
 	}
 	load.IDPrefix = validate.IDPrefixes(found)
+	opts.CI.stdinIDPrefix(&load, found)
 	load.Progress = g.progressCounter(checkingLabel)
-	rep, err := validate.Run(g.Context, roots, validate.Options{Settings: settings, Load: load, Fix: opts.Fix})
+	vo := validate.Options{Settings: settings, Load: load, Fix: opts.Fix, KeepPaths: opts.CI.keepPaths(opts)}
+	var rep *validate.Report
+	if opts.CI.Stdin {
+		rep, err = validate.CheckReader(g.Context, opts.CI.name(), ios.In, vo)
+	} else {
+		rep, err = validate.Run(g.Context, roots, vo)
+	}
 	if err != nil {
 		return err
 	}
+	opts.CI.filter(rep)
 	if rep.Files == 0 {
 		exts := load.Extensions
 		if len(exts) == 0 {
@@ -138,6 +151,7 @@ func validateRun(opts *ValidateOptions) error {
 	ro := render.FindingsOptions{
 		Color: ios.ColorEnabled(), TTY: ios.IsStdoutTTY(), Strict: settings.Strict,
 		ToolVersion: opts.Version, BaseDir: wd,
+		Stats: opts.CI.Stats, Width: ios.TerminalWidth(),
 	}
 	var writeErr error
 	if opts.sel.JSONOutput() || opts.sel.Null {
@@ -148,6 +162,7 @@ func validateRun(opts *ValidateOptions) error {
 	if writeErr != nil && !errors.Is(writeErr, syscall.EPIPE) {
 		return writeErr
 	}
+	opts.CI.statsOnStderr(opts, rep, ios)
 	if rep.Fixed > 0 {
 		printMessagef(ios.ErrOut, "fixed %d broken %s in %d %s", rep.Fixed, pluralWord(rep.Fixed, "entity", "entities"),
 			len(rep.FixedFiles), pluralWord(len(rep.FixedFiles), "file", "files"))
@@ -155,7 +170,8 @@ func validateRun(opts *ValidateOptions) error {
 	// The exit status is the verdict even when the reader went away
 	// (validate | head under pipefail): a closed pipe only makes a clean
 	// run's status 0, as for every other command.
-	if rep.Failed(settings.Strict) {
+	tooMany := opts.CI.tooManyWarnings(rep, ios)
+	if rep.Failed(settings.Strict) || tooMany {
 		return ErrSilent
 	}
 	return writeErr

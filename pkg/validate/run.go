@@ -26,6 +26,9 @@ type Options struct {
 	Load corpus.Options
 	// Fix repairs broken entities in place (see Fix) before reporting.
 	Fix bool
+	// KeepPaths lists every file checked in Report.Paths (JUnit output
+	// has a test case per file).
+	KeepPaths bool
 }
 
 // Report is the outcome of a run.
@@ -37,6 +40,8 @@ type Report struct {
 	// Fixed counts the repairs --fix made, in FixedFiles files.
 	Fixed      int
 	FixedFiles []string
+	// Paths are the files checked, in walk order, with Options.KeepPaths.
+	Paths []string
 }
 
 // Failed reports whether the run should fail: any error, or with strict
@@ -231,6 +236,9 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 	}
 	p := r.Path
 	v.rep.Files++
+	if v.o.KeepPaths {
+		v.rep.Paths = append(v.rep.Paths, p)
+	}
 	if fo.fixed > 0 {
 		v.rep.Fixed += fo.fixed
 		v.rep.FixedFiles = append(v.rep.FixedFiles, p)
