@@ -208,7 +208,7 @@ func (v *runner) checkOne(r corpus.Result) fileOutcome {
 	var fo fileOutcome
 	fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, data, v.s)
 	if v.o.Fix && hasRule(fo.findings, RuleBrokenEntity) && !blocksFix(fo.findings) {
-		fixed, n, err := Fix(data)
+		fixed, n, refused, err := FixEntities(data)
 		switch {
 		case err != nil:
 			fo.findings = append(fo.findings, v.enabled([]Finding{{Path: p, Line: 1, Col: 1, Severity: Warning,
@@ -224,6 +224,10 @@ func (v *runner) checkOne(r corpus.Result) fileOutcome {
 			fo.fixed = n
 			fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, fixed, v.s)
 		}
+		explainRefusals(fo.findings, refused)
+	}
+	if v.o.Fix {
+		explainBlocked(fo.findings)
 	}
 	return fo
 }
