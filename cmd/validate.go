@@ -43,7 +43,8 @@ func NewCmdValidate(g *GlobalOptions, runF func(*ValidateOptions) error) *cobra.
 		Use:   "validate [PATH...]",
 		Short: "Check seed files and report every problem with its line and column",
 		Long: `Check every seed file under the paths (default: the corpus named by
-.seedscope.yaml, else ./seeds, else the working directory) and report each
+.seedscope.yaml, else ./seeds, else the working directory; "-" alone: one
+file read from standard input, named by --stdin-filename) and report each
 problem as path:line:col with its rule id. Rules are listed by --rules and
 documented in docs/validate.md.
 
@@ -57,14 +58,17 @@ files; -v names the files in force.
 
 Exit status:
   0  no errors (warnings allowed unless --strict)
-  1  errors found, or warnings with --strict
+  1  errors found, or warnings with --strict, or more warnings than
+     --max-warnings N (--errors-only: warnings are not counted)
   2  usage error, unknown rule id, bad configuration file, or a path
      that does not exist`,
 		Example: `  seedscope validate
   seedscope validate content/ --format github
   seedscope validate --format sarif > seedscope.sarif
   seedscope validate --disable file-name --enable unknown-field --strict
-  seedscope validate --fix seeds/`,
+  seedscope validate --fix seeds/
+  seedscope validate seeds --format junit --max-warnings 10 > junit.xml
+  seedscope validate - --stdin-filename seeds/001_0123456789abcdef.md < buffer.md`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			if err := opts.CI.check(opts, c); err != nil {
