@@ -1298,3 +1298,57 @@ func TestHostileCompletion(t *testing.T) {
 		t.Logf("%q: %d values", args, values)
 	}
 }
+
+// TestHostileCorpusValidateCI: over the hostile corpus, JUnit lists every
+// file checked as one test case (odd names escaped, the document still
+// XML), --stats counts the same files, and each regular file piped
+// through "validate -" under its own name gives the findings validate
+// gives on the file itself.
+func TestHostileCorpusValidateCI(t *testing.T) {
+	bin := buildSeedscope(t)
+	root := hostiletest.Corpus(t, filepath.Join("testdata", "hostile"))
+	r := runBin(t, bin, nil, "validate", "-f", "junit", root)
+	var doc struct {
+		Tests int `xml:"tests,attr"`
+		Suite struct {
+			Cases []struct {
+				Name string `xml:"name,attr"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("JUnit output does not parse: %v", err)
+	}
+	st := runBin(t, bin, nil, "validate", "-f", "json", "--stats", root)
+	var stats struct {
+		Stats struct{ Files int } `json:"stats"`
+	}
+	if err := json.Unmarshal([]byte(st.stdout), &stats); err != nil {
+		t.Fatalf("--stats JSON: %v", err)
+	}
+	if doc.Tests != len(doc.Suite.Cases) || doc.Tests != stats.Stats.Files || doc.Tests < 40 {
+		t.Errorf("JUnit tests=%d with %d cases; --stats counts %d files", doc.Tests, len(doc.Suite.Cases), stats.Stats.Files)
+	}
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, de := range entries {
+		p := filepath.Join(root, de.Name())
+		if !de.Type().IsRegular() || !slices.Contains([]string{".md", ".txt"}, filepath.Ext(p)) {
+			continue
+		}
+		onDisk := runBin(t, bin, nil, "validate", "-f", "json", p)
+		piped := runBin(t, bin, func(c *exec.Cmd) {
+			f, err := os.Open(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { f.Close() })
+			c.Stdin = f
+		}, "validate", "-f", "json", "-", "--stdin-filename", p)
+		if piped.code != onDisk.code || piped.stdout != onDisk.stdout {
+			t.Errorf("%s: piped (status %d)\n%.1000s\non disk (status %d)\n%.1000s", de.Name(), piped.code, piped.stdout, onDisk.code, onDisk.stdout)
+		}
+	}
+}

@@ -14,8 +14,8 @@ import (
 // that is a plain seedscope command (no pipe, redirection or other shell
 // syntax) and shows its output, as a person runs it from the repository's
 // top: on the bundled seeds/ (the default corpus), on a 100-column
-// terminal without colour. What it prints on stderr and stdout must be
-// what the README shows, byte for byte, except that a line holding only
+// terminal without colour. What it prints on stderr and stdout, in the
+// order a terminal shows them, must be what the README shows, byte for byte, except that a line holding only
 // "…" stands for any number of lines.
 func TestREADMEExamples(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("..", "README.md"))
@@ -32,13 +32,14 @@ func TestREADMEExamples(t *testing.T) {
 	t.Chdir("..") // the default corpus is ./seeds, printed as seeds/…
 	for _, ex := range examples {
 		t.Run(ex.command, func(t *testing.T) {
-			ios, out, errOut := iostreams.Test()
+			ios, out, _ := iostreams.Test()
+			ios.ErrOut = out // one stream, in the order a terminal shows
 			ios.SetStdoutTTY(true)
 			ios.SetTerminalWidth(100)
 			ios.SetColorEnabled(false)
 			ios.SetPagerCommand("")
 			Execute(ios, "test", ex.args)
-			got := strings.TrimRight(errOut.String()+out.String(), "\n")
+			got := strings.TrimRight(out.String(), "\n")
 			if !ex.matches(got) {
 				t.Errorf("README.md:%d: $ %s\n--- the README shows\n%s\n--- the command prints\n%s", ex.line, ex.command, ex.output, got)
 			}

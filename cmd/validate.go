@@ -26,6 +26,7 @@ type ValidateOptions struct {
 	// it then overrides the configuration file's strict.
 	StrictGiven bool
 	Fix         bool
+	CI          ciFlags
 	Config      string
 	ListRules   bool
 	// Version is the tool version written into SARIF output.
@@ -42,7 +43,8 @@ func NewCmdValidate(g *GlobalOptions, runF func(*ValidateOptions) error) *cobra.
 		Use:   "validate [PATH...]",
 		Short: "Check seed files and report every problem with its line and column",
 		Long: `Check every seed file under the paths (default: the corpus named by
-.seedscope.yaml, else ./seeds, else the working directory) and report each
+.seedscope.yaml, else ./seeds, else the working directory; "-" alone: one
+file read from standard input, named by --stdin-filename) and report each
 problem as path:line:col with its rule id. Rules are listed by --rules and
 documented in docs/validate.md.
 
@@ -56,7 +58,8 @@ files; -v names the files in force.
 
 Exit status:
   0  no errors (warnings allowed unless --strict)
-  1  errors found, or warnings with --strict
+  1  errors found, or warnings with --strict, or more warnings than
+     --max-warnings N (--errors-only: warnings are not counted)
   2  usage error, unknown rule id, bad configuration file, a path
      that does not exist, or no seed file under the paths (nothing
      checked)`,
@@ -64,9 +67,14 @@ Exit status:
   seedscope validate content/ --format github
   seedscope validate --format sarif > seedscope.sarif
   seedscope validate --disable file-name --enable unknown-field --strict
-  seedscope validate --fix seeds/`,
+  seedscope validate --fix seeds/
+  seedscope validate seeds --format junit --max-warnings 10 > junit.xml
+  seedscope validate - --stdin-filename seeds/001_0123456789abcdef.md < buffer.md`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
+			if err := opts.CI.check(opts, c); err != nil {
+				return err
+			}
 			opts.Version = c.Root().Version
 			opts.StrictGiven = c.Flags().Changed("strict")
 			if _, err := validate.NewSettings(nil, opts.Enable, opts.Disable, nil); err != nil {
@@ -94,6 +102,7 @@ Exit status:
 	f.StringSliceVar(&opts.Disable, "disable", nil, "turn off a `rule` (repeatable, or comma-separated)")
 	f.BoolVar(&opts.Strict, "strict", false, "fail (exit 1) on warnings too")
 	f.BoolVar(&opts.Fix, "fix", false, "repair broken HTML entities (& # 39; -> &#39;) in place, atomically, where lossless")
+	opts.CI.register(f)
 	f.StringVar(&opts.Config, "config", "", "read settings from this `file` instead of looking for .seedscope.yaml")
 	f.BoolVar(&opts.ListRules, "rules", false, "list the rules (id, severity, default, explanation) and exit")
 	opts.Fields = addFieldFlags(cmd, validate.FindingFields.Infos(), fieldCaps{null: "the paths of the files with findings, each once"})
@@ -103,7 +112,7 @@ Exit status:
 func validateRun(opts *ValidateOptions) error {
 	g := opts.Global
 	ios := g.IO
-	roots, err := paths(opts.Paths)
+	roots, err := opts.CI.paths(opts.Paths, ios)
 	if err != nil {
 		return err
 	}
@@ -123,11 +132,19 @@ func validateRun(opts *ValidateOptions) error {
 		return err
 	}
 	load.IDPrefix = validate.IDPrefixes(found)
+	opts.CI.stdinIDPrefix(&load, found)
 	load.Progress = g.progressCounter(checkingLabel)
-	rep, err := validate.Run(g.Context, roots, validate.Options{Settings: settings, Load: load, Fix: opts.Fix})
+	vo := validate.Options{Settings: settings, Load: load, Fix: opts.Fix, KeepPaths: opts.CI.keepPaths(opts)}
+	var rep *validate.Report
+	if opts.CI.Stdin {
+		rep, err = validate.CheckReader(g.Context, opts.CI.name(), ios.In, vo)
+	} else {
+		rep, err = validate.Run(g.Context, roots, vo)
+	}
 	if err != nil {
 		return err
 	}
+	opts.CI.filter(rep)
 	if rep.Files == 0 {
 		exts := load.Extensions
 		if len(exts) == 0 {
@@ -139,6 +156,7 @@ func validateRun(opts *ValidateOptions) error {
 	ro := render.FindingsOptions{
 		Color: ios.ColorEnabled(), TTY: ios.IsStdoutTTY(), Strict: settings.Strict,
 		ToolVersion: opts.Version, BaseDir: wd,
+		Stats: opts.CI.Stats, Width: ios.TerminalWidth(),
 	}
 	var writeErr error
 	if opts.sel.JSONOutput() || opts.sel.Null {
@@ -149,6 +167,7 @@ func validateRun(opts *ValidateOptions) error {
 	if writeErr != nil && !errors.Is(writeErr, syscall.EPIPE) {
 		return writeErr
 	}
+	opts.CI.statsOnStderr(opts, rep, ios)
 	if rep.Fixed > 0 {
 		printMessagef(ios.ErrOut, "fixed %d broken %s in %d %s", rep.Fixed, pluralWord(rep.Fixed, "entity", "entities"),
 			len(rep.FixedFiles), pluralWord(len(rep.FixedFiles), "file", "files"))
@@ -156,7 +175,8 @@ func validateRun(opts *ValidateOptions) error {
 	// The exit status is the verdict even when the reader went away
 	// (validate | head under pipefail): a closed pipe only makes a clean
 	// run's status 0, as for every other command.
-	if rep.Failed(settings.Strict) {
+	tooMany := opts.CI.tooManyWarnings(rep, ios)
+	if rep.Failed(settings.Strict) || tooMany {
 		return ErrSilent
 	}
 	return writeErr

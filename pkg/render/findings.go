@@ -27,6 +27,13 @@ type FindingsOptions struct {
 	// BaseDir, when set, is the folder absolute paths are made relative
 	// to in SARIF and GitHub output (normally the working directory).
 	BaseDir string
+	// Stats adds the count of findings per rule (validate --stats): in
+	// text, a table before the summary line; in JSON, the array becomes
+	// {"findings": [...], "stats": {...}}. The other formats have no
+	// place for it (see WriteFindingStats).
+	Stats bool
+	// Width fits the text table of Stats (0: unbounded).
+	Width int
 }
 
 // WriteFindings writes a validation report in format f: text, json,
@@ -38,7 +45,11 @@ func WriteFindings(w io.Writer, f Format, rep *validate.Report, o FindingsOption
 	case Text, "":
 		err = writeFindingsText(bw, rep, o)
 	case JSON:
-		err = writeFindingsJSON(bw, rep.Findings)
+		if o.Stats {
+			err = writeFindingsJSONStats(bw, rep)
+		} else {
+			err = writeFindingsJSON(bw, rep.Findings)
+		}
 	case GitHub:
 		err = writeFindingsGitHub(bw, rep.Findings, o)
 	case SARIF:
@@ -76,6 +87,17 @@ func writeFindingsText(w io.Writer, rep *validate.Report, o FindingsOptions) err
 		}
 	}
 	c := validate.Count(rep.Findings)
+	if o.Stats && len(rep.Findings) > 0 {
+		if _, err := io.WriteString(w, "\n"); err != nil {
+			return err
+		}
+		if err := WriteFindingStats(w, rep, Options{Color: o.Color, Width: o.Width}); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(w, "\n"); err != nil {
+			return err
+		}
+	}
 	switch {
 	case len(rep.Findings) > 0:
 		_, err := fmt.Fprintf(w, "%s, %s in %s (%s checked)\n",

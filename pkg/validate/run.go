@@ -26,6 +26,9 @@ type Options struct {
 	Load corpus.Options
 	// Fix repairs broken entities in place (see Fix) before reporting.
 	Fix bool
+	// KeepPaths lists every file checked in Report.Paths (JUnit output
+	// has a test case per file).
+	KeepPaths bool
 }
 
 // Report is the outcome of a run.
@@ -37,6 +40,8 @@ type Report struct {
 	// Fixed counts the repairs --fix made, in FixedFiles files.
 	Fixed      int
 	FixedFiles []string
+	// Paths are the files checked, in walk order, with Options.KeepPaths.
+	Paths []string
 }
 
 // Failed reports whether the run should fail: any error, or with strict
@@ -203,7 +208,7 @@ func (v *runner) checkOne(r corpus.Result) fileOutcome {
 	var fo fileOutcome
 	fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, data, v.s)
 	if v.o.Fix && hasRule(fo.findings, RuleBrokenEntity) && !blocksFix(fo.findings) {
-		fixed, n, err := Fix(data)
+		fixed, n, refused, err := FixEntities(data)
 		switch {
 		case err != nil:
 			fo.findings = append(fo.findings, v.enabled([]Finding{{Path: p, Line: 1, Col: 1, Severity: Warning,
@@ -219,6 +224,10 @@ func (v *runner) checkOne(r corpus.Result) fileOutcome {
 			fo.fixed = n
 			fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, fixed, v.s)
 		}
+		explainRefusals(fo.findings, refused)
+	}
+	if v.o.Fix {
+		explainBlocked(fo.findings)
 	}
 	return fo
 }
@@ -231,6 +240,9 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 	}
 	p := r.Path
 	v.rep.Files++
+	if v.o.KeepPaths {
+		v.rep.Paths = append(v.rep.Paths, p)
+	}
 	if fo.fixed > 0 {
 		v.rep.Fixed += fo.fixed
 		v.rep.FixedFiles = append(v.rep.FixedFiles, p)
