@@ -28,6 +28,7 @@ type ValidateOptions struct {
 	Fix         bool
 	Config      string
 	ListRules   bool
+	Baseline    baselineFlags
 	// Version is the tool version written into SARIF output.
 	Version string
 	Fields  *fieldFlags
@@ -95,6 +96,9 @@ Exit status:
 	f.BoolVar(&opts.Fix, "fix", false, "repair broken HTML entities (& # 39; -> &#39;) in place, atomically, where lossless")
 	f.StringVar(&opts.Config, "config", "", "read settings from this `file` instead of looking for .seedscope.yaml")
 	f.BoolVar(&opts.ListRules, "rules", false, "list the rules (id, severity, default, explanation) and exit")
+	f.StringVar(&opts.Baseline.Read, "baseline", "", "report only the findings this baseline `file` does not hold")
+	f.StringVar(&opts.Baseline.Write, "write-baseline", "", "record the findings in this baseline `file` (e.g. .seedscope-baseline.json), report none and exit 0")
+	cmd.MarkFlagsMutuallyExclusive("baseline", "write-baseline")
 	opts.Fields = addFieldFlags(cmd, validate.FindingFields.Infos(), fieldCaps{null: "the paths of the files with findings, each once"})
 	return cmd
 }
@@ -122,6 +126,17 @@ func validateRun(opts *ValidateOptions) error {
 		return err
 	}
 	load.IDPrefix = validate.IDPrefixes(found)
+	var baseline *validate.Baseline
+	switch {
+	case opts.Baseline.Write != "":
+		if err := checkWriteBaseline(opts.Baseline.Write, roots, load.Extensions, opts.Config); err != nil {
+			return err
+		}
+	case opts.Baseline.Read != "":
+		if baseline, err = validate.ReadBaseline(opts.Baseline.Read); err != nil {
+			return flagErrorf("--baseline: %v", err)
+		}
+	}
 	load.Progress = g.progressCounter(checkingLabel)
 	rep, err := validate.Run(g.Context, roots, validate.Options{Settings: settings, Load: load, Fix: opts.Fix})
 	if err != nil {
@@ -134,15 +149,20 @@ func validateRun(opts *ValidateOptions) error {
 		}
 		return fmt.Errorf("no seed file (%s) under %s: %w", strings.Join(exts, ", "), strings.Join(roots, ", "), errNothingChecked)
 	}
+	if baseline != nil {
+		applyBaseline(opts, baseline, rep, roots)
+	}
 	wd, _ := os.Getwd()
 	ro := render.FindingsOptions{
 		Color: ios.ColorEnabled(), TTY: ios.IsStdoutTTY(), Strict: settings.Strict,
 		ToolVersion: opts.Version, BaseDir: wd,
 	}
 	var writeErr error
-	if opts.sel.JSONOutput() || opts.sel.Null {
+	switch {
+	case opts.Baseline.Write != "": // the findings go to the baseline
+	case opts.sel.JSONOutput() || opts.sel.Null:
 		writeErr = render.WriteRecords(ios.Out, opts.format, render.FindingRecords, opts.sel, opts.Fields.options(ios), rep.Findings)
-	} else {
+	default:
 		writeErr = render.WriteFindings(ios.Out, opts.Output.Format.Resolve(ios.IsStdoutTTY()), rep, ro)
 	}
 	if writeErr != nil && !errors.Is(writeErr, syscall.EPIPE) {
@@ -151,6 +171,9 @@ func validateRun(opts *ValidateOptions) error {
 	if rep.Fixed > 0 {
 		printMessagef(ios.ErrOut, "fixed %d broken %s in %d %s", rep.Fixed, pluralWord(rep.Fixed, "entity", "entities"),
 			len(rep.FixedFiles), pluralWord(len(rep.FixedFiles), "file", "files"))
+	}
+	if opts.Baseline.Write != "" {
+		return writeBaseline(opts, rep)
 	}
 	// The exit status is the verdict even when the reader went away
 	// (validate | head under pipefail): a closed pipe only makes a clean
