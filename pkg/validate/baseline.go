@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -206,7 +208,10 @@ func (b *Baseline) WriteTo(w io.Writer) (int64, error) {
 func ReadBaseline(path string) (*Baseline, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no such file", path)
+		}
+		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
@@ -245,24 +250,32 @@ func parseBaseline(data []byte) (*Baseline, error) {
 		return nil, &baselineError{data, int64(firstInvalidUTF8(data)), "not valid UTF-8"}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
-	fail := func(err error) error {
+	// fail explains err, met in the value that starts at off.
+	fail := func(err error, off int64, key string) error {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &se):
-			return &baselineError{data, se.Offset, "invalid JSON: " + se.Error()}
+			return &baselineError{data, skipBlank(data, max(se.Offset-1, 0)), "invalid JSON: " + se.Error()}
 		case errors.As(err, &te):
-			return &baselineError{data, te.Offset, fmt.Sprintf("%s: expected a %s, found a JSON %s", te.Field, te.Type, te.Value)}
+			if te.Field != "" {
+				key = te.Field
+			}
+			want := "a string"
+			if te.Type != nil && te.Type.Kind() == reflect.Int {
+				want = "a whole number"
+			}
+			return &baselineError{data, off, fmt.Sprintf("%q: expected %s, found a JSON %s", key, want, te.Value)}
 		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 			return &baselineError{data, int64(len(data)), "unexpected end of the file"}
 		}
-		return &baselineError{data, dec.InputOffset(), err.Error()}
+		return &baselineError{data, off, err.Error()}
 	}
 	expect := func(want json.Delim) error {
-		off := dec.InputOffset()
+		off := skipBlank(data, dec.InputOffset())
 		t, err := dec.Token()
 		if err != nil {
-			return fail(err)
+			return fail(err, off, "")
 		}
 		if d, ok := t.(json.Delim); !ok || d != want {
 			return &baselineError{data, off, fmt.Sprintf("expected %q, found %v", want, t)}
@@ -277,7 +290,7 @@ func parseBaseline(data []byte) (*Baseline, error) {
 	for dec.More() {
 		t, err := dec.Token()
 		if err != nil {
-			return nil, fail(err)
+			return nil, fail(err, dec.InputOffset(), "")
 		}
 		key, _ := t.(string)
 		switch key {
@@ -285,7 +298,7 @@ func parseBaseline(data []byte) (*Baseline, error) {
 			off := skipBlank(data, dec.InputOffset())
 			var v int
 			if err := dec.Decode(&v); err != nil {
-				return nil, fail(err)
+				return nil, fail(err, off, key)
 			}
 			if v != BaselineVersion {
 				return nil, &baselineError{data, off, fmt.Sprintf("version %d: this seedscope reads baseline version %d (write a new one with --write-baseline)", v, BaselineVersion)}
@@ -296,13 +309,13 @@ func parseBaseline(data []byte) (*Baseline, error) {
 				return nil, err
 			}
 			for dec.More() {
-				off := dec.InputOffset()
+				off := skipBlank(data, dec.InputOffset())
 				var e BaselineEntry
 				if err := dec.Decode(&e); err != nil {
-					return nil, fail(err)
+					return nil, fail(err, off, "")
 				}
 				if msg := e.check(); msg != "" {
-					return nil, &baselineError{data, skipBlank(data, off), msg}
+					return nil, &baselineError{data, off, msg}
 				}
 				b.Entries = append(b.Entries, e)
 			}
@@ -314,15 +327,15 @@ func parseBaseline(data []byte) (*Baseline, error) {
 			// Other keys are left to other tools and later versions.
 			var skip json.RawMessage
 			if err := dec.Decode(&skip); err != nil {
-				return nil, fail(err)
+				return nil, fail(err, dec.InputOffset(), key)
 			}
 		}
 	}
 	if err := expect('}'); err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, &baselineError{data, skipBlank(data, dec.InputOffset()), "unexpected data after the baseline's closing }"}
+	if off := skipBlank(data, dec.InputOffset()); off < int64(len(data)) {
+		return nil, &baselineError{data, off, "unexpected data after the baseline's closing }"}
 	}
 	switch {
 	case !version:
@@ -368,7 +381,8 @@ type BaselineResult struct {
 
 // Apply drops from rep the findings the baseline holds and counts them
 // in rep.Baselined. roots are the paths checked: an entry for a file
-// outside them was not looked at, so it is never stale.
+// outside them (for duplicate-id and duplicate-url, naming a file outside
+// them) was not looked at, so it is never stale.
 func (b *Baseline) Apply(rep *Report, roots []string) BaselineResult {
 	left := make(map[baselineKey]int, len(b.Entries))
 	for _, e := range b.Entries {
@@ -397,7 +411,7 @@ func (b *Baseline) Apply(rep *Report, roots []string) BaselineResult {
 		under = append(under, newPather(b.Dir).path(filepath.Clean(r)))
 	}
 	for k, n := range left {
-		if n > 0 && insideAny(k.path, under) {
+		if n > 0 && insideAny(k.path, under) && otherChecked(k, under) {
 			res.Stale = append(res.Stale, BaselineEntry{Path: k.path, Rule: k.rule, Message: k.message, Count: n})
 			res.StaleFindings += n
 		}
@@ -405,6 +419,18 @@ func (b *Baseline) Apply(rep *Report, roots []string) BaselineResult {
 	st := Baseline{Entries: res.Stale}
 	st.sort()
 	return res
+}
+
+// otherChecked reports whether the other file a corpus-wide entry names
+// was checked too: a run on one of the two files cannot find them equal,
+// so their entry is not stale.
+func otherChecked(k baselineKey, roots []string) bool {
+	re := otherFile[k.rule]
+	if re == nil {
+		return true
+	}
+	m := re.FindStringSubmatch(k.message)
+	return m == nil || insideAny(m[2], roots)
 }
 
 // insideAny reports whether the slash path p is one of roots or below one.
