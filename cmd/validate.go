@@ -29,6 +29,7 @@ type ValidateOptions struct {
 	CI          ciFlags
 	Config      string
 	ListRules   bool
+	Baseline    baselineFlags
 	// Version is the tool version written into SARIF output.
 	Version string
 	Fields  *fieldFlags
@@ -105,6 +106,9 @@ Exit status:
 	opts.CI.register(f)
 	f.StringVar(&opts.Config, "config", "", "read settings from this `file` instead of looking for .seedscope.yaml")
 	f.BoolVar(&opts.ListRules, "rules", false, "list the rules (id, severity, default, explanation) and exit")
+	f.StringVar(&opts.Baseline.Read, "baseline", "", "report only the findings this baseline `file` does not hold")
+	f.StringVar(&opts.Baseline.Write, "write-baseline", "", "record the findings in this baseline `file` (e.g. .seedscope-baseline.json), report none and exit 0")
+	cmd.MarkFlagsMutuallyExclusive("baseline", "write-baseline")
 	opts.Fields = addFieldFlags(cmd, validate.FindingFields.Infos(), fieldCaps{null: "the paths of the files with findings, each once"})
 	return cmd
 }
@@ -133,6 +137,17 @@ func validateRun(opts *ValidateOptions) error {
 	}
 	load.IDPrefix = validate.IDPrefixes(found)
 	opts.CI.stdinIDPrefix(&load, found)
+	var baseline *validate.Baseline
+	switch {
+	case opts.Baseline.Write != "":
+		if err := checkWriteBaseline(opts.Baseline.Write, roots, load.Extensions, opts.Config); err != nil {
+			return err
+		}
+	case opts.Baseline.Read != "":
+		if baseline, err = validate.ReadBaseline(opts.Baseline.Read); err != nil {
+			return flagErrorf("--baseline: %v", err)
+		}
+	}
 	load.Progress = g.progressCounter(checkingLabel)
 	vo := validate.Options{Settings: settings, Load: load, Fix: opts.Fix, KeepPaths: opts.CI.keepPaths(opts)}
 	var rep *validate.Report
@@ -152,6 +167,9 @@ func validateRun(opts *ValidateOptions) error {
 		}
 		return fmt.Errorf("no seed file (%s) under %s: %w", strings.Join(exts, ", "), strings.Join(roots, ", "), errNothingChecked)
 	}
+	if baseline != nil {
+		applyBaseline(opts, baseline, rep, roots)
+	}
 	wd, _ := os.Getwd()
 	ro := render.FindingsOptions{
 		Color: ios.ColorEnabled(), TTY: ios.IsStdoutTTY(), Strict: settings.Strict,
@@ -159,9 +177,11 @@ func validateRun(opts *ValidateOptions) error {
 		Stats: opts.CI.Stats, Width: ios.TerminalWidth(),
 	}
 	var writeErr error
-	if opts.sel.JSONOutput() || opts.sel.Null {
+	switch {
+	case opts.Baseline.Write != "": // the findings go to the baseline
+	case opts.sel.JSONOutput() || opts.sel.Null:
 		writeErr = render.WriteRecords(ios.Out, opts.format, render.FindingRecords, opts.sel, opts.Fields.options(ios), rep.Findings)
-	} else {
+	default:
 		writeErr = render.WriteFindings(ios.Out, opts.Output.Format.Resolve(ios.IsStdoutTTY()), rep, ro)
 	}
 	if writeErr != nil && !errors.Is(writeErr, syscall.EPIPE) {
@@ -171,6 +191,9 @@ func validateRun(opts *ValidateOptions) error {
 	if rep.Fixed > 0 {
 		printMessagef(ios.ErrOut, "fixed %d broken %s in %d %s", rep.Fixed, pluralWord(rep.Fixed, "entity", "entities"),
 			len(rep.FixedFiles), pluralWord(len(rep.FixedFiles), "file", "files"))
+	}
+	if opts.Baseline.Write != "" {
+		return writeBaseline(opts, rep)
 	}
 	// The exit status is the verdict even when the reader went away
 	// (validate | head under pipefail): a closed pipe only makes a clean

@@ -100,14 +100,34 @@ func writeFindingsText(w io.Writer, rep *validate.Report, o FindingsOptions) err
 	}
 	switch {
 	case len(rep.Findings) > 0:
-		_, err := fmt.Fprintf(w, "%s, %s in %s (%s checked)\n",
-			plural(c.Errors, "error"), plural(c.Warnings, "warning"), plural(c.Files, "file"), plural(rep.Files, "file"))
+		_, err := fmt.Fprintf(w, "%s, %s in %s (%s checked%s)\n",
+			plural(c.Errors, "error"), plural(c.Warnings, "warning"), plural(c.Files, "file"), plural(rep.Files, "file"), suppressedNote(rep, ", "))
 		return err
 	case o.TTY:
-		_, err := fmt.Fprintf(w, "no problems in %s\n", plural(rep.Files, "file"))
+		note := suppressedNote(rep, "")
+		if note != "" {
+			note = " (" + note + ")"
+		}
+		_, err := fmt.Fprintf(w, "no problems in %s%s\n", plural(rep.Files, "file"), note)
 		return err
 	}
 	return nil
+}
+
+// suppressedNote says how many findings the baseline and the
+// # seedscope-disable comments hid, after sep; "" when none.
+func suppressedNote(rep *validate.Report, sep string) string {
+	var parts []string
+	if rep.Baselined > 0 {
+		parts = append(parts, plural(rep.Baselined, "finding")+" in the baseline")
+	}
+	if rep.Suppressed > 0 {
+		parts = append(parts, plural(rep.Suppressed, "finding")+" suppressed by comments")
+	}
+	if parts == nil {
+		return ""
+	}
+	return sep + strings.Join(parts, ", ")
 }
 
 func plural(n int, noun string) string {

@@ -80,6 +80,9 @@ const (
 	RuleDuplicateURL      = "duplicate-url"
 	RuleLoadError         = "load-error"
 	RuleFixFailed         = "fix-failed"
+
+	RuleInvalidSuppression = "invalid-suppression"
+	RuleUnusedSuppression  = "unused-suppression"
 )
 
 // Rules lists every rule, in the order `validate --rules` shows them:
@@ -113,6 +116,8 @@ var Rules = []Rule{
 	{RuleBrokenEntity, Warning, true, ScopeFile, "an HTML entity broken by blanks, such as \"& # 39;\" (--fix repairs it)"},
 	{RuleLoadError, Error, true, ScopeFile, "the loader rejects the file for a reason no other rule covers (e.g. YAML aliases expanding past the limit)"},
 	{RuleFixFailed, Error, true, ScopeFile, "--fix could not write a repair: the file is read-only, hard-linked, a symlink leading outside the checked paths, changed meanwhile, or the write failed; it is left as it was"},
+	{RuleInvalidSuppression, Warning, true, ScopeFile, "a # seedscope-disable comment names an unknown directive or rule, or one that cannot be suppressed"},
+	{RuleUnusedSuppression, Warning, true, ScopeFile, "a # seedscope-disable comment suppresses no finding (disable this rule to allow them)"},
 	{RuleDuplicateID, Error, true, ScopeCorpus, "two files give the same document ID (same path but for the extension)"},
 	{RuleDuplicateURL, Error, true, ScopeCorpus, "two files have the same main URL (after normalisation)"},
 }

@@ -42,6 +42,9 @@ type Report struct {
 	FixedFiles []string
 	// Paths are the files checked, in walk order, with Options.KeepPaths.
 	Paths []string
+	// Suppressed counts the findings hidden by # seedscope-disable
+	// comments; Baselined those hidden by a baseline (Baseline.Apply).
+	Suppressed, Baselined int
 }
 
 // Failed reports whether the run should fail: any error, or with strict
@@ -94,7 +97,7 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 					j.out <- fileOutcome{} // stopped: the run returns ctx's error
 					continue
 				}
-				j.out <- v.checkOne(j.r)
+				j.out <- v.withDirectives(j.r, v.checkOne(j.r))
 			}
 		})
 	}
@@ -173,6 +176,8 @@ type runner struct {
 	// messages shares the text of findings that repeat (a broken entity
 	// is reported the same way in every file it is in).
 	messages arena.Table
+	// dirs are the suppressions of the file being collected.
+	dirs *directives
 }
 
 // maxSharedMessages bounds the table of shared finding messages.
@@ -185,6 +190,8 @@ type fileOutcome struct {
 	rejected bool
 	fixed    int
 	err      error
+	// dirs are the file's # seedscope-disable comments.
+	dirs *directives
 }
 
 func (v *runner) enabled(fs []Finding) []Finding {
@@ -239,6 +246,8 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 		return fo.err
 	}
 	p := r.Path
+	v.dirs = fo.dirs
+	defer v.endDirectives(p)
 	v.rep.Files++
 	if v.o.KeepPaths {
 		v.rep.Paths = append(v.rep.Paths, p)
@@ -283,7 +292,7 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 }
 
 func (v *runner) emit(f Finding) {
-	if v.s.Enabled(f.Rule) {
+	if v.s.Enabled(f.Rule) && !v.dirs.suppress(f) {
 		v.keep(f)
 	}
 }

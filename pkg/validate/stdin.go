@@ -56,7 +56,7 @@ func CheckReader(ctx context.Context, name string, r io.Reader, o Options) (*Rep
 		res = parseBytes(name, data, o, s)
 	}
 	v := &runner{ctx: ctx, s: s, o: o, rep: &Report{}, firsts: newFirstFiles(), messages: arena.Table{Max: maxSharedMessages}}
-	fo := v.checkOne(res)
+	fo := v.withDirectives(res, v.checkOne(res))
 	if name == StdinName {
 		// No name to check: the file-name rule does not apply.
 		fo.findings = slices.DeleteFunc(fo.findings, func(f Finding) bool { return f.Rule == RuleFileName })
