@@ -123,10 +123,18 @@ func validateRun(opts *ValidateOptions) error {
 	}
 	load.IDPrefix = validate.IDPrefixes(found)
 	load.Progress = g.progressCounter(checkingLabel)
+	settings.OnNestedConfig(func(p string) {
+		opts.verbosef("validate: configuration %s (inside the checked folder: it can only add checks, to the files below it)", p)
+	})
 	rep, err := validate.Run(g.Context, roots, validate.Options{Settings: settings, Load: load, Fix: opts.Fix})
+	var ce *validate.ConfigError
+	if errors.As(err, &ce) {
+		return &FlagError{err}
+	}
 	if err != nil {
 		return err
 	}
+	strict := settings.Strict || rep.Strict
 	if rep.Files == 0 {
 		exts := load.Extensions
 		if len(exts) == 0 {
@@ -136,7 +144,7 @@ func validateRun(opts *ValidateOptions) error {
 	}
 	wd, _ := os.Getwd()
 	ro := render.FindingsOptions{
-		Color: ios.ColorEnabled(), TTY: ios.IsStdoutTTY(), Strict: settings.Strict,
+		Color: ios.ColorEnabled(), TTY: ios.IsStdoutTTY(), Strict: strict,
 		ToolVersion: opts.Version, BaseDir: wd,
 	}
 	var writeErr error
@@ -155,7 +163,7 @@ func validateRun(opts *ValidateOptions) error {
 	// The exit status is the verdict even when the reader went away
 	// (validate | head under pipefail): a closed pipe only makes a clean
 	// run's status 0, as for every other command.
-	if rep.Failed(settings.Strict) {
+	if rep.Failed(strict) {
 		return ErrSilent
 	}
 	return writeErr
@@ -188,6 +196,11 @@ func validateSettings(opts *ValidateOptions, roots []validate.Root) (*validate.S
 			}
 			how = " (inside the checked folder: it can only add checks)"
 		}
+		if opts.Config != "" { // its globs are relative to the working directory
+			if wd, err := os.Getwd(); err == nil {
+				c.RebaseGlobs(wd)
+			}
+		}
 		cfg = c
 		opts.verbosef("validate: configuration %s%s", f.Path, how)
 	}
@@ -202,6 +215,7 @@ func validateSettings(opts *ValidateOptions, roots []validate.Root) (*validate.S
 	if err != nil {
 		return nil, &FlagError{err}
 	}
+	s.NestedConfigs(opts.Config == "") // --config: only that file is read
 	return s, nil
 }
 
