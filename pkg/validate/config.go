@@ -266,13 +266,12 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 			return nil, fmt.Errorf("%s:%d:%d: validate: unknown key %q%s; valid keys are %s", path, k.Line, k.Column, k.Value, didYouMean(k.Value, configKeys), strings.Join(configKeys, ", "))
 		}
 	}
-	if globs := len(c.Ignores) + func() (n int) {
-		for _, o := range c.Overrides {
-			n += len(o.Files)
-		}
-		return n
-	}(); globs > MaxGlobs {
-		return nil, fmt.Errorf("%s: %d globs (ignores and overrides' files together); at most %d are allowed", path, globs, MaxGlobs)
+	weight := globWeight(c.Ignores)
+	for _, o := range c.Overrides {
+		weight += o.weight
+	}
+	if weight > MaxGlobWeight {
+		return nil, fmt.Errorf("%s: the globs (ignores and overrides' files) hold %d bytes; at most %d are allowed (each glob counted once per {a,b} alternative)", path, weight, MaxGlobWeight)
 	}
 	dir := configFolder(path)
 	c.IgnoreDir = dir
@@ -479,6 +478,9 @@ func Tighten(base, inData *Config, path string) (*Config, error) {
 	// After the overrides in force, so that what the data turns on is on
 	// for every file below it.
 	out.Overrides = append(out.Overrides, scoped...)
+	if err := checkDataWeight(out, path); err != nil {
+		return nil, err
+	}
 	for _, id := range inData.Enable {
 		out.Disable = slices.DeleteFunc(out.Disable, func(d string) bool { return d == id })
 		if !slices.Contains(out.Enable, id) {

@@ -23,10 +23,21 @@ import (
 // Bounds on what one configuration file may ask for: a configuration
 // arrives with the repository, possibly in a pull request, and its globs
 // are matched against every file checked.
+//
+// Matching a glob against a path takes time proportional to the
+// lengths of both (doublestar backtracks to one point per * and per **),
+// so what is bounded is the globs' weight: their bytes, each glob counted
+// once per pattern its {a,b} groups stand for.
 const (
-	// MaxGlobs bounds the globs of one file ("ignores:" and every
-	// override's "files:" together).
-	MaxGlobs = 256
+	// MaxGlobWeight bounds the weight of one file's globs ("ignores:" and
+	// every override's "files:" together).
+	MaxGlobWeight = 16 << 10
+	// MaxDataGlobWeight bounds the weight of the globs that the
+	// configuration files inside the checked data (the corpus roots' and
+	// those in folders below a corpus path) put in force for one file:
+	// data a pull request brings cannot make each file cost more than a
+	// few thousand steps per byte of its path.
+	MaxDataGlobWeight = 1 << 10
 	// MaxOverrides bounds the entries of one file's "overrides:".
 	MaxOverrides = 64
 	// MaxGlobLen bounds one glob, in bytes.
@@ -62,6 +73,8 @@ type Override struct {
 	Required *[]string
 	// FileNamePattern replaces the file-name rule's pattern ("": unchanged).
 	FileNamePattern string
+	// weight is the globs' (see MaxGlobWeight).
+	weight int
 	// tighten marks an entry of a configuration inside the checked data:
 	// it can only add checks. all marks such a file's own top-level
 	// settings, which apply to every file below it after the entries
@@ -108,7 +121,7 @@ func parseGlobs(n *yaml.Node) ([]string, error) {
 	out := make([]string, 0, len(items))
 	for _, it := range items {
 		it = yamlnode.Resolve(it)
-		if it.Kind != yaml.ScalarNode || it.Tag == "!!null" {
+		if it.Kind != yaml.ScalarNode || yamlnode.IsNull(it) {
 			return nil, fmt.Errorf("expected a glob, found %s at %d:%d", yamlnode.Describe(it), it.Line, it.Column)
 		}
 		g, err := checkGlob(it.Value)
@@ -126,6 +139,9 @@ func checkGlob(g string) (string, error) {
 	g = strings.TrimSpace(g)
 	for strings.HasPrefix(g, "./") {
 		g = strings.TrimLeft(g[2:], "/")
+	}
+	if strings.HasSuffix(g, "/") { // a folder: the files below it
+		g += "**"
 	}
 	switch {
 	case g == "":
@@ -173,6 +189,15 @@ func alternatives(g string) int {
 		}
 	}
 	return total
+}
+
+// globWeight is the weight of globs (see MaxGlobWeight).
+func globWeight(globs []string) int {
+	w := 0
+	for _, g := range globs {
+		w += len(g) * alternatives(g)
+	}
+	return w
 }
 
 // matchAny reports whether rel (a '/'-separated path below the globs'
@@ -230,6 +255,7 @@ func parseOverrides(at func(*yaml.Node) string, n *yaml.Node) ([]Override, error
 				if o.Files, err = parseGlobs(v); err != nil {
 					return nil, fmt.Errorf("%s: %w", keyAt(v), err)
 				}
+				o.weight = globWeight(o.Files)
 			case "enable", "disable", "required":
 				list, err := configList(v)
 				if err != nil {
@@ -391,6 +417,23 @@ func tightenScoped(inData *Config, path string) ([]Override, error) {
 		out = append(out, o)
 	}
 	return out, nil
+}
+
+// checkDataWeight refuses the configuration file at path when the globs
+// the configuration files inside the checked data put in force (up to
+// and with it) weigh more than MaxDataGlobWeight.
+func checkDataWeight(c *Config, path string) error {
+	w := 0
+	for _, o := range c.Overrides {
+		if o.tighten {
+			w += o.weight
+		}
+	}
+	if w > MaxDataGlobWeight {
+		return fmt.Errorf("%s: the configuration files inside the checked folder (this one and those above it) hold %d bytes of globs for the same files; at most %d are allowed (each glob counted once per {a,b} alternative)",
+			path, w, MaxDataGlobWeight)
+	}
+	return nil
 }
 
 // applyTo applies the entry's settings to s.
@@ -639,9 +682,10 @@ func (sc *scope) child(parent *folder, dir string) (*folder, error) {
 	if err != nil {
 		return nil, &ConfigError{err}
 	}
-	if c.Fields != nil {
-		return nil, &ConfigError{fmt.Errorf("%s: fields: a configuration file below a corpus path cannot map fields (the load of the whole corpus reads one mapping); move the mapping to the corpus root's %s", p, ConfigFileName)}
-	}
+	// Its fields: mapping is not read here, as no command reads it on a
+	// run on a folder above it: the load reads the corpus root's, and the
+	// checks see the documents the load makes.
+	c.Fields = nil
 	if f.cfg, err = Tighten(parent.cfg, c, p); err != nil {
 		return nil, &ConfigError{err}
 	}
