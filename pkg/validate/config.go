@@ -245,8 +245,8 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 				c.Required = &list
 			}
 		case "ignores":
-			if c.Ignores, err = parseGlobs(val); err != nil {
-				return nil, fmt.Errorf("%s: %w", at(val), err)
+			if c.Ignores, err = parseGlobs(at, val); err != nil {
+				return nil, err
 			}
 		case "overrides":
 			if c.Overrides, err = parseOverrides(at, val); err != nil {

@@ -108,7 +108,7 @@ func (c *Config) RebaseGlobs(dir string) {
 // parseGlobs reads a glob or a list of globs and checks each: relative,
 // '/'-separated, never climbing out of the configuration file's folder,
 // valid, of bounded length and alternatives.
-func parseGlobs(n *yaml.Node) ([]string, error) {
+func parseGlobs(at func(*yaml.Node) string, n *yaml.Node) ([]string, error) {
 	var items []*yaml.Node
 	switch {
 	case n.Kind == yaml.ScalarNode && n.Tag != "!!null":
@@ -116,17 +116,17 @@ func parseGlobs(n *yaml.Node) ([]string, error) {
 	case n.Kind == yaml.SequenceNode:
 		items = n.Content
 	default:
-		return nil, fmt.Errorf("expected a glob or a list of globs (such as \"drafts/**\"), found %s", yamlnode.Describe(n))
+		return nil, fmt.Errorf("%s: expected a glob or a list of globs (such as \"drafts/**\"), found %s", at(n), yamlnode.Describe(n))
 	}
 	out := make([]string, 0, len(items))
 	for _, it := range items {
 		it = yamlnode.Resolve(it)
 		if it.Kind != yaml.ScalarNode || yamlnode.IsNull(it) {
-			return nil, fmt.Errorf("expected a glob, found %s at %d:%d", yamlnode.Describe(it), it.Line, it.Column)
+			return nil, fmt.Errorf("%s: expected a glob, found %s", at(it), yamlnode.Describe(it))
 		}
 		g, err := checkGlob(it.Value)
 		if err != nil {
-			return nil, fmt.Errorf("%w at %d:%d", err, it.Line, it.Column)
+			return nil, fmt.Errorf("%s: %w", at(it), err)
 		}
 		out = append(out, g)
 	}
@@ -252,8 +252,8 @@ func parseOverrides(at func(*yaml.Node) string, n *yaml.Node) ([]Override, error
 			switch k.Value {
 			case "files":
 				hasFiles = true
-				if o.Files, err = parseGlobs(v); err != nil {
-					return nil, fmt.Errorf("%s: %w", keyAt(v), err)
+				if o.Files, err = parseGlobs(keyAt, v); err != nil {
+					return nil, err
 				}
 				o.weight = globWeight(o.Files)
 			case "enable", "disable", "required":

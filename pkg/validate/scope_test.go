@@ -49,7 +49,7 @@ func TestConfigScopedShapes(t *testing.T) {
 		}},
 		{"key-typo", "validate:\n  overides: []\n", `2:3: validate: unknown key "overides": did you mean "overrides"?`, nil},
 		{"ignores-not-a-list", "validate:\n  ignores: {a: b}\n", "2:12: validate.ignores: expected a glob or a list of globs", nil},
-		{"ignores-null-item", "validate:\n  ignores: [a, ~]\n", `validate.ignores: expected a glob, found "~" at 2:16`, nil},
+		{"ignores-null-item", "validate:\n  ignores: [a, ~]\n", `2:16: validate.ignores: expected a glob, found "~"`, nil},
 		{"glob-absolute", "validate:\n  ignores: [/etc/**]\n", `glob "/etc/**" is an absolute path`, nil},
 		{"glob-climbs", "validate:\n  ignores: [a/../../b]\n", `glob "a/../../b" climbs out`, nil},
 		{"glob-empty", "validate:\n  ignores: ['  ']\n", "empty glob", nil},
