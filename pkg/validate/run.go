@@ -84,7 +84,9 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	}
 	for _, root := range roots { // before any file's settings are asked for
 		if fi, err := os.Stat(root); err == nil {
-			s.top(root, fi.IsDir())
+			if err := s.top(root, fi.IsDir()); err != nil {
+				return nil, err
+			}
 		}
 	}
 	jobs := make(chan job, workers*4)

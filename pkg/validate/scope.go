@@ -478,7 +478,10 @@ type scope struct {
 	// working is the working configuration (in force already: not read
 	// again as a nested file); looked up once.
 	working     os.FileInfo
+	workingPath string
 	workingDone bool
+	// read1 holds the configuration files read above the corpus paths.
+	read1 map[string]readConfig
 	// onConfig is told each nested configuration file read.
 	onConfig func(string)
 	// strictSeen is set when a file was checked under strict settings.
@@ -520,12 +523,13 @@ func (s *Settings) OnNestedConfig(f func(path string)) {
 }
 
 // top marks the folder of a corpus path: its files get the settings in
-// force (its configuration file, if any, is among them already), and the
-// nested files are those below it.
-func (s *Settings) top(root string, isDir bool) {
+// force (the working configuration, and the corpus root's file: see
+// FindConfigs), tightened by the configuration files between the two
+// (see between), and the nested files are those below it.
+func (s *Settings) top(root string, isDir bool) error {
 	sc := s.scope
 	if sc == nil {
-		return
+		return nil
 	}
 	dir := filepath.Clean(root)
 	if !isDir {
@@ -533,13 +537,97 @@ func (s *Settings) top(root string, isDir bool) {
 	}
 	sc.mu.Lock()
 	defer sc.mu.Unlock()
-	if _, ok := sc.folders[dir]; !ok {
-		abs, err := filepath.Abs(dir)
-		if err != nil {
-			abs = dir
-		}
-		sc.folders[dir] = &folder{abs: abs, cfg: sc.base.cfg, plain: sc.base.plain}
+	if _, ok := sc.folders[dir]; ok {
+		return nil
 	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	f := &folder{abs: abs, cfg: sc.base.cfg, plain: sc.base.plain}
+	if sc.nested {
+		above := sc.between(dir, abs)
+		for _, p := range above {
+			c, err := sc.read(p)
+			if err != nil {
+				return err
+			}
+			if f.cfg, err = Tighten(f.cfg, c, p); err != nil {
+				return &ConfigError{err}
+			}
+		}
+		if len(above) > 0 {
+			if f.plain, err = NewSettings(f.cfg, sc.enable, sc.disable, sc.strict); err != nil {
+				return &ConfigError{err}
+			}
+			f.plain.scope = sc
+		}
+	}
+	sc.folders[dir] = f
+	return nil
+}
+
+// between returns, top-down, the configuration files above a corpus
+// path's own (its corpus root's, the nearest upward) and below the
+// working configuration's folder: a run on seeds/bing/x.md (pre-commit
+// passes files) then reads what a run on seeds reads for that file. A
+// path outside the working configuration's folder (or with none) gives
+// none: above the corpus root, only the folders the working
+// configuration covers are the checked repository's.
+func (sc *scope) between(dir, abs string) []string {
+	wc := sc.workingConfig()
+	if wc == "" {
+		return nil
+	}
+	wdir, err := filepath.Abs(filepath.Dir(wc))
+	if err != nil {
+		return nil
+	}
+	var found []string
+	nearest := true
+	for d, shown := abs, dir; d != wdir; d, shown = filepath.Dir(d), filepath.Join(shown, "..") {
+		if exists(filepath.Join(d, ConfigFileName)) {
+			if !nearest {
+				found = append(found, filepath.Join(shown, ConfigFileName))
+			}
+			nearest = false
+		}
+		if exists(filepath.Join(d, ".git")) || filepath.Dir(d) == d {
+			return nil // not below the working configuration's folder
+		}
+	}
+	slices.Reverse(found)
+	return found
+}
+
+// read reads a configuration file inside the checked data, once a run.
+func (sc *scope) read(p string) (*Config, error) {
+	key, err := filepath.Abs(p)
+	if err != nil {
+		key = p
+	}
+	if c, ok := sc.read1[key]; ok {
+		return c.cfg, c.err
+	}
+	c, err := ReadConfig(p)
+	if err != nil {
+		err = &ConfigError{err}
+	} else {
+		c.Fields = nil // see child
+		if sc.onConfig != nil {
+			sc.onConfig(p)
+		}
+	}
+	if sc.read1 == nil {
+		sc.read1 = map[string]readConfig{}
+	}
+	sc.read1[key] = readConfig{c, err}
+	return c, err
+}
+
+type readConfig struct {
+	cfg *Config
+	err error
 }
 
 // For returns the settings of the file at p (spelled as the corpus walk
@@ -699,15 +787,21 @@ func (sc *scope) child(parent *folder, dir string) (*folder, error) {
 	return f, nil
 }
 
+// workingConfig is WorkingConfig, looked up once.
+func (sc *scope) workingConfig() string {
+	if !sc.workingDone {
+		sc.workingDone = true
+		if sc.workingPath = WorkingConfig(); sc.workingPath != "" {
+			sc.working, _ = os.Stat(sc.workingPath)
+		}
+	}
+	return sc.workingPath
+}
+
 // isWorking reports whether p is the working configuration, in force
 // already.
 func (sc *scope) isWorking(p string) bool {
-	if !sc.workingDone {
-		sc.workingDone = true
-		if wc := WorkingConfig(); wc != "" {
-			sc.working, _ = os.Stat(wc)
-		}
-	}
+	sc.workingConfig()
 	if sc.working == nil {
 		return false
 	}
