@@ -48,11 +48,15 @@ documented in docs/validate.md.
 
 Configuration: an optional .seedscope.yaml found upward from the working
 directory (or --config FILE) may set under "validate:" the keys enable,
-disable, strict and required (the required fields). The one found upward
-from each path (its corpus root's; the search stops at the folder holding
-.git) is part of the checked data: it may only add checks (enable, strict:
-true, more required fields), never disable a rule. Flags override the
-files; -v names the files in force.
+disable, strict, required (the required fields), ignores (globs of files
+not checked), overrides (settings for the files some globs match) and
+rules (file-name: {pattern: REGEX}, required-field: {fields: [...]}).
+The one found upward from each path (its corpus root's; the search stops
+at the folder holding .git) and those in its sub-folders (each for the
+files below it) are part of the checked data: they may only add checks
+(enable, strict: true, more required fields), never disable a rule,
+ignore files or change the file-name pattern. Flags override the files;
+-v names the files read.
 
 Exit status:
   0  no errors (warnings allowed unless --strict)
