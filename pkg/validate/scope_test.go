@@ -446,3 +446,56 @@ func BenchmarkGlobHostile(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSettingsFor is the per-file cost of the settings lookup and
+// the ignore predicate, without configuration and with a repository's
+// (ignores, overrides): to compare with BenchmarkCheckFile.
+func BenchmarkSettingsFor(b *testing.B) {
+	dir := b.TempDir()
+	for _, sub := range []string{"bing/2024", "hugo", "drafts"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			b.Fatal(err)
+		}
+	}
+	paths := []string{
+		filepath.Join(dir, "bing", "2024", "001_0123456789abcdef.md"),
+		filepath.Join(dir, "hugo", "my-post.md"),
+		filepath.Join(dir, "drafts", "x.md"),
+		filepath.Join(dir, "000_0123456789abcdef.md"),
+	}
+	repo, err := ParseConfig(filepath.Join(dir, ConfigFileName), []byte(`validate:
+  ignores: [drafts/, "**/*.tmp.md", "**/README.md"]
+  overrides:
+    - {files: "bing/**", disable: [file-name], required: [title]}
+    - {files: "hugo/**", rules: {file-name: {pattern: '^[a-z0-9-]+\.md$'}}}
+    - {files: ["**/2024/**", "**/2025/**"], enable: [unknown-field]}
+`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		cfg  *Config
+	}{{"none", nil}, {"repository", repo}} {
+		b.Run(c.name, func(b *testing.B) {
+			s, err := NewSettings(c.cfg, nil, nil, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := s.top(dir, true); err != nil {
+				b.Fatal(err)
+			}
+			i := 0
+			for b.Loop() {
+				p := paths[i%len(paths)]
+				i++
+				if ignored, err := s.Ignored(p); err != nil || ignored {
+					continue
+				}
+				if _, err := s.For(p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
