@@ -454,7 +454,11 @@ func ConfigsOf(roots []Root) []ConfigFile {
 // list turns rules on (even ones base turned off), strict: true makes
 // warnings fail, and its required fields are added to base's (or to the
 // defaults). A disable list, which would let the data switch off the
-// checks on itself, is an error; strict: false changes nothing.
+// checks on itself, is an error; strict: false changes nothing. Its
+// overrides may only add checks too, and it may not ignore files or set
+// the file-name pattern; its own settings and its overrides come after
+// base's overrides (see Override), so what it turns on is on for every
+// file below it.
 func Tighten(base, inData *Config, path string) (*Config, error) {
 	if len(inData.Disable) > 0 {
 		return nil, fmt.Errorf("%s: a configuration file inside the checked folder cannot turn rules off (disable: %s); put the setting in %s in the working directory or pass --config",
