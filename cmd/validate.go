@@ -51,11 +51,15 @@ documented in docs/validate.md.
 
 Configuration: an optional .seedscope.yaml found upward from the working
 directory (or --config FILE) may set under "validate:" the keys enable,
-disable, strict and required (the required fields). The one found upward
-from each path (its corpus root's; the search stops at the folder holding
-.git) is part of the checked data: it may only add checks (enable, strict:
-true, more required fields), never disable a rule. Flags override the
-files; -v names the files in force.
+disable, strict, required (the required fields), ignores (globs of files
+not checked), overrides (settings for the files some globs match) and
+rules (file-name: {pattern: REGEX}, required-field: {fields: [...]}).
+The one found upward from each path (its corpus root's; the search stops
+at the folder holding .git) and those in its sub-folders (each for the
+files below it) are part of the checked data: they may only add checks
+(enable, strict: true, more required fields), never disable a rule,
+ignore files or change the file-name pattern. Flags override the files;
+-v names the files read.
 
 Exit status:
   0  no errors (warnings allowed unless --strict)
@@ -149,6 +153,9 @@ func validateRun(opts *ValidateOptions) error {
 		}
 	}
 	load.Progress = g.progressCounter(checkingLabel)
+	settings.OnNestedConfig(func(p string) {
+		opts.verbosef("validate: configuration %s (inside the checked folder: it can only add checks, to the files below it)", p)
+	})
 	vo := validate.Options{Settings: settings, Load: load, Fix: opts.Fix, KeepPaths: opts.CI.keepPaths(opts)}
 	var rep *validate.Report
 	if opts.CI.Stdin {
@@ -156,10 +163,15 @@ func validateRun(opts *ValidateOptions) error {
 	} else {
 		rep, err = validate.Run(g.Context, roots, vo)
 	}
+	var ce *validate.ConfigError
+	if errors.As(err, &ce) {
+		return &FlagError{err}
+	}
 	if err != nil {
 		return err
 	}
 	opts.CI.filter(rep)
+	strict := settings.Strict || rep.Strict
 	if rep.Files == 0 {
 		exts := load.Extensions
 		if len(exts) == 0 {
@@ -172,7 +184,7 @@ func validateRun(opts *ValidateOptions) error {
 	}
 	wd, _ := os.Getwd()
 	ro := render.FindingsOptions{
-		Color: ios.ColorEnabled(), TTY: ios.IsStdoutTTY(), Strict: settings.Strict,
+		Color: ios.ColorEnabled(), TTY: ios.IsStdoutTTY(), Strict: strict,
 		ToolVersion: opts.Version, BaseDir: wd,
 		Stats: opts.CI.Stats, Width: ios.TerminalWidth(),
 	}
@@ -199,7 +211,7 @@ func validateRun(opts *ValidateOptions) error {
 	// (validate | head under pipefail): a closed pipe only makes a clean
 	// run's status 0, as for every other command.
 	tooMany := opts.CI.tooManyWarnings(rep, ios)
-	if rep.Failed(settings.Strict) || tooMany {
+	if rep.Failed(strict) || tooMany {
 		return ErrSilent
 	}
 	return writeErr
@@ -232,6 +244,11 @@ func validateSettings(opts *ValidateOptions, roots []validate.Root) (*validate.S
 			}
 			how = " (inside the checked folder: it can only add checks)"
 		}
+		if opts.Config != "" { // its globs are relative to the working directory
+			if wd, err := os.Getwd(); err == nil {
+				c.RebaseGlobs(wd)
+			}
+		}
 		cfg = c
 		opts.verbosef("validate: configuration %s%s", f.Path, how)
 	}
@@ -246,6 +263,7 @@ func validateSettings(opts *ValidateOptions, roots []validate.Root) (*validate.S
 	if err != nil {
 		return nil, &FlagError{err}
 	}
+	s.NestedConfigs(opts.Config == "") // --config: only that file is read
 	return s, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -48,6 +49,15 @@ type Config struct {
 	Fields map[string][]string `yaml:"-"`
 	// Corpus is the file's top-level "corpus:" key (see ReadCorpusKey).
 	Corpus string `yaml:"-"`
+	// Ignores are globs of files never checked, relative to IgnoreDir
+	// (the file's folder; see Override for the glob syntax).
+	Ignores   []string `yaml:"-"`
+	IgnoreDir string   `yaml:"-"`
+	// Overrides are settings for the files their globs match, in order.
+	Overrides []Override `yaml:"-"`
+	// FileNamePattern replaces the file-name rule's pattern ("": the
+	// default, NNN_<16 hex digits>.ext).
+	FileNamePattern string `yaml:"-"`
 }
 
 // fileConfig is the layout of .seedscope.yaml; other commands may own
@@ -229,7 +239,22 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 			case "disable":
 				c.Disable = list
 			default:
+				if c.Required != nil {
+					return nil, fmt.Errorf("%s: the required fields are given twice (required and rules.required-field.fields); give them once", at(val))
+				}
 				c.Required = &list
+			}
+		case "ignores":
+			if c.Ignores, err = parseGlobs(at, val); err != nil {
+				return nil, err
+			}
+		case "overrides":
+			if c.Overrides, err = parseOverrides(at, val); err != nil {
+				return nil, err
+			}
+		case "rules":
+			if err := parseRuleOptions(at, val, &c.FileNamePattern, &c.Required); err != nil {
+				return nil, err
 			}
 		case "strict":
 			var b bool
@@ -238,8 +263,20 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 			}
 			c.Strict = &b
 		default:
-			return nil, fmt.Errorf("%s:%d:%d: validate: unknown key %q; valid keys are %s", path, k.Line, k.Column, k.Value, strings.Join(configKeys, ", "))
+			return nil, fmt.Errorf("%s:%d:%d: validate: unknown key %q%s; valid keys are %s", path, k.Line, k.Column, k.Value, didYouMean(k.Value, configKeys), strings.Join(configKeys, ", "))
 		}
+	}
+	weight := globWeight(c.Ignores)
+	for _, o := range c.Overrides {
+		weight += o.weight
+	}
+	if weight > MaxGlobWeight {
+		return nil, fmt.Errorf("%s: the globs (ignores and overrides' files) hold %d bytes; at most %d are allowed (each glob counted once per {a,b} alternative)", path, weight, MaxGlobWeight)
+	}
+	dir := configFolder(path)
+	c.IgnoreDir = dir
+	for i := range c.Overrides {
+		c.Overrides[i].Dir = dir
 	}
 	if err := checkIDs(c.Enable, c.Disable); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -358,7 +395,7 @@ func MergeFieldMappings(ms ...map[string][]string) map[string][]string {
 }
 
 // configKeys are the keys allowed under "validate".
-var configKeys = []string{"enable", "disable", "strict", "required"}
+var configKeys = []string{"enable", "disable", "strict", "required", "ignores", "overrides", "rules"}
 
 // ConfigFile is a configuration file found for a run.
 type ConfigFile struct {
@@ -417,11 +454,19 @@ func ConfigsOf(roots []Root) []ConfigFile {
 // list turns rules on (even ones base turned off), strict: true makes
 // warnings fail, and its required fields are added to base's (or to the
 // defaults). A disable list, which would let the data switch off the
-// checks on itself, is an error; strict: false changes nothing.
+// checks on itself, is an error; strict: false changes nothing. Its
+// overrides may only add checks too, and it may not ignore files or set
+// the file-name pattern; its own settings and its overrides come after
+// base's overrides (see Override), so what it turns on is on for every
+// file below it.
 func Tighten(base, inData *Config, path string) (*Config, error) {
 	if len(inData.Disable) > 0 {
 		return nil, fmt.Errorf("%s: a configuration file inside the checked folder cannot turn rules off (disable: %s); put the setting in %s in the working directory or pass --config",
 			path, strings.Join(inData.Disable, ", "), ConfigFileName)
+	}
+	scoped, err := tightenScoped(inData, path)
+	if err != nil {
+		return nil, err
 	}
 	out := &Config{Fields: inData.Fields}
 	if base != nil {
@@ -430,6 +475,15 @@ func Tighten(base, inData *Config, path string) (*Config, error) {
 		out.Disable = slices.Clone(base.Disable)
 		out.Strict = base.Strict
 		out.Required = base.Required
+		out.Ignores, out.IgnoreDir = base.Ignores, base.IgnoreDir
+		out.Overrides = slices.Clone(base.Overrides)
+		out.FileNamePattern = base.FileNamePattern
+	}
+	// After the overrides in force, so that what the data turns on is on
+	// for every file below it.
+	out.Overrides = append(out.Overrides, scoped...)
+	if err := checkDataWeight(out, path); err != nil {
+		return nil, err
 	}
 	for _, id := range inData.Enable {
 		out.Disable = slices.DeleteFunc(out.Disable, func(d string) bool { return d == id })
@@ -467,6 +521,10 @@ type Settings struct {
 	// them.
 	Fields  *corpus.FieldMap
 	docKeys atomic.Pointer[map[string]string]
+	// fileName is the file-name rule's pattern (nil: fileNamePattern).
+	fileName *regexp.Regexp
+	// scope resolves the settings of each file (see For).
+	scope *scope
 }
 
 // requiredKeys are the keys that satisfy a required name: a front-matter
@@ -539,11 +597,22 @@ func NewSettings(file *Config, enable, disable []string, strict *bool) (*Setting
 			return nil, err
 		}
 		s.Fields = fm
+		if file.FileNamePattern != "" {
+			if s.fileName, err = regexp.Compile(file.FileNamePattern); err != nil {
+				return nil, fmt.Errorf("rules.file-name.pattern: %w", err)
+			}
+		}
+		for _, o := range file.Overrides {
+			if err := checkIDs(o.Enable, o.Disable); err != nil {
+				return nil, err
+			}
+		}
 	}
 	apply(s.enabled, enable, disable)
 	if strict != nil { // --strict or --strict=false: over the file's setting
 		s.Strict = *strict
 	}
+	s.scope = newScope(file, s, enable, disable, strict)
 	return s, nil
 }
 

@@ -134,7 +134,11 @@ func (c *fileChecker) finish() {
 }
 
 func (c *fileChecker) check(data []byte) {
-	if name := path.Base(filepath.ToSlash(c.path)); !fileNamePattern.MatchString(name) {
+	if name := path.Base(filepath.ToSlash(c.path)); c.s.fileName != nil {
+		if !c.s.fileName.MatchString(name) {
+			c.add(RuleFileName, 1, 1, "file name %q does not match the configured pattern %s", name, c.s.fileName)
+		}
+	} else if !fileNamePattern.MatchString(name) {
 		c.add(RuleFileName, 1, 1, "file name %q does not follow NNN_<16 hex digits>.ext", name)
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))) == 0 {

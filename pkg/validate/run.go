@@ -45,6 +45,9 @@ type Report struct {
 	// Suppressed counts the findings hidden by # seedscope-disable
 	// comments; Baselined those hidden by a baseline (Baseline.Apply).
 	Suppressed, Baselined int
+	// Strict is set when a file was checked under strict: true of a
+	// configuration file below a corpus path: the run is strict.
+	Strict bool
 }
 
 // Failed reports whether the run should fail: any error, or with strict
@@ -86,6 +89,13 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 		root      string
 		rootIsDir bool
 		out       chan fileOutcome
+	}
+	for _, root := range roots { // before any file's settings are asked for
+		if fi, err := os.Stat(root); err == nil {
+			if err := s.top(root, fi.IsDir()); err != nil {
+				return nil, err
+			}
+		}
 	}
 	jobs := make(chan job, workers*4)
 	order := make(chan slot, workers*16)
@@ -135,6 +145,9 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 			if failed.Load() {
 				return errStopped
 			}
+			if ignored, err := s.Ignored(r.Path); err != nil || ignored {
+				return err // an ignored file is not checked, nor counted
+			}
 			out := make(chan fileOutcome, 1)
 			jobs <- job{r, out} // before its slot: the collector waits on slots in order
 			order <- slot{r, root, rootIsDir, out}
@@ -158,6 +171,7 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 		return nil, err
 	}
 	SortFindings(v.rep.Findings)
+	v.rep.Strict = s.strictSeen()
 	return v.rep, nil
 }
 
@@ -192,12 +206,23 @@ type fileOutcome struct {
 	err      error
 	// dirs are the file's # seedscope-disable comments.
 	dirs *directives
+	// s are the file's settings.
+	s *Settings
 }
 
-func (v *runner) enabled(fs []Finding) []Finding {
+// settings are the file's settings, or the run's when it has none of
+// its own.
+func (fo fileOutcome) settings(run *Settings) *Settings {
+	if fo.s != nil {
+		return fo.s
+	}
+	return run
+}
+
+func enabledIn(s *Settings, fs []Finding) []Finding {
 	out := fs[:0]
 	for _, f := range fs {
-		if v.s.Enabled(f.Rule) {
+		if s.Enabled(f.Rule) {
 			out = append(out, f)
 		}
 	}
@@ -207,29 +232,40 @@ func (v *runner) enabled(fs []Finding) []Finding {
 // checkOne runs the per-file rules (and --fix) on one file. It runs on
 // several files at once and touches no shared state.
 func (v *runner) checkOne(r corpus.Result) fileOutcome {
+	s, err := v.s.For(r.Path)
+	if err != nil {
+		return fileOutcome{err: err}
+	}
+	fo := v.check(s, r)
+	fo.s = s
+	return fo
+}
+
+// check is checkOne with the file's settings.
+func (v *runner) check(s *Settings, r corpus.Result) fileOutcome {
 	p := r.Path
 	data, skip := v.read(r)
 	if skip != nil {
-		return fileOutcome{findings: v.enabled([]Finding{*skip}), rejected: true}
+		return fileOutcome{findings: enabledIn(s, []Finding{*skip}), rejected: true}
 	}
 	var fo fileOutcome
-	fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, data, v.s)
+	fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, data, s)
 	if v.o.Fix && hasRule(fo.findings, RuleBrokenEntity) && !blocksFix(fo.findings) {
 		fixed, n, refused, err := FixEntities(data)
 		switch {
 		case err != nil:
-			fo.findings = append(fo.findings, v.enabled([]Finding{{Path: p, Line: 1, Col: 1, Severity: Warning,
+			fo.findings = append(fo.findings, enabledIn(s, []Finding{{Path: p, Line: 1, Col: 1, Severity: Warning,
 				Rule: RuleBrokenEntity, Message: fmt.Sprintf("not fixed: %v", err)}})...)
 		case n > 0:
 			if err := writeFix(p, data, fixed, v.roots); err != nil {
 				// The file is as it was: its findings stand, and the run
 				// goes on with the other files.
-				fo.findings = append(fo.findings, v.enabled([]Finding{{Path: p, Line: 1, Col: 1, Severity: Error,
+				fo.findings = append(fo.findings, enabledIn(s, []Finding{{Path: p, Line: 1, Col: 1, Severity: Error,
 					Rule: RuleFixFailed, Message: fmt.Sprintf("not fixed (%d broken %s): %v", n, entityWord(n), err)}})...)
 				return fo
 			}
 			fo.fixed = n
-			fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, fixed, v.s)
+			fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, fixed, s)
 		}
 		explainRefusals(fo.findings, refused)
 	}
@@ -246,8 +282,9 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 		return fo.err
 	}
 	p := r.Path
+	s := fo.settings(v.s)
 	v.dirs = fo.dirs
-	defer v.endDirectives(p)
+	defer v.endDirectives(p, s)
 	v.rep.Files++
 	if v.o.KeepPaths {
 		v.rep.Paths = append(v.rep.Paths, p)
@@ -263,7 +300,7 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 		if !fo.rejected {
 			for _, d := range r.Diags {
 				if d.Severity == Error {
-					v.emit(Finding{Path: p, Line: max(d.Pos.Line, 1), Col: max(d.Pos.Col, 1), Severity: Error,
+					v.emit(s, Finding{Path: p, Line: max(d.Pos.Line, 1), Col: max(d.Pos.Col, 1), Severity: Error,
 						Rule: RuleLoadError, Message: d.Msg})
 				}
 			}
@@ -271,28 +308,30 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 		return nil // not a document: nothing to compare across files
 	}
 	// The indexes of the corpus-wide rules are the only memory of a run
-	// that grows with the corpus: kept only for the rules enabled.
-	if v.s.Enabled(RuleDuplicateID) {
+	// that grows with the corpus: kept only for the rules that may run
+	// (a file's configuration may turn on a rule another file's turned
+	// off; the command line's --disable is final).
+	if v.s.mayRun(RuleDuplicateID) {
 		id := rawID(root, rootIsDir, p, v.o.Load.IDPrefix)
 		if first, dup := v.firsts.seen(idKey, id, p); dup {
-			v.emit(Finding{Path: p, Line: 1, Col: 1, Severity: Error, Rule: RuleDuplicateID,
+			v.emit(s, Finding{Path: p, Line: 1, Col: 1, Severity: Error, Rule: RuleDuplicateID,
 				Message: fmt.Sprintf("document ID %q is also the ID of %s", id, first)})
 		}
 	}
-	if !v.s.Enabled(RuleDuplicateURL) {
+	if !v.s.mayRun(RuleDuplicateURL) {
 		return nil
 	}
 	if k := urlnorm.Key(fo.facts.URL); k != "" {
 		if first, dup := v.firsts.seen(urlKey, k, p); dup {
-			v.emit(Finding{Path: p, Line: fo.facts.URLLine, Col: fo.facts.URLCol, Severity: Error, Rule: RuleDuplicateURL,
+			v.emit(s, Finding{Path: p, Line: fo.facts.URLLine, Col: fo.facts.URLCol, Severity: Error, Rule: RuleDuplicateURL,
 				Message: fmt.Sprintf("same URL as %s (%s)", first, fo.facts.URL)})
 		}
 	}
 	return nil
 }
 
-func (v *runner) emit(f Finding) {
-	if v.s.Enabled(f.Rule) && !v.dirs.suppress(f) {
+func (v *runner) emit(s *Settings, f Finding) {
+	if s.Enabled(f.Rule) && !v.dirs.suppress(f) {
 		v.keep(f)
 	}
 }

@@ -494,22 +494,23 @@ func (v *runner) withDirectives(r corpus.Result, fo fileOutcome) fileOutcome {
 		return fo // not a document: every finding stands
 	}
 	dirs, bad := parseDirectives(r.Path, r.Data)
-	fo.findings = append(dirs.filter(fo.findings), v.enabled(bad)...)
+	fo.findings = append(dirs.filter(fo.findings), enabledIn(fo.settings(v.s), bad)...)
 	fo.dirs = dirs
 	return fo
 }
 
-// endDirectives closes the file being collected: it counts what its
-// directives suppressed and reports those that suppressed nothing.
-func (v *runner) endDirectives(path string) {
+// endDirectives closes the file being collected (checked under s): it
+// counts what its directives suppressed and reports those that suppressed
+// nothing.
+func (v *runner) endDirectives(path string, s *Settings) {
 	ds := v.dirs
 	v.dirs = nil
 	if ds == nil {
 		return
 	}
 	v.rep.Suppressed += ds.suppressed
-	if v.s.Enabled(RuleUnusedSuppression) {
-		for _, f := range ds.unused(path, v.s) {
+	if s.Enabled(RuleUnusedSuppression) {
+		for _, f := range ds.unused(path, s) {
 			v.keep(f)
 		}
 	}
