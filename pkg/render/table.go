@@ -10,13 +10,37 @@ import (
 
 	"github.com/fatih/color"
 	"github.com/mattn/go-runewidth"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
 )
+
+// widthOptions is the one display-width measure of the tables: the
+// fitting below measures with it (displayWidth), and tablewriter, which
+// pads the fitted cells, measures with the same function (twwidth) set to
+// the same options at init. East Asian width follows go-runewidth's
+// condition (RUNEWIDTH_EASTASIAN or the locale), as the rest of render
+// does, instead of twwidth's own detection.
+var widthOptions = twwidth.Options{EastAsianWidth: runewidth.DefaultCondition.EastAsianWidth}
+
+func init() {
+	twwidth.SetOptions(widthOptions)
+	// Every title is measured once or twice: twwidth's cache of recent
+	// widths (an LRU under a lock) costs more than it saves on a long
+	// table of distinct cells.
+	twwidth.SetCacheCapacity(0)
+}
+
+// displayWidth is the number of terminal columns s takes, as tablewriter
+// counts them (twwidth with widthOptions; colour codes count 0).
+func displayWidth(s string) int { return twwidth.WidthWithOptions(s, widthOptions) }
 
 // columnGap is the space between table columns.
 const columnGap = 2
 
 // gap is the space between table columns.
-var gap = []byte(strings.Repeat(" ", columnGap))
+var gap = strings.Repeat(" ", columnGap)
 
 // minFlexWidth is the narrowest a shortened column gets.
 const minFlexWidth = 12
@@ -60,9 +84,11 @@ func setColor(c *color.Color, on bool) {
 }
 
 // writeTable writes a header and rows in aligned columns fitted to
-// o.Width (fitWidths): each cell cut to its column's display width
-// ("…"), padded with blanks outside its colour, lines without trailing
-// blanks.
+// o.Width (fitWidths), rendered by tablewriter in streaming mode: each
+// row is written as it is appended, at the fixed widths of the fitting,
+// with no wrapping, no formatting and no borders. Cells are cut to their
+// column's width ("…") and coloured here, padded by tablewriter with
+// blanks outside their colour; lines have no trailing blanks.
 func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options) error {
 	if len(rows) == 0 {
 		return nil
@@ -72,81 +98,149 @@ func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options
 	head := color.New(color.Bold, color.Underline)
 	setColor(head, o.Color)
 
+	// The columns shown (fitWidths leaves some out), each one's offset on
+	// the line for ids on lines of their own.
+	var shown []int
 	offsets := make([]int, len(cols))
 	x := 0
 	for i := range cols {
 		if widths[i] > 0 {
+			shown = append(shown, i)
 			offsets[i] = x
 			x += widths[i] + columnGap
 		}
 	}
-
-	var line []byte
-	writeLine := func(cell func(i int) (string, *color.Color)) error {
-		line = line[:0]
-		first := true
-		for i, c := range cols {
-			if widths[i] == 0 {
-				continue // dropped
-			}
-			if !first {
-				line = append(line, gap...)
-			}
-			first = false
-			text, style := cell(i)
-			text = truncate(text, widths[i])
-			pad := widths[i] - runewidth.StringWidth(text)
-			if c.Right {
-				line = appendBlanks(line, pad)
-			}
-			if text != "" && style != nil {
-				text = style.Sprint(text)
-			}
-			line = append(line, text...)
-			if !c.Right {
-				line = appendBlanks(line, pad)
-			}
-		}
-		line = append(bytes.TrimRight(line, " "), '\n')
-		_, err := w.Write(line)
+	if len(shown) == 0 {
+		return nil // fitWidths always keeps a column
+	}
+	out := &trimWriter{w: w}
+	t := newStreamTable(out, cols, widths, shown)
+	if err := t.Start(); err != nil {
 		return err
 	}
-	if err := writeLine(func(i int) (string, *color.Color) { return heading(cols[i]), head }); err != nil {
-		return err
+	header := make([]any, len(shown))
+	for k, i := range shown {
+		header[k] = head.Sprint(truncate(heading(cols[i]), widths[i]))
 	}
+	t.Header(header...)
+	if out.err != nil {
+		return out.err
+	}
+	cells := make([]string, len(shown))
 	for _, r := range rows {
 		// An id wider than its column is never cut: it goes whole on a
 		// line of its own above its row (see fitWidths).
-		for i, c := range cols {
-			if c.ID && widths[i] > 0 && runewidth.StringWidth(r[i]) > widths[i] {
-				if err := writeLongID(w, r[i], offsets[i], o.Width, pal[c.Style]); err != nil {
+		for _, i := range shown {
+			if cols[i].ID && displayWidth(r[i]) > widths[i] {
+				if err := writeLongID(out, r[i], offsets[i], o.Width, pal[cols[i].Style]); err != nil {
 					return err
 				}
 				r[i] = ""
 			}
 		}
-		if err := writeLine(func(i int) (string, *color.Color) {
-			if cols[i].Style == Plain {
-				return r[i], nil
+		for k, i := range shown {
+			s := truncate(r[i], widths[i])
+			if s != "" && cols[i].Style != Plain {
+				s = pal[cols[i].Style].Sprint(s)
 			}
-			return r[i], pal[cols[i].Style]
-		}); err != nil {
+			cells[k] = s
+		}
+		if err := t.Append(cells); err != nil {
 			return err
 		}
+		if out.err != nil {
+			return out.err
+		}
 	}
-	return nil
+	if err := t.Close(); err != nil {
+		return err
+	}
+	return out.err
+}
+
+// newStreamTable returns a tablewriter table that streams the columns
+// shown at their fitted widths: columnGap blanks between columns, cells
+// aligned left or right, as given.
+func newStreamTable[T any](w io.Writer, cols []Column[T], widths, shown []int) *tablewriter.Table {
+	fixed := tw.NewMapper[int, int]()
+	aligns := make([]tw.Align, len(shown))
+	for k, i := range shown {
+		fixed.Set(k, widths[i])
+		aligns[k] = tw.AlignLeft
+		if cols[i].Right {
+			aligns[k] = tw.AlignRight
+		}
+	}
+	cell := tw.CellConfig{
+		Alignment: tw.CellAlignment{Global: tw.AlignLeft, PerColumn: aligns},
+		Padding:   tw.CellPadding{Global: tw.PaddingNone},
+	}
+	return tablewriter.NewTable(w,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{
+			Borders: tw.BorderNone,
+			Symbols: tw.NewSymbolCustom("gap").WithColumn(gap),
+			Settings: tw.Settings{
+				Separators: tw.Separators{BetweenColumns: tw.On, BetweenRows: tw.Off, ShowHeader: tw.Off, ShowFooter: tw.Off},
+				Lines:      tw.LinesNone,
+			},
+			Streaming: true,
+		})),
+		tablewriter.WithConfig(tablewriter.Config{Header: cell, Row: cell}),
+		// No wrapping (WrapNone is the zero value, which WithConfig does
+		// not apply), no title-casing, no trimming: cells are printed as
+		// fitted.
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoFormat(tw.Off),
+		tablewriter.WithTrimSpace(tw.Off),
+		tablewriter.WithTrimTab(tw.Off),
+		tablewriter.WithTrimLine(tw.Off),
+		tablewriter.WithWidths(tw.CellWidth{PerColumn: fixed}),
+		tablewriter.WithStreaming(tw.StreamConfig{Enable: true, StrictColumns: true}),
+	)
+}
+
+// trimWriter writes lines without their trailing blanks (tablewriter pads
+// the last column to its width); it keeps the first write error.
+type trimWriter struct {
+	w    io.Writer
+	line []byte
+	err  error
+}
+
+func (t *trimWriter) Write(p []byte) (int, error) {
+	if t.err != nil {
+		return 0, t.err
+	}
+	n := len(p)
+	for len(p) > 0 {
+		i := bytes.IndexByte(p, '\n')
+		if i < 0 {
+			t.line = append(t.line, p...)
+			break
+		}
+		t.line = append(t.line, p[:i]...)
+		p = p[i+1:]
+		t.line = append(bytes.TrimRight(t.line, " "), '\n')
+		if _, t.err = t.w.Write(t.line); t.err != nil {
+			return 0, t.err
+		}
+		t.line = t.line[:0]
+	}
+	return n, nil
 }
 
 // writeLongID writes an id at its column's offset on a line of its own,
 // broken (not cut) at the terminal width when it is wider still.
 func writeLongID(w io.Writer, id string, offset, width int, style *color.Color) error {
-	if width > 0 && offset+runewidth.StringWidth(id) > width {
+	if width > 0 && offset+displayWidth(id) > width {
 		offset = 0
 	}
 	for id != "" {
 		part := id
-		if width > 0 && offset+runewidth.StringWidth(id) > width {
-			part = runewidth.Truncate(id, max(width-offset, 1), "")
+		if width > 0 && offset+displayWidth(id) > width {
+			part = twwidth.Truncate(id, max(width-offset, 1))
 			if part == "" { // a character wider than the terminal
 				_, size := utf8.DecodeRuneInString(id)
 				part = id[:size]
@@ -189,7 +283,7 @@ func appendBlanks(b []byte, n int) []byte {
 func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
 	widths := make([]int, len(cols))
 	for i, c := range cols {
-		widths[i] = runewidth.StringWidth(heading(c))
+		widths[i] = displayWidth(heading(c))
 	}
 	// An id column on a terminal is as wide as the ids that fit in
 	// idShare of it: a longer id (a slug unique only near its end) goes on
@@ -205,7 +299,7 @@ func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
 	hist := make([]widthHistogram, len(cols))
 	for _, r := range rows {
 		for i, s := range r {
-			w := runewidth.StringWidth(s)
+			w := displayWidth(s)
 			if width > 0 && cols[i].ID && w > idCap {
 				continue
 			}
@@ -366,13 +460,13 @@ func (h *widthHistogram) quantile(pct int) int {
 
 // truncate shortens s to at most w display columns, ending in "…".
 func truncate(s string, w int) string {
-	if runewidth.StringWidth(s) <= w {
+	if displayWidth(s) <= w {
 		return s
 	}
-	t := runewidth.Truncate(s, w, "…")
-	if runewidth.StringWidth(t) > w {
+	t := twwidth.Truncate(s, w, "…")
+	if displayWidth(t) > w {
 		// "…" is two columns wide in East Asian terminals.
-		t = runewidth.Truncate(s, w, "")
+		t = twwidth.Truncate(s, w)
 	}
 	return t
 }

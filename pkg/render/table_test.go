@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 )
 
 // TestFitWidths is issue 11 item 7: every column but ids and fixed ones
@@ -210,5 +211,78 @@ func TestFitWidthsOutliers(t *testing.T) {
 				t.Errorf("fitWidths(%d): lines %d wide", tt.width, w)
 			}
 		})
+	}
+}
+
+// widthSamples are the characters where display-width measures disagree:
+// wide (CJK, Hangul), halfwidth, East Asian ambiguous, combining marks,
+// zero-width characters, emoji (ZWJ sequences, flags, skin tones,
+// presentation selectors) and colour codes. want is the width the tables
+// count (twwidth, tablewriter's measure) in a terminal that is not East
+// Asian; go-runewidth, which counts grapheme clusters, says 2 for the
+// family, the flag and the thumb.
+var widthSamples = []struct {
+	name, s string
+	want    int
+}{
+	{"ascii", "plain text", 10},
+	{"CJK", "日本語のタイトル", 16},
+	{"Hangul", "한국어", 6},
+	{"halfwidth katakana", "ﾊﾝｶｸ", 4},
+	{"ideographic space", "a\u3000b", 4},
+	{"ambiguous", "…±α①", 4},
+	{"combining acute", "e\u0301te\u0301", 3},
+	{"zero-width space", "a\u200bb", 2},
+	{"emoji", "🤖📰", 4},
+	{"emoji ZWJ family", "👩\u200d👩\u200d👧", 6},
+	{"flag", "🇯🇵", 4},
+	{"skin tone", "👍🏽", 4},
+	{"emoji presentation selector", "✔️", 1},
+	{"colour codes", "\x1b[36mid\x1b[0m \x1b[1;4mHEAD\x1b[0m", 7},
+}
+
+// TestTableWidthOneMeasure: the fitting measures cells with the very
+// function tablewriter pads them with (twwidth), set at init to
+// go-runewidth's East Asian condition; a table of every sample keeps its
+// columns aligned by that measure.
+func TestTableWidthOneMeasure(t *testing.T) {
+	if twwidth.IsEastAsian() != runewidth.DefaultCondition.EastAsianWidth {
+		t.Errorf("twwidth East Asian %v, go-runewidth %v", twwidth.IsEastAsian(), runewidth.DefaultCondition.EastAsianWidth)
+	}
+	for _, tt := range widthSamples {
+		t.Run(tt.name, func(t *testing.T) {
+			got, tw := displayWidth(tt.s), twwidth.Width(tt.s)
+			if got != tw {
+				t.Errorf("displayWidth(%q) = %d, tablewriter's twwidth.Width = %d", tt.s, got, tw)
+			}
+			if !runewidth.DefaultCondition.EastAsianWidth && got != tt.want {
+				t.Errorf("displayWidth(%q) = %d, want %d", tt.s, got, tt.want)
+			}
+		})
+	}
+
+	cols := []Column[string]{{Name: "sample", Shrink: ShrinkLast}, {Name: "n", Right: true}, {Name: "end"}}
+	var rows [][]string
+	for _, tt := range widthSamples {
+		rows = append(rows, []string{tt.s, "7", "|"})
+	}
+	for _, width := range []int{0, 14, 9} {
+		for _, colour := range []bool{false, true} {
+			var b bytes.Buffer
+			if err := writeTable(&b, cols, rows, Options{Width: width, Color: colour}); err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+			head := ansi.ReplaceAllString(lines[0], "")
+			end := displayWidth(head[:strings.LastIndex(head, " ")+1]) // "END", or cut to "…"
+			for _, l := range lines[1:] {
+				if l != strings.TrimRight(l, " ") {
+					t.Errorf("width %d: trailing blanks: %q", width, l)
+				}
+				if at := displayWidth(l[:strings.LastIndex(l, "|")]); at != end {
+					t.Errorf("width %d, colour %v: %q: last column at %d, header's at %d", width, colour, l, at, end)
+				}
+			}
+		}
 	}
 }
