@@ -52,6 +52,14 @@ type Options struct {
 	// Progress, when set, is added 1 for each file delivered (to show
 	// progress: a reader polls it).
 	Progress *atomic.Int64
+	// Check, when set, is called for every file with what the loader made
+	// of it (see File), on the goroutine that read or parsed it, so that
+	// files are checked in parallel, each read and parsed once; what it
+	// returns is delivered in Result.Checked. A result found, in path
+	// order, to be a second path to a file read before is checked again,
+	// as the duplicate it is delivered as (no bytes), on the goroutine
+	// that calls fn. Check must be safe for concurrent use.
+	Check func(*File) any
 }
 
 func (o Options) extensions() []string {
@@ -92,6 +100,8 @@ type Result struct {
 	// Data is the file's bytes as read, with Options.KeepData; nil when
 	// the file was not read.
 	Data []byte
+	// Checked is what Options.Check returned for the file.
+	Checked any
 	// file is the device and inode of the file read (zero when none was),
 	// links its number of hard links.
 	file  fileID
@@ -185,6 +195,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 				}
 				data, r, ok := readEntry(j.e)
 				if !ok {
+					o.check(&r, nil, nil)
 					j.out <- r
 					continue
 				}
@@ -205,7 +216,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 					j.out <- Result{Path: j.e.path} // cancelled: not delivered
 					continue
 				}
-				r := parseEntry(j.e, j.data, o.Parser, o.Fields, o.KeepData)
+				r := parseEntry(j.e, j.data, &o)
 				r.file, r.links = j.file, j.links
 				j.out <- r
 			}
@@ -223,6 +234,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 		// the first is the same on every run.
 		if !seen.firstSighting(&r) {
 			r = duplicate(r)
+			o.check(&r, nil, nil)
 		}
 		if o.Progress != nil {
 			o.Progress.Add(1)
@@ -363,27 +375,33 @@ func putBuffer(b []byte) {
 	}
 }
 
-// parseEntry parses a file's bytes, then hands them on (keep) or gives
-// the buffer back.
-func parseEntry(e entry, data []byte, parser ParserName, fields *FieldMap, keep bool) Result {
+// parseEntry parses a file's bytes, runs o.Check on the outcome, then
+// hands the bytes on (o.KeepData) or gives the buffer back.
+func parseEntry(e entry, data []byte, o *Options) Result {
 	r := Result{Path: e.path}
+	var t *parsedTree
+	if o.Check != nil {
+		t = new(parsedTree)
+		defer t.release()
+	}
 	// The document's path is printed in JSON and CSV: escaped as its ID is
 	// (see escapeName). Result.Path stays the path to open.
-	doc, warnings, err := ParseFields(DisplayPath(e.path), e.id, data, parser, fields)
-	if keep {
-		r.Data = data
-	} else {
-		putBuffer(data)
-	}
+	doc, warnings, err := parseFile(DisplayPath(e.path), e.id, data, o.Parser, o.Fields, t)
 	if err != nil {
 		var d *Diagnostic
 		if !errors.As(err, &d) {
 			d = errorAt(Pos{File: e.path}, "%v", err)
 		}
 		r.Diags = append(warnings, *d)
-		return r
+	} else {
+		r.Doc, r.Diags = doc, warnings
 	}
-	r.Doc, r.Diags = doc, warnings
+	o.check(&r, data, t)
+	if o.KeepData {
+		r.Data = data
+	} else {
+		putBuffer(data)
+	}
 	return r
 }
 
