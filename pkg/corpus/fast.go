@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode/utf8"
 	"unsafe"
+
+	"gopkg.in/yaml.v3"
 )
 
 // The fast front-matter decoder reads the small, regular subset of YAML
@@ -99,6 +101,11 @@ type fastParser struct {
 	keys  int // the mapping keys parsed
 	li    int // the next line to parse
 	buf   []byte
+	// tree, treePtrs and newlines hold the yaml.v3 tree built from the
+	// parse, when asked for (see yamlTree).
+	tree     []yaml.Node
+	treePtrs []*yaml.Node
+	newlines []int
 }
 
 // fewKeys is the size up to which a mapping's keys are searched for a
@@ -108,6 +115,7 @@ type fastParser struct {
 const fewKeys = 32
 
 func (p *fastParser) release() {
+	p.releaseTree()
 	p.s = ""
 	p.lines = p.lines[:0]
 	clear(p.nodes) // drop references to the text

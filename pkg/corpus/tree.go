@@ -74,94 +74,146 @@ func (o *Options) check(r *Result, data []byte, t *parsedTree) {
 }
 
 // yamlTree builds, from the parse of an accepted front matter, the tree
-// yaml.v3 would build: a document node holding the root mapping. Nodes
-// are allocated in one block; scalar tags are resolved as yaml.v3
-// resolves them (see yaml.Node.ShortTag).
+// yaml.v3 would build: a document node holding the root mapping. The
+// nodes live in a block the parser keeps for the next file (see
+// releaseTree): the tree is valid until the parser is released. Scalar
+// tags are resolved as yaml.v3 resolves them (see plainTag).
 func (p *fastParser) yamlTree() *yaml.Node {
 	if len(p.nodes) == 0 {
 		return &yaml.Node{} // what yaml.v3 makes of comments alone
 	}
-	// Each node, its key if it has one, and the document node.
-	// Every key belongs to a node: twice the nodes is room for all, and
-	// the block never moves.
-	block := make([]yaml.Node, 0, 2*len(p.nodes)+1)
-	ptrs := make([]*yaml.Node, 0, 2*len(p.nodes)+1)
-	var newlines []int // offsets of the line ends, for positions
+	// Each node, each key, and the document node; the block is sized
+	// once, so that pointers into it stay valid.
+	need := len(p.nodes) + p.keys + 1
+	if cap(p.tree) < need {
+		p.tree = make([]yaml.Node, 0, need)
+	}
+	if cap(p.treePtrs) < need {
+		p.treePtrs = make([]*yaml.Node, 0, need)
+	}
+	p.newlines = p.newlines[:0]
 	for i := 0; ; {
 		j := strings.IndexByte(p.s[i:], '\n')
 		if j < 0 {
 			break
 		}
-		newlines = append(newlines, i+j)
+		p.newlines = append(p.newlines, i+j)
 		i += j + 1
 	}
-	pos := func(n *yaml.Node, off int32) {
-		line := sort.SearchInts(newlines, int(off)) // the line ends before off
-		start := 0
-		if line > 0 {
-			start = newlines[line-1] + 1
-		}
-		// Everything before a node on its line is ASCII (indentation,
-		// "- ", a key and ": "), so bytes count as characters.
-		n.Line, n.Column = line+1, int(off)-start+1
-	}
-	add := func(n yaml.Node) *yaml.Node {
-		if len(block) == cap(block) {
-			return &n // not met (see above); appending would move the block
-		}
-		block = append(block, n)
-		return &block[len(block)-1]
-	}
-	var build func(i int32) *yaml.Node
-	build = func(i int32) *yaml.Node {
-		nd := &p.nodes[i]
-		var n *yaml.Node
-		switch nd.kind {
-		case nodeMap:
-			n = add(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"})
-			first := len(ptrs)
-			for c := nd.first; c >= 0; c = p.nodes[c].next {
-				k := add(yaml.Node{Kind: yaml.ScalarNode, Value: p.nodes[c].key})
-				k.Tag = k.ShortTag()
-				pos(k, p.nodes[c].keyOff)
-				ptrs = append(ptrs, k, nil)
-			}
-			n.Content = ptrs[first:len(ptrs):len(ptrs)]
-			ci := 1
-			for c := nd.first; c >= 0; c = p.nodes[c].next {
-				n.Content[ci] = build(c)
-				ci += 2
-			}
-		case nodeSeq:
-			n = add(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"})
-			first := len(ptrs)
-			for c := nd.first; c >= 0; c = p.nodes[c].next {
-				ptrs = append(ptrs, nil)
-			}
-			n.Content = ptrs[first:len(ptrs):len(ptrs)]
-			ci := 0
-			for c := nd.first; c >= 0; c = p.nodes[c].next {
-				n.Content[ci] = build(c)
-				ci++
-			}
-		default:
-			n = add(yaml.Node{Kind: yaml.ScalarNode, Value: nd.val})
-			switch {
-			case nd.quoted && p.s[nd.off] == '"':
-				n.Style, n.Tag = yaml.DoubleQuotedStyle, "!!str"
-			case nd.quoted:
-				n.Style, n.Tag = yaml.SingleQuotedStyle, "!!str"
-			default:
-				n.Tag = n.ShortTag()
-			}
-		}
-		pos(n, nd.off)
-		return n
-	}
-	doc := add(yaml.Node{Kind: yaml.DocumentNode})
-	root := build(0)
-	ptrs = append(ptrs, root)
-	doc.Content = ptrs[len(ptrs)-1:]
+	doc := p.treeNode(yaml.DocumentNode)
+	root := p.build(0)
+	p.treePtrs = append(p.treePtrs, root)
+	doc.Content = p.treePtrs[len(p.treePtrs)-1:]
 	doc.Line, doc.Column = root.Line, root.Column
 	return doc
+}
+
+// releaseTree drops the tree's references to the text and keeps its
+// block for the next file, unless it grew large.
+func (p *fastParser) releaseTree() {
+	clear(p.tree)
+	clear(p.treePtrs)
+	p.tree, p.treePtrs = p.tree[:0], p.treePtrs[:0]
+	if cap(p.tree) > 4096 {
+		p.tree, p.treePtrs, p.newlines = nil, nil, nil
+	}
+}
+
+// treeNode adds a node to the block.
+func (p *fastParser) treeNode(kind yaml.Kind) *yaml.Node {
+	if len(p.tree) == cap(p.tree) {
+		return &yaml.Node{Kind: kind} // not met (see yamlTree); appending would move the block
+	}
+	p.tree = p.tree[:len(p.tree)+1]
+	n := &p.tree[len(p.tree)-1]
+	n.Kind = kind
+	return n
+}
+
+// setPos gives n the line and column of offset off, as yaml.v3 counts
+// them.
+func (p *fastParser) setPos(n *yaml.Node, off int32) {
+	line := sort.SearchInts(p.newlines, int(off)) // the line ends before off
+	start := 0
+	if line > 0 {
+		start = p.newlines[line-1] + 1
+	}
+	// Everything before a node on its line is ASCII (indentation, "- ",
+	// a key and ": "), so bytes count as characters.
+	n.Line, n.Column = line+1, int(off)-start+1
+}
+
+func (p *fastParser) build(i int32) *yaml.Node {
+	nd := &p.nodes[i]
+	var n *yaml.Node
+	switch nd.kind {
+	case nodeMap:
+		n = p.treeNode(yaml.MappingNode)
+		n.Tag = "!!map"
+		first := len(p.treePtrs)
+		for c := nd.first; c >= 0; c = p.nodes[c].next {
+			k := p.treeNode(yaml.ScalarNode)
+			k.Value = p.nodes[c].key
+			k.Tag = plainTag(k)
+			p.setPos(k, p.nodes[c].keyOff)
+			p.treePtrs = append(p.treePtrs, k, nil)
+		}
+		n.Content = p.treePtrs[first:len(p.treePtrs):len(p.treePtrs)]
+		ci := 1
+		for c := nd.first; c >= 0; c = p.nodes[c].next {
+			n.Content[ci] = p.build(c)
+			ci += 2
+		}
+	case nodeSeq:
+		n = p.treeNode(yaml.SequenceNode)
+		n.Tag = "!!seq"
+		first := len(p.treePtrs)
+		for c := nd.first; c >= 0; c = p.nodes[c].next {
+			p.treePtrs = append(p.treePtrs, nil)
+		}
+		n.Content = p.treePtrs[first:len(p.treePtrs):len(p.treePtrs)]
+		ci := 0
+		for c := nd.first; c >= 0; c = p.nodes[c].next {
+			n.Content[ci] = p.build(c)
+			ci++
+		}
+	default:
+		n = p.treeNode(yaml.ScalarNode)
+		n.Value = nd.val
+		switch {
+		case nd.quoted && p.s[nd.off] == '"':
+			n.Style, n.Tag = yaml.DoubleQuotedStyle, "!!str"
+		case nd.quoted:
+			n.Style, n.Tag = yaml.SingleQuotedStyle, "!!str"
+		default:
+			n.Tag = plainTag(n)
+		}
+	}
+	p.setPos(n, nd.off)
+	return n
+}
+
+// plainTag is the tag yaml.v3 resolves a plain scalar to (what
+// n.ShortTag gives), without its cost where the first character settles
+// it: yaml.v3 reads a scalar as a string unless it starts with a sign, a
+// digit, a dot or one of "yYnNtTfFoO~", and of those starting with a
+// letter or "~" only its null and boolean words are not strings.
+func plainTag(n *yaml.Node) string {
+	s := n.Value
+	if s == "" {
+		return "!!null"
+	}
+	switch c := s[0]; {
+	case c == '+' || c == '-' || c == '.' || c >= '0' && c <= '9':
+		return n.ShortTag()
+	case strings.IndexByte("yYnNtTfFoO~", c) < 0:
+		return "!!str"
+	}
+	switch s {
+	case "~", "null", "Null", "NULL":
+		return "!!null"
+	case "true", "True", "TRUE", "false", "False", "FALSE":
+		return "!!bool"
+	}
+	return "!!str"
 }

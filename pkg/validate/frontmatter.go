@@ -14,13 +14,12 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/urlnorm"
 	"github.com/seedscope/seedscope/pkg/yamlnode"
 )
 
 // fmLine is the file line on which front matter starts (line 1 is the
 // opening fence): a node on YAML line n is on file line n+fmLine-1.
-const fmLine = 2
+const fmLine = corpus.FrontMatterLine
 
 // URL field families: the seed format spells its URLs one of two ways.
 var (
@@ -48,6 +47,7 @@ type fmChecker struct {
 	ownKeys               map[string]bool
 	relatedURLs           [][]*yaml.Node // per related item
 	lines                 *yamlLines
+	keys                  urlKeys
 }
 
 // field is one key/value pair of a mapping, alias resolved.
@@ -118,7 +118,7 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): `)
 
 func (c *fileChecker) frontMatter(fm []byte) {
 	var root yaml.Node
-	if err := safeUnmarshal(fm, &root); err != nil {
+	if err := c.parse(fm, &root); err != nil {
 		var ne *yamlnode.NodesError
 		if errors.As(err, &ne) {
 			return // the load-error rule reports it; the tree is not built
@@ -152,28 +152,47 @@ func (c *fileChecker) frontMatter(fm []byte) {
 	fc.document(m)
 }
 
+// parse gives the front matter's tree: the loader's, when it parsed the
+// file (see corpus.File.FrontMatter), else safeUnmarshal's.
+func (c *fileChecker) parse(fm []byte, n *yaml.Node) error {
+	if c.loaded == nil {
+		return safeUnmarshal(fm, n)
+	}
+	root, ok, err := c.loaded.FrontMatter()
+	switch {
+	case !ok:
+		return safeUnmarshal(fm, n)
+	case err != nil:
+		return parseError(err)
+	}
+	*n = *root
+	return nil
+}
+
 // safeUnmarshal parses front matter as the loader does (yamlnode.Parse):
 // a parser panic is an error, never a crash, and a front matter over
 // yamlnode.MaxNodes nodes is refused.
 func safeUnmarshal(b []byte, n *yaml.Node) error {
 	root, err := yamlnode.Parse(b)
 	if err != nil {
-		var pe *yamlnode.PanicError
-		if errors.As(err, &pe) {
-			return fmt.Errorf("yaml: %w", err)
-		}
-		return err
+		return parseError(err)
 	}
 	*n = *root
 	return nil
 }
 
-func resolve(n *yaml.Node) *yaml.Node {
-	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
-		n = n.Alias
+// parseError is yamlnode.Parse's error as the checker reports it: a
+// parser panic reads as YAML that does not parse.
+func parseError(err error) error {
+	var pe *yamlnode.PanicError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("yaml: %w", err)
 	}
-	return n
+	return err
 }
+
+// resolve follows aliases, as the loader does.
+var resolve = yamlnode.Resolve
 
 // fields lists a mapping's pairs, reporting duplicate keys (the first
 // value is kept, as the loader does), keys that are not scalars, and, when
@@ -263,13 +282,14 @@ func (c *fmChecker) document(m *yaml.Node) {
 	c.ampHosts("", mainURL, ampURL, cdnURL)
 	for _, n := range []*yaml.Node{mainURL, ampURL, cdnURL} {
 		if n != nil {
-			if k := urlnorm.Key(n.Value); k != "" {
+			if k := c.keys.get(n.Value); k != "" {
 				c.ownKeys[k] = true
 			}
 		}
 	}
 	if mainURL != nil {
-		c.facts.URL = mainURL.Value
+		c.facts.URL = strings.Clone(mainURL.Value) // the loader reuses the file's bytes
+		c.facts.urlKey = strings.Clone(c.keys.get(mainURL.Value))
 		c.facts.URLLine, c.facts.URLCol = c.pos(mainURL)
 	}
 	c.required(m, fs)
@@ -428,12 +448,12 @@ func (c *fmChecker) ampHosts(where string, main, amp, cdn *yaml.Node) {
 	if main == nil {
 		return
 	}
-	mainHost := keyHost(main.Value)
+	mainHost := keyHost(c.keys.get(main.Value))
 	for _, n := range []*yaml.Node{amp, cdn} {
 		if n == nil {
 			continue
 		}
-		h := keyHost(n.Value)
+		h := keyHost(c.keys.get(n.Value))
 		if h == "" || mainHost == "" || sameSite(h, mainHost) {
 			continue
 		}
@@ -441,10 +461,9 @@ func (c *fmChecker) ampHosts(where string, main, amp, cdn *yaml.Node) {
 	}
 }
 
-// keyHost is the host part of a URL's comparison key: www./amp. dropped,
-// AMP-cache addresses unwrapped.
-func keyHost(raw string) string {
-	k := urlnorm.Key(raw)
+// keyHost is the host part of a URL's comparison key (urlnorm.Key):
+// www./amp. dropped, AMP-cache addresses unwrapped.
+func keyHost(k string) string {
 	h, _, _ := strings.Cut(k, "/")
 	return h
 }
@@ -478,8 +497,7 @@ func (c *fmChecker) number(name string, v *yaml.Node) bool {
 		c.at(RuleNumberType, v, "%s: expected a number, found %s", name, yamlnode.Describe(v))
 		return false
 	}
-	var f float64
-	if err := yamlnode.DecodeScalar(v, &f); err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+	if f, err := decodeNumber(v); err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 		c.at(RuleNumberType, v, "%s: %q is not a finite number", name, v.Value)
 		return false
 	}
@@ -557,9 +575,7 @@ func (c *fmChecker) images(name string, v *yaml.Node) {
 			case "width", "height":
 				if c.number(where+key, f.v) {
 					sizes[key] = true
-					var x float64
-					_ = yamlnode.DecodeScalar(f.v, &x)
-					if x <= 0 {
+					if x, _ := decodeNumber(f.v); x <= 0 {
 						c.at(RuleImageSize, f.v, "%s%s: %s is not a positive size", where, key, f.v.Value)
 					}
 				} else if !yamlnode.IsNull(f.v) {
@@ -663,7 +679,7 @@ func (c *fmChecker) selfLinks() {
 	}
 	for _, urls := range c.relatedURLs {
 		for _, n := range urls {
-			if c.ownKeys[urlnorm.Key(n.Value)] {
+			if c.ownKeys[c.keys.get(n.Value)] {
 				c.at(RuleSelfLink, n, "related item links to the document itself (%s)", n.Value)
 				break
 			}

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -8,14 +9,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/seedscope/seedscope/pkg/arena"
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/urlnorm"
 )
 
 // Options tune a validation run.
@@ -51,11 +48,13 @@ func (r *Report) Failed(strict bool) bool {
 }
 
 // Run checks every file under roots, in the loader's walk order. The
-// per-file pass runs on several files at once but holds only a bounded
-// window of them in memory; the corpus-wide rules see files in walk order
-// and keep an index of IDs and URL keys, so the findings are the same at
-// any concurrency. A root that does not exist fails the run with an error
-// wrapping corpus.ErrNoPath.
+// per-file checks are a hook of the loader (corpus.Options.Check): they
+// run on its workers, on the bytes it read and the front-matter tree it
+// parsed, so each file is read and parsed once, and the loader holds only
+// a bounded window of files in memory. The corpus-wide rules see files in
+// walk order and keep an index of IDs and URL keys, so the findings are
+// the same at any concurrency. A root that does not exist fails the run
+// with an error wrapping corpus.ErrNoPath.
 func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	s := o.Settings
 	if s == nil {
@@ -65,48 +64,6 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 		return nil, err
 	}
 	v := &runner{ctx: ctx, s: s, o: o, roots: newCorpusRoots(roots), rep: &Report{}, firsts: newFirstFiles(), messages: arena.Table{Max: maxSharedMessages}}
-	workers := o.Load.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	type job struct {
-		r   corpus.Result
-		out chan fileOutcome
-	}
-	type slot struct {
-		r         corpus.Result
-		root      string
-		rootIsDir bool
-		out       chan fileOutcome
-	}
-	jobs := make(chan job, workers*4)
-	order := make(chan slot, workers*16)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for j := range jobs {
-				if ctx.Err() != nil {
-					j.out <- fileOutcome{} // stopped: the run returns ctx's error
-					continue
-				}
-				j.out <- v.checkOne(j.r)
-			}
-		})
-	}
-	var collectErr error
-	var failed atomic.Bool // set by the collector: stop walking
-	collected := make(chan struct{})
-	go func() {
-		defer close(collected)
-		for sl := range order {
-			fo := <-sl.out
-			if collectErr == nil {
-				if collectErr = v.collect(sl.root, sl.rootIsDir, sl.r, fo); collectErr != nil {
-					failed.Store(true)
-				}
-			}
-		}
-	}()
 	var err error
 	seen := corpus.NewSeen()
 	for _, root := range roots {
@@ -116,32 +73,20 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 		}
 		rootIsDir := fi.IsDir()
 		load := o.Load
-		load.KeepData = true // the per-file pass checks the bytes the loader read
 		if load.Fields == nil {
 			load.Fields = s.Fields // the configuration's mapping of the corpus's keys
 		}
 		if len(roots) > 1 && load.Seen == nil {
 			load.Seen = seen // a file under two roots is checked once
 		}
+		load.Check = func(f *corpus.File) any { return v.checkOne(f) }
 		err = corpus.Stream(ctx, []string{root}, load, func(r corpus.Result) error {
-			if failed.Load() {
-				return errStopped
-			}
-			out := make(chan fileOutcome, 1)
-			jobs <- job{r, out} // before its slot: the collector waits on slots in order
-			order <- slot{r, root, rootIsDir, out}
-			return nil
+			fo, _ := r.Checked.(fileOutcome)
+			return v.collect(root, rootIsDir, r, fo)
 		})
 		if err != nil {
 			break
 		}
-	}
-	close(jobs)
-	close(order)
-	wg.Wait()
-	<-collected
-	if err == nil || errors.Is(err, errStopped) {
-		err = collectErr
 	}
 	if err == nil {
 		err = ctx.Err() // stopped after the walk: files were left unchecked
@@ -152,8 +97,6 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	SortFindings(v.rep.Findings)
 	return v.rep, nil
 }
-
-var errStopped = errors.New("validation stopped")
 
 type runner struct {
 	// ctx stops the per-file checks of a file in progress.
@@ -178,8 +121,10 @@ type fileOutcome struct {
 	findings []Finding
 	facts    Facts
 	rejected bool
-	fixed    int
-	err      error
+	// toFix holds the file's bytes when --fix has entities to repair.
+	toFix []byte
+	fixed int
+	err   error
 }
 
 func (v *runner) enabled(fs []Finding) []Finding {
@@ -192,35 +137,48 @@ func (v *runner) enabled(fs []Finding) []Finding {
 	return out
 }
 
-// checkOne runs the per-file rules (and --fix) on one file. It runs on
-// several files at once and touches no shared state.
-func (v *runner) checkOne(r corpus.Result) fileOutcome {
-	p := r.Path
-	data, skip := v.read(r)
+// checkOne runs the per-file rules on one file, on the loader's worker
+// that parsed it. It touches no shared state, and keeps nothing of the
+// file's bytes but what --fix needs.
+func (v *runner) checkOne(f *corpus.File) fileOutcome {
+	if v.ctx.Err() != nil {
+		return fileOutcome{} // stopped: the run returns ctx's error
+	}
+	p := f.Path
+	data, skip := v.read(f.Result)
 	if skip != nil {
 		return fileOutcome{findings: v.enabled([]Finding{*skip}), rejected: true}
 	}
 	var fo fileOutcome
-	fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, data, v.s)
+	fo.findings, fo.facts, fo.rejected = checkLoaded(v.ctx, p, data, v.s, f)
 	if v.o.Fix && hasRule(fo.findings, RuleBrokenEntity) && !blocksFix(fo.findings) {
-		fixed, n, err := Fix(data)
-		switch {
-		case err != nil:
-			fo.findings = append(fo.findings, v.enabled([]Finding{{Path: p, Line: 1, Col: 1, Severity: Warning,
-				Rule: RuleBrokenEntity, Message: fmt.Sprintf("not fixed: %v", err)}})...)
-		case n > 0:
-			if err := writeFix(p, data, fixed, v.roots); err != nil {
-				// The file is as it was: its findings stand, and the run
-				// goes on with the other files.
-				fo.findings = append(fo.findings, v.enabled([]Finding{{Path: p, Line: 1, Col: 1, Severity: Error,
-					Rule: RuleFixFailed, Message: fmt.Sprintf("not fixed (%d broken %s): %v", n, entityWord(n), err)}})...)
-				return fo
-			}
-			fo.fixed = n
-			fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, fixed, v.s)
-		}
+		fo.toFix = bytes.Clone(data) // the loader reuses its buffer
 	}
 	return fo
+}
+
+// fix repairs a file's broken entities in place (--fix) and checks it
+// again. It runs as the file is collected, in walk order, once the loader
+// has said the path is not a second one to a file fixed before.
+func (v *runner) fix(p string, fo *fileOutcome) {
+	data := fo.toFix
+	fo.toFix = nil
+	fixed, n, err := Fix(data)
+	switch {
+	case err != nil:
+		fo.findings = append(fo.findings, v.enabled([]Finding{{Path: p, Line: 1, Col: 1, Severity: Warning,
+			Rule: RuleBrokenEntity, Message: fmt.Sprintf("not fixed: %v", err)}})...)
+	case n > 0:
+		if err := writeFix(p, data, fixed, v.roots); err != nil {
+			// The file is as it was: its findings stand, and the run
+			// goes on with the other files.
+			fo.findings = append(fo.findings, v.enabled([]Finding{{Path: p, Line: 1, Col: 1, Severity: Error,
+				Rule: RuleFixFailed, Message: fmt.Sprintf("not fixed (%d broken %s): %v", n, entityWord(n), err)}})...)
+			return
+		}
+		fo.fixed = n
+		fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, fixed, v.s)
+	}
 }
 
 // collect adds one file's outcome to the report and runs the corpus-wide
@@ -230,6 +188,9 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 		return fo.err
 	}
 	p := r.Path
+	if fo.toFix != nil {
+		v.fix(p, &fo)
+	}
 	v.rep.Files++
 	if fo.fixed > 0 {
 		v.rep.Fixed += fo.fixed
@@ -261,7 +222,7 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 	if !v.s.Enabled(RuleDuplicateURL) {
 		return nil
 	}
-	if k := urlnorm.Key(fo.facts.URL); k != "" {
+	if k := fo.facts.urlKey; k != "" {
 		if first, dup := v.firsts.seen(urlKey, k, p); dup {
 			v.emit(Finding{Path: p, Line: fo.facts.URLLine, Col: fo.facts.URLCol, Severity: Error, Rule: RuleDuplicateURL,
 				Message: fmt.Sprintf("same URL as %s (%s)", first, fo.facts.URL)})
