@@ -102,6 +102,15 @@ type Result struct {
 	Data []byte
 	// Checked is what Options.Check returned for the file.
 	Checked any
+	// BaseID is the ID the file's path gives before IDs are made unique
+	// (Doc.ID is BaseID unless another file claimed it first): its path
+	// below the corpus root (see Options.IDPrefix) without the extension.
+	// Two files with the same BaseID clash. A file named as a root outside
+	// any corpus root has its whole path as given, without the extension,
+	// so that files named one by one (as pre-commit passes them) clash
+	// only when they differ by extension alone. Empty for a result that
+	// is not a file (a folder that cannot be read).
+	BaseID string
 	// file is the device and inode of the file read (zero when none was),
 	// links its number of hard links.
 	file  fileID
@@ -257,6 +266,9 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 // walker's diagnostic, a read error) it returns the final result instead.
 func readEntry(e entry) ([]byte, Result, bool) {
 	r := Result{Path: e.path}
+	if e.rel != "" || e.alone {
+		r.BaseID = e.baseID()
+	}
 	if e.diag != nil {
 		r.Diags = []Diagnostic{*e.diag}
 		return nil, r, false
@@ -378,7 +390,7 @@ func putBuffer(b []byte) {
 // parseEntry parses a file's bytes, runs o.Check on the outcome, then
 // hands the bytes on (o.KeepData) or gives the buffer back.
 func parseEntry(e entry, data []byte, o *Options) Result {
-	r := Result{Path: e.path}
+	r := Result{Path: e.path, BaseID: e.baseID()}
 	var t *parsedTree
 	if o.Check != nil {
 		t = new(parsedTree)

@@ -53,8 +53,6 @@ type fileChecker struct {
 	ctx   context.Context
 	s     *Settings
 	path  string
-	// loaded, when set, holds the loader's parse of the file.
-	loaded *corpus.File
 	out   []Finding
 	facts Facts
 	// rejected is set when a rule finds why the file is not a document.
@@ -63,6 +61,9 @@ type fileChecker struct {
 	// per rule past MaxFindingsPerRule, the first finding not listed.
 	perRule  map[string]int
 	overflow []Finding
+
+	// loaded, when set, holds the loader's parse of the file.
+	loaded *corpus.File
 }
 
 // MaxFindingsPerRule bounds the findings one rule lists for one file. A

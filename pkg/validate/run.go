@@ -7,9 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
-	"path/filepath"
-	"strings"
 
 	"github.com/seedscope/seedscope/pkg/arena"
 	"github.com/seedscope/seedscope/pkg/corpus"
@@ -67,11 +64,6 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	var err error
 	seen := corpus.NewSeen()
 	for _, root := range roots {
-		var fi os.FileInfo
-		if fi, err = os.Stat(root); err != nil {
-			break
-		}
-		rootIsDir := fi.IsDir()
 		load := o.Load
 		if load.Fields == nil {
 			load.Fields = s.Fields // the configuration's mapping of the corpus's keys
@@ -82,7 +74,7 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 		load.Check = func(f *corpus.File) any { return v.checkOne(f) }
 		err = corpus.Stream(ctx, []string{root}, load, func(r corpus.Result) error {
 			fo, _ := r.Checked.(fileOutcome)
-			return v.collect(root, rootIsDir, r, fo)
+			return v.collect(r, fo)
 		})
 		if err != nil {
 			break
@@ -183,7 +175,7 @@ func (v *runner) fix(p string, fo *fileOutcome) {
 
 // collect adds one file's outcome to the report and runs the corpus-wide
 // rules on it. Files arrive in walk order.
-func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOutcome) error {
+func (v *runner) collect(r corpus.Result, fo fileOutcome) error {
 	if fo.err != nil {
 		return fo.err
 	}
@@ -213,7 +205,7 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 	// The indexes of the corpus-wide rules are the only memory of a run
 	// that grows with the corpus: kept only for the rules enabled.
 	if v.s.Enabled(RuleDuplicateID) {
-		id := rawID(root, rootIsDir, p, v.o.Load.IDPrefix)
+		id := r.BaseID
 		if first, dup := v.firsts.seen(idKey, id, p); dup {
 			v.emit(Finding{Path: p, Line: 1, Col: 1, Severity: Error, Rule: RuleDuplicateID,
 				Message: fmt.Sprintf("document ID %q is also the ID of %s", id, first)})
@@ -302,29 +294,6 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// rawID is the document ID the loader derives from a file found under a
-// folder root before making IDs unique: its path below the root, without
-// the extension. A file named directly (as pre-commit passes them) is
-// identified by its whole path without the extension, so two files with
-// the same name in different folders do not clash, while x.md and x.txt
-// side by side still do. A root inside a corpus marked by a configuration
-// file (prefixes, see corpus.Options.IDPrefix) gives the loader's IDs:
-// the path below the corpus root, for a file root as for a folder.
-func rawID(root string, rootIsDir bool, p string, prefixes map[string]string) string {
-	rel := p
-	prefix, rooted := prefixes[root]
-	switch {
-	case rootIsDir:
-		if r, err := filepath.Rel(root, p); err == nil {
-			rel = r
-		}
-	case rooted:
-		rel = filepath.Base(p)
-	}
-	rel = path.Join(prefix, filepath.ToSlash(rel))
-	return strings.TrimSuffix(rel, path.Ext(rel))
 }
 
 func entityWord(n int) string {
