@@ -17,7 +17,11 @@ var findingsBefore = []struct {
 	{shared, "bing-covid-news", false, 767, "3880e58cabd4fc68a4c15bc3d6e47f512cc28a584f35a28482cf41620f41565a"},
 	{shared, "hugo-docs", false, 4015, "a18760225d49677450680972f5fcc4b2d29875f7af1a5e7343e83e9d5a88c03e"},
 	{shared, "insideout-ai-posts", false, 4453, "9f0d54d91fa44628193e254bd08508f3f14bda4a114fa2c41b09c627a9cfe915"},
-	{inRepo, "testdata/hostile", false, 1166, "1f1956a0592096c57cfdca8009557d3fc509148119370412cbff2e9733ec6816"},
+	// Since recorded: the alias bombs (alias-bomb.md, alias-self.md, and
+	// alias-bomb-fields.md, added), refused by the loader, no longer get
+	// required-field, wrong-type and unknown-field findings as well; the
+	// other findings are those of the two-parse checker.
+	{inRepo, "testdata/hostile", false, 1162, "8bd22c9e315cc8add75a6ebf16bb706ca99ca2fcee60b22a470fe595c5b3bdc8"},
 	{inRepo, "seeds", false, 6, "f60b57ca171063898d41f02b973fdecb608f5a542251d2ff05a97fe0652dc57e"},
 	{inRepo, "testdata/validate/cases/amp-host-mismatch", false, 3, "5b57239000851da2f470df5aa402b012415a330c2648199c03731d583fa54add"},
 	{inRepo, "testdata/validate/cases/broken-entity", false, 33, "9c334ec874990df916ec91229407f0e38d94b33aae7a1f7d050a7402ac5e5fac"},
@@ -52,7 +56,7 @@ var findingsBefore = []struct {
 	{shared, "bing-covid-news", true, 18163, "d589f7e1a76596e8d84c03460679155e448440ee2473c7db89cd86b7bd3fbb72"},
 	{shared, "hugo-docs", true, 7377, "8005f440299c8ad8ba7827899c0cc1b93563f82b56836a3edcf7f8df915347db"},
 	{shared, "insideout-ai-posts", true, 4453, "9f0d54d91fa44628193e254bd08508f3f14bda4a114fa2c41b09c627a9cfe915"},
-	{inRepo, "testdata/hostile", true, 1194, "6fbdadb6ef040429ce4a5b1a91c71f6bb4d26743d9b5f70e0d2e4dd0e5c35d47"},
+	{inRepo, "testdata/hostile", true, 1180, "b95d76689ab0c50988cee4659775845730f356b9dfd71fa7969babeaf29a1f05"},
 	{inRepo, "seeds", true, 6, "f60b57ca171063898d41f02b973fdecb608f5a542251d2ff05a97fe0652dc57e"},
 	{inRepo, "testdata/validate/cases/amp-host-mismatch", true, 3, "5b57239000851da2f470df5aa402b012415a330c2648199c03731d583fa54add"},
 	{inRepo, "testdata/validate/cases/broken-entity", true, 33, "9c334ec874990df916ec91229407f0e38d94b33aae7a1f7d050a7402ac5e5fac"},

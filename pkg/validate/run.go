@@ -188,6 +188,11 @@ func (v *runner) collect(r corpus.Result, fo fileOutcome) error {
 		v.rep.Fixed += fo.fixed
 		v.rep.FixedFiles = append(v.rep.FixedFiles, p)
 	}
+	if r.Doc == nil && !fo.rejected {
+		// The loader refused the file (load-error below): its fields
+		// were never loaded.
+		fo.findings = notLoaded(fo.findings)
+	}
 	for _, f := range fo.findings {
 		v.keep(f)
 	}
