@@ -80,3 +80,56 @@ func (m *urlKeys) get(raw string) string {
 	}
 	return k
 }
+
+// fieldSet is a mapping's fields in order, by key (the first of duplicate
+// keys): a few keys are searched, more are indexed, so that a mapping of
+// many keys stays linear while the usual record (about 15 keys) costs no
+// map.
+type fieldSet struct {
+	list  []namedField
+	index map[string]int // once there are more than fewFields
+}
+
+type namedField struct {
+	key string
+	field
+}
+
+// fewFields is the size up to which a fieldSet is searched.
+const fewFields = 32
+
+func newFieldSet(n int) *fieldSet { return &fieldSet{list: make([]namedField, 0, min(n, 64))} }
+
+// get returns the field of key, if any.
+func (s *fieldSet) get(key string) (field, bool) {
+	if s == nil {
+		return field{}, false
+	}
+	if s.index != nil {
+		i, ok := s.index[key]
+		if !ok {
+			return field{}, false
+		}
+		return s.list[i].field, true
+	}
+	for i := range s.list {
+		if s.list[i].key == key {
+			return s.list[i].field, true
+		}
+	}
+	return field{}, false
+}
+
+// add adds a field whose key is not in the set yet.
+func (s *fieldSet) add(key string, f field) {
+	s.list = append(s.list, namedField{key, f})
+	switch {
+	case s.index != nil:
+		s.index[key] = len(s.list) - 1
+	case len(s.list) > fewFields:
+		s.index = make(map[string]int, 2*len(s.list))
+		for i, e := range s.list {
+			s.index[e.key] = i
+		}
+	}
+}

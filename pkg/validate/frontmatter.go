@@ -198,16 +198,15 @@ var resolve = yamlnode.Resolve
 // value is kept, as the loader does), keys that are not scalars, and, when
 // known is set, keys seedscope does not know (known maps each key to the
 // field it fills).
-func (c *fmChecker) fields(m *yaml.Node, where string, known map[string]string) (map[string]field, []string) {
-	out := make(map[string]field, len(m.Content)/2)
-	var order []string
+func (c *fmChecker) fields(m *yaml.Node, where string, known map[string]string) *fieldSet {
+	out := newFieldSet(len(m.Content) / 2)
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], resolve(m.Content[i+1])
 		if k.Kind != yaml.ScalarNode {
 			c.at(RuleWrongType, k, "%smapping key is a %s; field ignored", prefix(where), yamlnode.KindName(k))
 			continue
 		}
-		if first, dup := out[k.Value]; dup {
+		if first, dup := out.get(k.Value); dup {
 			line, _ := c.pos(first.k)
 			c.at(RuleDuplicateKey, k, "duplicate key %q (first on line %d); the first value is used", where+k.Value, line)
 			continue
@@ -215,10 +214,9 @@ func (c *fmChecker) fields(m *yaml.Node, where string, known map[string]string) 
 		if _, ok := known[k.Value]; known != nil && !ok {
 			c.at(RuleUnknownField, k, "unknown field %q", where+k.Value)
 		}
-		out[k.Value] = field{k, v}
-		order = append(order, k.Value)
+		out.add(k.Value, field{k, v})
 	}
-	return out, order
+	return out
 }
 
 func prefix(where string) string {
@@ -231,6 +229,9 @@ func prefix(where string) string {
 // enter reports whether a collection should be walked: false when it was
 // walked before through another alias.
 func (c *fmChecker) enter(n *yaml.Node) bool {
+	if n.Anchor == "" {
+		return true // only an anchored node can be reached again, by an alias
+	}
 	if c.visited[n] {
 		return false
 	}
@@ -241,10 +242,10 @@ func (c *fmChecker) enter(n *yaml.Node) bool {
 func (c *fmChecker) document(m *yaml.Node) {
 	c.enter(m)
 	known := c.s.documentKeys()
-	fs, order := c.fields(m, "", known)
+	fs := c.fields(m, "", known)
 	var mainURL, ampURL, cdnURL *yaml.Node
-	for _, key := range order {
-		f := fs[key]
+	for _, f := range fs.list {
+		key := f.key
 		c.family(f.k)
 		switch known[key] {
 		case "title", "excerpt", "category", "type", "secured":
@@ -299,7 +300,7 @@ func (c *fmChecker) document(m *yaml.Node) {
 
 // required checks the configured required fields; m is nil when the front
 // matter is empty.
-func (c *fmChecker) required(m *yaml.Node, fs map[string]field) {
+func (c *fmChecker) required(m *yaml.Node, fs *fieldSet) {
 	for _, req := range c.s.Required {
 		top, sub, nested := strings.Cut(req, ".")
 		f, ok := lookup(fs, c.s.requiredKeys(top))
@@ -321,10 +322,10 @@ func (c *fmChecker) required(m *yaml.Node, fs map[string]field) {
 			c.at(RuleRequiredField, f.k, "missing required field %q", req)
 			continue
 		}
-		subFields := map[string]field{}
+		subFields := newFieldSet(len(v.Content) / 2)
 		for i := 0; i+1 < len(v.Content); i += 2 {
-			if _, dup := subFields[v.Content[i].Value]; !dup {
-				subFields[v.Content[i].Value] = field{v.Content[i], resolve(v.Content[i+1])}
+			if _, dup := subFields.get(v.Content[i].Value); !dup {
+				subFields.add(v.Content[i].Value, field{v.Content[i], resolve(v.Content[i+1])})
 			}
 		}
 		sf, ok := lookup(subFields, nestedRequiredKeys(top, sub))
@@ -339,11 +340,11 @@ func (c *fmChecker) required(m *yaml.Node, fs map[string]field) {
 
 // lookup finds a required field by any of the keys that fill it (the
 // first non-empty one wins).
-func lookup(fs map[string]field, keys []string) (field, bool) {
+func lookup(fs *fieldSet, keys []string) (field, bool) {
 	var found field
 	any := false
 	for _, k := range keys {
-		if f, ok := fs[k]; ok {
+		if f, ok := fs.get(k); ok {
 			if !isEmpty(f.v) {
 				return f, true
 			}
@@ -565,10 +566,10 @@ func (c *fmChecker) each(name string, v *yaml.Node, fn func(int, *yaml.Node)) {
 func (c *fmChecker) images(name string, v *yaml.Node) {
 	c.each(name, v, func(i int, m *yaml.Node) {
 		where := fmt.Sprintf("%s[%d].", name, i)
-		fs, order := c.fields(m, where, imageKeys)
+		fs := c.fields(m, where, imageKeys)
 		sizes := map[string]bool{}
-		for _, key := range order {
-			f := fs[key]
+		for _, f := range fs.list {
+			key := f.key
 			switch imageKeys[key] {
 			case "url", "title":
 				c.str(where+key, f.v)
@@ -605,9 +606,9 @@ func (c *fmChecker) provider(name string, v *yaml.Node) {
 	if !c.enter(v) {
 		return
 	}
-	fs, order := c.fields(v, name+".", providerKeys)
-	for _, key := range order {
-		f := fs[key]
+	fs := c.fields(v, name+".", providerKeys)
+	for _, f := range fs.list {
+		key := f.key
 		switch providerKeys[key] {
 		case "name", "domain":
 			c.str(name+"."+key, f.v)
@@ -620,12 +621,12 @@ func (c *fmChecker) provider(name string, v *yaml.Node) {
 func (c *fmChecker) related(name string, v *yaml.Node) {
 	c.each(name, v, func(i int, m *yaml.Node) {
 		where := fmt.Sprintf("%s[%d].", name, i)
-		fs, order := c.fields(m, where, relatedKeys)
+		fs := c.fields(m, where, relatedKeys)
 		var mainURL, ampURL, cdnURL *yaml.Node
 		var urls []*yaml.Node
 		hasTitle, hasURL := false, false
-		for _, key := range order {
-			f := fs[key]
+		for _, f := range fs.list {
+			key := f.key
 			c.family(f.k)
 			switch field := relatedKeys[key]; field {
 			case "title":
