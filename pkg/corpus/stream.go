@@ -60,6 +60,11 @@ type Options struct {
 	// as the duplicate it is delivered as (no bytes), on the goroutine
 	// that calls fn. Check must be safe for concurrent use.
 	Check func(*File) any
+	// DocumentStubs, with Check, delivers for each file that loads a
+	// Document holding only its ID, Path and Kind, for a caller that asks
+	// only which files loaded (Check sees the file itself): the body is
+	// neither kept nor counted, and nothing is copied out of the bytes.
+	DocumentStubs bool
 }
 
 func (o Options) extensions() []string {
@@ -393,7 +398,7 @@ func parseEntry(e entry, data []byte, o *Options) Result {
 	r := Result{Path: e.path, BaseID: e.baseID()}
 	var t *parsedTree
 	if o.Check != nil {
-		t = new(parsedTree)
+		t = &parsedTree{stubs: o.DocumentStubs}
 		defer t.release()
 	}
 	// The document's path is printed in JSON and CSV: escaped as its ID is

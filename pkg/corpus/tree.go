@@ -53,13 +53,15 @@ type parsedTree struct {
 	root   *yaml.Node
 	err    error
 	parsed bool // yaml.v3 ran: root or err is its outcome
+	// stubs asks for a stub document (Options.DocumentStubs).
+	stubs bool
 }
 
 func (t *parsedTree) release() {
 	if t.fast != nil {
 		t.fast.release()
 	}
-	*t = parsedTree{}
+	*t = parsedTree{stubs: t.stubs}
 }
 
 // check runs Options.Check on a result, with the bytes read (nil when

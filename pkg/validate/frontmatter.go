@@ -565,7 +565,7 @@ func (c *fmChecker) each(name string, v *yaml.Node, fn func(int, *yaml.Node)) {
 
 func (c *fmChecker) images(name string, v *yaml.Node) {
 	c.each(name, v, func(i int, m *yaml.Node) {
-		where := fmt.Sprintf("%s[%d].", name, i)
+		where := name + "[" + strconv.Itoa(i) + "]."
 		fs := c.fields(m, where, imageKeys)
 		sizes := map[string]bool{}
 		for _, f := range fs.list {
@@ -620,7 +620,7 @@ func (c *fmChecker) provider(name string, v *yaml.Node) {
 
 func (c *fmChecker) related(name string, v *yaml.Node) {
 	c.each(name, v, func(i int, m *yaml.Node) {
-		where := fmt.Sprintf("%s[%d].", name, i)
+		where := name + "[" + strconv.Itoa(i) + "]."
 		fs := c.fields(m, where, relatedKeys)
 		var mainURL, ampURL, cdnURL *yaml.Node
 		var urls []*yaml.Node

@@ -72,6 +72,7 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 			load.Seen = seen // a file under two roots is checked once
 		}
 		load.Check = func(f *corpus.File) any { return v.checkOne(f) }
+		load.DocumentStubs = true // collect asks only whether a file loaded
 		err = corpus.Stream(ctx, []string{root}, load, func(r corpus.Result) error {
 			fo, _ := r.Checked.(fileOutcome)
 			return v.collect(r, fo)
