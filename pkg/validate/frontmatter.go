@@ -430,6 +430,9 @@ func (c *fmChecker) url(name string, v *yaml.Node) bool {
 	if !ok || strings.TrimSpace(s) == "" {
 		return false
 	}
+	if plainHTTPURL(s) {
+		return true
+	}
 	u, err := url.Parse(strings.TrimSpace(s))
 	switch {
 	case err != nil:
