@@ -16,22 +16,32 @@ import (
 	"github.com/seedscope/seedscope/pkg/yamlnode"
 )
 
-// frontMatterLine is the file line on which front matter starts: line 1 is
-// the opening fence.
-const frontMatterLine = 2
+// FrontMatterLine is the file line on which front matter starts: line 1 is
+// the opening fence. A node on yaml.v3's line n of the front matter is on
+// line n+FrontMatterLine-1 of the file.
+const FrontMatterLine = 2
 
 // decodeYAML maps front matter onto doc with yaml.v3, the reference parser.
 // Fields of the wrong type become warnings and stay empty; only YAML that
 // does not parse, or is not a mapping, fails the file.
 func decodeYAML(path string, fm []byte, doc *Document, keys *keyIndex) (warnings []Diagnostic, err error) {
+	return decodeYAMLTree(path, fm, doc, keys, nil)
+}
+
+// decodeYAMLTree is decodeYAML that, when t is not nil, records there the
+// tree yaml.v3 made of the front matter, or its error.
+func decodeYAMLTree(path string, fm []byte, doc *Document, keys *keyIndex, t *parsedTree) (warnings []Diagnostic, err error) {
 	// Every call into yaml.v3 is fenced (see yamlnode.Fenced); this catches
 	// anything else, so that one file can never stop the load.
 	defer func() {
 		if r := recover(); r != nil {
-			warnings, err = nil, errorAt(Pos{File: path, Line: frontMatterLine}, "invalid YAML: %v", &yamlnode.PanicError{Value: r})
+			warnings, err = nil, errorAt(Pos{File: path, Line: FrontMatterLine}, "invalid YAML: %v", &yamlnode.PanicError{Value: r})
 		}
 	}()
 	root, err := yamlnode.Parse(fm)
+	if t != nil {
+		t.root, t.err, t.parsed = root, err, true
+	}
 	if err != nil {
 		return nil, yamlError(path, err)
 	}
@@ -60,18 +70,18 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 func yamlError(path string, err error) *Diagnostic {
 	var ne *yamlnode.NodesError
 	if errors.As(err, &ne) {
-		return errorAt(Pos{File: path, Line: frontMatterLine}, "%v; not loaded", err)
+		return errorAt(Pos{File: path, Line: FrontMatterLine}, "%v; not loaded", err)
 	}
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return errorAt(Pos{File: path, Line: n + frontMatterLine - 1}, "invalid YAML: %s", msg[len(m[0]):])
+		return errorAt(Pos{File: path, Line: n + FrontMatterLine - 1}, "invalid YAML: %s", msg[len(m[0]):])
 	}
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
-		return errorAt(Pos{File: path, Line: frontMatterLine}, "invalid YAML: %s", strings.Join(te.Errors, "; "))
+		return errorAt(Pos{File: path, Line: FrontMatterLine}, "invalid YAML: %s", strings.Join(te.Errors, "; "))
 	}
-	return errorAt(Pos{File: path, Line: frontMatterLine}, "invalid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+	return errorAt(Pos{File: path, Line: FrontMatterLine}, "invalid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
 }
 
 type nodeDecoder struct {
@@ -156,7 +166,7 @@ func (d *nodeDecoder) charge(n *yaml.Node) bool {
 }
 
 func (d *nodeDecoder) pos(n *yaml.Node) Pos {
-	return Pos{File: d.path, Line: n.Line + frontMatterLine - 1, Col: n.Column}
+	return Pos{File: d.path, Line: n.Line + FrontMatterLine - 1, Col: n.Column}
 }
 
 func (d *nodeDecoder) warn(n *yaml.Node, format string, args ...any) {

@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode/utf8"
 	"unsafe"
+
+	"gopkg.in/yaml.v3"
 )
 
 // The fast front-matter decoder reads the small, regular subset of YAML
@@ -28,28 +30,36 @@ func init() { fastDecoder = decodeFastString }
 // in doc are substrings of fm wherever no unescaping was needed: no copy
 // is made before compact copies what the document keeps.
 func decodeFastString(fm string, doc *Document, keys *keyIndex) bool {
+	p, ok := decodeFast(fm, doc, keys)
+	p.release()
+	return ok
+}
+
+// decodeFast is decodeFastString that also returns the parser, for the
+// caller to release: when it accepted the text it holds its tree (see
+// tree.go).
+func decodeFast(fm string, doc *Document, keys *keyIndex) (*fastParser, bool) {
 	p := fastParsers.Get().(*fastParser)
-	defer p.release()
 	p.s = fm
 	if !p.splitLines() {
-		return false
+		return p, false
 	}
 	if len(p.lines) == 0 {
-		return true // empty or comment-only front matter: no fields
+		return p, true // empty or comment-only front matter: no fields
 	}
 	root, ok := p.block(p.lines[0].indent)
 	if !ok || p.li != len(p.lines) || p.nodes[root].kind != nodeMap {
-		return false
+		return p, false
 	}
 	if len(p.nodes)+p.keys > MaxFrontMatterNodes {
-		return false // yaml.v3 counts a node per key too; decodeYAML refuses the file
+		return p, false // yaml.v3 counts a node per key too; decodeYAML refuses the file
 	}
 	saved := *doc
 	if !p.document(root, doc, keys) {
 		*doc = saved
-		return false
+		return p, false
 	}
-	return true
+	return p, true
 }
 
 var fastParsers = sync.Pool{New: func() any { return new(fastParser) }}
@@ -79,6 +89,9 @@ type fastNode struct {
 	first  int32
 	last   int32
 	next   int32
+	// off and keyOff are the offsets in the text where the node and its
+	// key start (see tree.go, which gives them as yaml.v3's positions).
+	off, keyOff int32
 }
 
 type fastParser struct {
@@ -88,6 +101,11 @@ type fastParser struct {
 	keys  int // the mapping keys parsed
 	li    int // the next line to parse
 	buf   []byte
+	// tree, treePtrs and newlines hold the yaml.v3 tree built from the
+	// parse, when asked for (see yamlTree).
+	tree     []yaml.Node
+	treePtrs []*yaml.Node
+	newlines []int
 }
 
 // fewKeys is the size up to which a mapping's keys are searched for a
@@ -97,6 +115,7 @@ type fastParser struct {
 const fewKeys = 32
 
 func (p *fastParser) release() {
+	p.releaseTree()
 	p.s = ""
 	p.lines = p.lines[:0]
 	clear(p.nodes) // drop references to the text
@@ -177,8 +196,9 @@ func printable8(s string) bool {
 	return (w|below|isDel)&highs == 0
 }
 
-func (p *fastParser) newNode(kind nodeKind) int32 {
-	p.nodes = append(p.nodes, fastNode{kind: kind, first: -1, last: -1, next: -1})
+// newNode adds a node that starts at offset off of the text.
+func (p *fastParser) newNode(kind nodeKind, off int) int32 {
+	p.nodes = append(p.nodes, fastNode{kind: kind, first: -1, last: -1, next: -1, off: int32(off)})
 	return int32(len(p.nodes) - 1)
 }
 
@@ -225,7 +245,7 @@ func keyLen(t string) int {
 }
 
 func (p *fastParser) mapping(indent int) (int32, bool) {
-	n := p.newNode(nodeMap)
+	n := p.newNode(nodeMap, p.lines[p.li].start)
 	var seen map[string]struct{} // the keys, once there are more than a few
 	count := 0
 	for p.li < len(p.lines) {
@@ -261,10 +281,12 @@ func (p *fastParser) mapping(indent int) (int32, bool) {
 			case p.li < len(p.lines) && p.lines[p.li].indent == indent && p.isSeqItem(p.lines[p.li]):
 				v, ok = p.seq(indent)
 			default:
-				v, ok = p.newNode(nodeScalar), true // empty value: null
+				// An empty value (null) is where yaml.v3 puts it: just
+				// after the colon.
+				v, ok = p.newNode(nodeScalar, l.start+k+1), true
 			}
 		} else {
-			v, ok = p.scalar(rest)
+			v, ok = p.scalar(rest, l.end-len(rest))
 			if ok && p.li < len(p.lines) && p.lines[p.li].indent > indent {
 				ok = false // a continued scalar, or an error
 			}
@@ -272,7 +294,7 @@ func (p *fastParser) mapping(indent int) (int32, bool) {
 		if !ok {
 			return 0, false
 		}
-		p.nodes[v].key = key
+		p.nodes[v].key, p.nodes[v].keyOff = key, int32(l.start)
 		p.addChild(n, v)
 	}
 	return n, true
@@ -304,7 +326,7 @@ func (p *fastParser) duplicate(n int32, key string, count int, seen *map[string]
 }
 
 func (p *fastParser) seq(indent int) (int32, bool) {
-	n := p.newNode(nodeSeq)
+	n := p.newNode(nodeSeq, p.lines[p.li].start)
 	for p.li < len(p.lines) {
 		l := p.lines[p.li]
 		if l.indent < indent {
@@ -335,7 +357,7 @@ func (p *fastParser) seq(indent int) (int32, bool) {
 			v, ok = p.mapping(col)
 		default:
 			p.li++
-			v, ok = p.scalar(text)
+			v, ok = p.scalar(text, j)
 			if ok && p.li < len(p.lines) && p.lines[p.li].indent > indent {
 				ok = false
 			}
@@ -348,8 +370,8 @@ func (p *fastParser) seq(indent int) (int32, bool) {
 	return n, true
 }
 
-// scalar parses a whole-line scalar.
-func (p *fastParser) scalar(t string) (int32, bool) {
+// scalar parses a whole-line scalar, which starts at offset off.
+func (p *fastParser) scalar(t string, off int) (int32, bool) {
 	var val string
 	var ok, quoted bool
 	switch t[0] {
@@ -365,7 +387,7 @@ func (p *fastParser) scalar(t string) (int32, bool) {
 	if !ok {
 		return 0, false
 	}
-	n := p.newNode(nodeScalar)
+	n := p.newNode(nodeScalar, off)
 	p.nodes[n].val, p.nodes[n].quoted = val, quoted
 	return n, true
 }

@@ -32,8 +32,20 @@ var fastDecoder func(fm string, doc *Document, keys *keyIndex) bool
 // matter is a few KB. A file with more is an error, not a document.
 const MaxFrontMatterSize = 1 << 20
 
-// sniffLen is how much of a file is checked for NUL bytes to call it binary.
-const sniffLen = 8000
+// SniffLen is how much of a file is checked for NUL bytes to call it binary.
+const SniffLen = 8000
+
+// BinaryAt returns the offset of the NUL byte that makes data a binary
+// file (the first in its first SniffLen bytes), or -1.
+func BinaryAt(data []byte) int {
+	return bytes.IndexByte(data[:min(len(data), SniffLen)], 0)
+}
+
+// Blank reports whether data holds nothing but blanks (and a BOM): an
+// empty file, not a document.
+func Blank(data []byte) bool {
+	return len(bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))) == 0
+}
 
 // Parse turns one file's bytes into a document. path is used in
 // diagnostics and as the document's Path; id is its ID. The error, when not
@@ -47,10 +59,17 @@ func Parse(path, id string, data []byte, parser ParserName) (*Document, []Diagno
 // ParseFields is Parse with a mapping of the corpus's own front-matter
 // keys onto document fields (nil: none).
 func ParseFields(path, id string, data []byte, parser ParserName, fields *FieldMap) (*Document, []Diagnostic, error) {
-	if bytes.IndexByte(data[:min(len(data), sniffLen)], 0) >= 0 {
+	return parseFile(path, id, data, parser, fields, nil)
+}
+
+// parseFile is ParseFields that, when t is not nil, records there the
+// front-matter tree the decoders made (see File.FrontMatter); the caller
+// releases it.
+func parseFile(path, id string, data []byte, parser ParserName, fields *FieldMap, t *parsedTree) (*Document, []Diagnostic, error) {
+	if BinaryAt(data) >= 0 {
 		return nil, nil, errorAt(Pos{File: path}, "binary file (contains NUL bytes); skipped")
 	}
-	if len(bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))) == 0 {
+	if Blank(data) {
 		return nil, nil, &Diagnostic{Pos: Pos{File: path}, Severity: Warning, Msg: "empty file; skipped"}
 	}
 	var warnings []Diagnostic
@@ -63,7 +82,7 @@ func ParseFields(path, id string, data []byte, parser ParserName, fields *FieldM
 		return nil, nil, errorAt(Pos{File: path, Line: 1, Col: 1}, "%v", err)
 	}
 	if len(split.FrontMatter) > MaxFrontMatterSize {
-		return nil, nil, errorAt(Pos{File: path, Line: frontMatterLine}, "front matter is %s, over the %s limit; not loaded",
+		return nil, nil, errorAt(Pos{File: path, Line: FrontMatterLine}, "front matter is %s, over the %s limit; not loaded",
 			FormatSize(int64(len(split.FrontMatter))), FormatSize(MaxFrontMatterSize))
 	}
 	// The file as one string, without a copy: the decoders take
@@ -77,13 +96,32 @@ func ParseFields(path, id string, data []byte, parser ParserName, fields *FieldM
 		doc.Kind = KindFrontMatter
 		keys := fields.documentKeys()
 		fast := (parser == ParserAuto || parser == "") && fastDecoder != nil
-		if !fast || !fastDecoder(substring(text, data, split.FrontMatter), doc, keys) {
-			w, err := decodeYAML(path, split.FrontMatter, doc, keys)
+		decoded := false
+		switch {
+		case fast && t != nil:
+			// The parser is kept: its tree is the file's, positions and all.
+			var p *fastParser
+			p, decoded = decodeFast(substring(text, data, split.FrontMatter), doc, keys)
+			if decoded {
+				t.fast = p
+			} else {
+				p.release()
+			}
+		case fast:
+			decoded = fastDecoder(substring(text, data, split.FrontMatter), doc, keys)
+		}
+		if !decoded {
+			w, err := decodeYAMLTree(path, split.FrontMatter, doc, keys, t)
 			if err != nil {
 				return nil, nil, err
 			}
 			warnings = append(warnings, w...)
 		}
+	}
+	if t != nil && t.stubs {
+		// The caller only asks whether the file loaded: nothing of it is
+		// kept, so nothing needs copying out of data.
+		return &Document{ID: doc.ID, Path: doc.Path, Kind: doc.Kind}, warnings, nil
 	}
 	doc.Body = strings.TrimSpace(substring(text, data, split.Body))
 	doc.Words = CountWords(doc.Body)

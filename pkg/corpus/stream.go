@@ -52,6 +52,19 @@ type Options struct {
 	// Progress, when set, is added 1 for each file delivered (to show
 	// progress: a reader polls it).
 	Progress *atomic.Int64
+	// Check, when set, is called for every file with what the loader made
+	// of it (see File), on the goroutine that read or parsed it, so that
+	// files are checked in parallel, each read and parsed once; what it
+	// returns is delivered in Result.Checked. A result found, in path
+	// order, to be a second path to a file read before is checked again,
+	// as the duplicate it is delivered as (no bytes), on the goroutine
+	// that calls fn. Check must be safe for concurrent use.
+	Check func(*File) any
+	// DocumentStubs, with Check, delivers for each file that loads a
+	// Document holding only its ID, Path and Kind, for a caller that asks
+	// only which files loaded (Check sees the file itself): the body is
+	// neither kept nor counted, and nothing is copied out of the bytes.
+	DocumentStubs bool
 }
 
 func (o Options) extensions() []string {
@@ -92,6 +105,17 @@ type Result struct {
 	// Data is the file's bytes as read, with Options.KeepData; nil when
 	// the file was not read.
 	Data []byte
+	// Checked is what Options.Check returned for the file.
+	Checked any
+	// BaseID is the ID the file's path gives before IDs are made unique
+	// (Doc.ID is BaseID unless another file claimed it first): its path
+	// below the corpus root (see Options.IDPrefix) without the extension.
+	// Two files with the same BaseID clash. A file named as a root outside
+	// any corpus root has its whole path as given, without the extension,
+	// so that files named one by one (as pre-commit passes them) clash
+	// only when they differ by extension alone. Empty for a result that
+	// is not a file (a folder that cannot be read).
+	BaseID string
 	// file is the device and inode of the file read (zero when none was),
 	// links its number of hard links.
 	file  fileID
@@ -185,6 +209,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 				}
 				data, r, ok := readEntry(j.e)
 				if !ok {
+					o.check(&r, nil, nil)
 					j.out <- r
 					continue
 				}
@@ -205,7 +230,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 					j.out <- Result{Path: j.e.path} // cancelled: not delivered
 					continue
 				}
-				r := parseEntry(j.e, j.data, o.Parser, o.Fields, o.KeepData)
+				r := parseEntry(j.e, j.data, &o)
 				r.file, r.links = j.file, j.links
 				j.out <- r
 			}
@@ -223,6 +248,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 		// the first is the same on every run.
 		if !seen.firstSighting(&r) {
 			r = duplicate(r)
+			o.check(&r, nil, nil)
 		}
 		if o.Progress != nil {
 			o.Progress.Add(1)
@@ -245,6 +271,9 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 // walker's diagnostic, a read error) it returns the final result instead.
 func readEntry(e entry) ([]byte, Result, bool) {
 	r := Result{Path: e.path}
+	if e.rel != "" || e.alone {
+		r.BaseID = e.baseID()
+	}
 	if e.diag != nil {
 		r.Diags = []Diagnostic{*e.diag}
 		return nil, r, false
@@ -363,27 +392,33 @@ func putBuffer(b []byte) {
 	}
 }
 
-// parseEntry parses a file's bytes, then hands them on (keep) or gives
-// the buffer back.
-func parseEntry(e entry, data []byte, parser ParserName, fields *FieldMap, keep bool) Result {
-	r := Result{Path: e.path}
+// parseEntry parses a file's bytes, runs o.Check on the outcome, then
+// hands the bytes on (o.KeepData) or gives the buffer back.
+func parseEntry(e entry, data []byte, o *Options) Result {
+	r := Result{Path: e.path, BaseID: e.baseID()}
+	var t *parsedTree
+	if o.Check != nil {
+		t = &parsedTree{stubs: o.DocumentStubs}
+		defer t.release()
+	}
 	// The document's path is printed in JSON and CSV: escaped as its ID is
 	// (see escapeName). Result.Path stays the path to open.
-	doc, warnings, err := ParseFields(DisplayPath(e.path), e.id, data, parser, fields)
-	if keep {
-		r.Data = data
-	} else {
-		putBuffer(data)
-	}
+	doc, warnings, err := parseFile(DisplayPath(e.path), e.id, data, o.Parser, o.Fields, t)
 	if err != nil {
 		var d *Diagnostic
 		if !errors.As(err, &d) {
 			d = errorAt(Pos{File: e.path}, "%v", err)
 		}
 		r.Diags = append(warnings, *d)
-		return r
+	} else {
+		r.Doc, r.Diags = doc, warnings
 	}
-	r.Doc, r.Diags = doc, warnings
+	o.check(&r, data, t)
+	if o.KeepData {
+		r.Data = data
+	} else {
+		putBuffer(data)
+	}
 	return r
 }
 

@@ -316,7 +316,7 @@ func duplicateKeys(n *yaml.Node) error {
 
 func dupError(first, again *yaml.Node) error {
 	return failAt(again, "duplicate mapping key %q at %d:%d (first at %d:%d)", again.Value,
-		again.Line+frontMatterLine-1, again.Column, first.Line+frontMatterLine-1, first.Column)
+		again.Line+FrontMatterLine-1, again.Column, first.Line+FrontMatterLine-1, first.Column)
 }
 
 // trimYAMLPrefix gives a yaml.v3 error's text on one line, without its

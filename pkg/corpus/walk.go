@@ -35,7 +35,18 @@ type entry struct {
 	// noFollow opens the file without following a symlink: it was listed
 	// as a regular file, and a link swapped in since must not be read.
 	noFollow bool
-	diag     *Diagnostic
+	// alone marks a file named as a root outside any corpus root (see
+	// Result.BaseID).
+	alone bool
+	diag  *Diagnostic
+}
+
+// baseID is the entry's Result.BaseID.
+func (e *entry) baseID() string {
+	if e.alone {
+		return idFromRel(path.Join(escapePath(filepath.ToSlash(e.path))))
+	}
+	return idFromRel(e.rel)
 }
 
 // ErrNoPath is wrapped by the error for a corpus path that does not exist.
@@ -148,7 +159,8 @@ func (w *walker) walkRoot(ctx context.Context, root string) error {
 	prefix := escapePath(w.prefix[root])
 	if !fi.IsDir() {
 		rel := path.Join(prefix, escapeName(path.Base(filepath.ToSlash(root))))
-		return w.file(root, rel, w.uniqueID(newIDSet(), rel), fi, false)
+		_, rooted := w.prefix[root]
+		return w.fileEntry(entry{path: root, rel: rel, id: w.uniqueID(newIDSet(), rel), alone: !rooted}, fi)
 	}
 	return w.dir(ctx, root, prefix, nil, true)
 }
@@ -267,7 +279,12 @@ func (w *walker) link(ctx context.Context, p, rel string, isDoc bool, ids idSet,
 
 // file emits a file whose type is known from a stat.
 func (w *walker) file(p, rel, id string, fi fs.FileInfo, noFollow bool) error {
-	e := entry{path: p, rel: rel, id: id, limit: w.maxSize, noFollow: noFollow}
+	return w.fileEntry(entry{path: p, rel: rel, id: id, noFollow: noFollow}, fi)
+}
+
+func (w *walker) fileEntry(e entry, fi fs.FileInfo) error {
+	p := e.path
+	e.limit = w.maxSize
 	switch {
 	case !fi.Mode().IsRegular():
 		e.diag = warnPtr(Pos{File: p}, "not a regular file (%s); skipped", modeName(fi.Mode()))

@@ -13,11 +13,6 @@ import (
 	"github.com/seedscope/seedscope/pkg/corpus"
 )
 
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
-// sniffLen is how much of a file is searched for NUL bytes, as the loader does.
-const sniffLen = 8000
-
 // fileNamePattern is the seed naming scheme: a sequence number, an
 // underscore, 16 lowercase hex digits (a content hash) and an extension.
 var fileNamePattern = regexp.MustCompile(`^[0-9]{3,}_[0-9a-f]{16}\.[A-Za-z]+$`)
@@ -27,6 +22,8 @@ type Facts struct {
 	// URL is the document's main URL and where it is written.
 	URL             string
 	URLLine, URLCol int
+	// urlKey is URL's urlnorm.Key, made where the file is checked.
+	urlKey string
 }
 
 // CheckFile runs the per-file rules on one file's bytes. path names the
@@ -40,7 +37,13 @@ func CheckFile(path string, data []byte, s *Settings) ([]Finding, Facts) {
 // reject the file, enabled or not. When ctx is cancelled it stops early
 // and returns what it found so far (the caller discards it).
 func checkFile(ctx context.Context, path string, data []byte, s *Settings) ([]Finding, Facts, bool) {
-	c := &fileChecker{ctx: ctx, s: s, path: path}
+	return checkLoaded(ctx, path, data, s, nil)
+}
+
+// checkLoaded is checkFile on a file the loader parsed (loaded, nil for
+// none): its front-matter tree is the loader's, not parsed again.
+func checkLoaded(ctx context.Context, path string, data []byte, s *Settings, loaded *corpus.File) ([]Finding, Facts, bool) {
+	c := &fileChecker{ctx: ctx, s: s, path: path, loaded: loaded}
 	c.check(data)
 	c.finish()
 	return c.out, c.facts, c.rejected
@@ -58,6 +61,9 @@ type fileChecker struct {
 	// per rule past MaxFindingsPerRule, the first finding not listed.
 	perRule  map[string]int
 	overflow []Finding
+
+	// loaded, when set, holds the loader's parse of the file.
+	loaded *corpus.File
 }
 
 // MaxFindingsPerRule bounds the findings one rule lists for one file. A
@@ -141,11 +147,11 @@ func (c *fileChecker) check(data []byte) {
 	} else if !fileNamePattern.MatchString(name) {
 		c.add(RuleFileName, 1, 1, "file name %q does not follow NNN_<16 hex digits>.ext", name)
 	}
-	if len(bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))) == 0 {
+	if corpus.Blank(data) {
 		c.add(RuleEmptyFile, 1, 1, "empty file")
 		return
 	}
-	if i := bytes.IndexByte(data[:min(len(data), sniffLen)], 0); i >= 0 {
+	if i := corpus.BinaryAt(data); i >= 0 {
 		line, col := lineCol(data, i)
 		c.add(RuleTextBinary, line, col, "binary file: NUL byte at offset %d", i)
 		return

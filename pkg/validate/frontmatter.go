@@ -14,13 +14,12 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/urlnorm"
 	"github.com/seedscope/seedscope/pkg/yamlnode"
 )
 
 // fmLine is the file line on which front matter starts (line 1 is the
 // opening fence): a node on YAML line n is on file line n+fmLine-1.
-const fmLine = 2
+const fmLine = corpus.FrontMatterLine
 
 // URL field families: the seed format spells its URLs one of two ways.
 var (
@@ -48,6 +47,7 @@ type fmChecker struct {
 	ownKeys               map[string]bool
 	relatedURLs           [][]*yaml.Node // per related item
 	lines                 *yamlLines
+	keys                  urlKeys
 }
 
 // field is one key/value pair of a mapping, alias resolved.
@@ -118,7 +118,7 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): `)
 
 func (c *fileChecker) frontMatter(fm []byte) {
 	var root yaml.Node
-	if err := safeUnmarshal(fm, &root); err != nil {
+	if err := c.parse(fm, &root); err != nil {
 		var ne *yamlnode.NodesError
 		if errors.As(err, &ne) {
 			return // the load-error rule reports it; the tree is not built
@@ -152,43 +152,61 @@ func (c *fileChecker) frontMatter(fm []byte) {
 	fc.document(m)
 }
 
+// parse gives the front matter's tree: the loader's, when it parsed the
+// file (see corpus.File.FrontMatter), else safeUnmarshal's.
+func (c *fileChecker) parse(fm []byte, n *yaml.Node) error {
+	if c.loaded == nil {
+		return safeUnmarshal(fm, n)
+	}
+	root, ok, err := c.loaded.FrontMatter()
+	switch {
+	case !ok:
+		return safeUnmarshal(fm, n)
+	case err != nil:
+		return parseError(err)
+	}
+	*n = *root
+	return nil
+}
+
 // safeUnmarshal parses front matter as the loader does (yamlnode.Parse):
 // a parser panic is an error, never a crash, and a front matter over
 // yamlnode.MaxNodes nodes is refused.
 func safeUnmarshal(b []byte, n *yaml.Node) error {
 	root, err := yamlnode.Parse(b)
 	if err != nil {
-		var pe *yamlnode.PanicError
-		if errors.As(err, &pe) {
-			return fmt.Errorf("yaml: %w", err)
-		}
-		return err
+		return parseError(err)
 	}
 	*n = *root
 	return nil
 }
 
-func resolve(n *yaml.Node) *yaml.Node {
-	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
-		n = n.Alias
+// parseError is yamlnode.Parse's error as the checker reports it: a
+// parser panic reads as YAML that does not parse.
+func parseError(err error) error {
+	var pe *yamlnode.PanicError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("yaml: %w", err)
 	}
-	return n
+	return err
 }
+
+// resolve follows aliases, as the loader does.
+var resolve = yamlnode.Resolve
 
 // fields lists a mapping's pairs, reporting duplicate keys (the first
 // value is kept, as the loader does), keys that are not scalars, and, when
 // known is set, keys seedscope does not know (known maps each key to the
 // field it fills).
-func (c *fmChecker) fields(m *yaml.Node, where string, known map[string]string) (map[string]field, []string) {
-	out := make(map[string]field, len(m.Content)/2)
-	var order []string
+func (c *fmChecker) fields(m *yaml.Node, where string, known map[string]string) *fieldSet {
+	out := newFieldSet(len(m.Content) / 2)
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], resolve(m.Content[i+1])
 		if k.Kind != yaml.ScalarNode {
 			c.at(RuleWrongType, k, "%smapping key is a %s; field ignored", prefix(where), yamlnode.KindName(k))
 			continue
 		}
-		if first, dup := out[k.Value]; dup {
+		if first, dup := out.get(k.Value); dup {
 			line, _ := c.pos(first.k)
 			c.at(RuleDuplicateKey, k, "duplicate key %q (first on line %d); the first value is used", where+k.Value, line)
 			continue
@@ -196,10 +214,9 @@ func (c *fmChecker) fields(m *yaml.Node, where string, known map[string]string) 
 		if _, ok := known[k.Value]; known != nil && !ok {
 			c.at(RuleUnknownField, k, "unknown field %q", where+k.Value)
 		}
-		out[k.Value] = field{k, v}
-		order = append(order, k.Value)
+		out.add(k.Value, field{k, v})
 	}
-	return out, order
+	return out
 }
 
 func prefix(where string) string {
@@ -212,6 +229,9 @@ func prefix(where string) string {
 // enter reports whether a collection should be walked: false when it was
 // walked before through another alias.
 func (c *fmChecker) enter(n *yaml.Node) bool {
+	if n.Anchor == "" {
+		return true // only an anchored node can be reached again, by an alias
+	}
 	if c.visited[n] {
 		return false
 	}
@@ -222,10 +242,10 @@ func (c *fmChecker) enter(n *yaml.Node) bool {
 func (c *fmChecker) document(m *yaml.Node) {
 	c.enter(m)
 	known := c.s.documentKeys()
-	fs, order := c.fields(m, "", known)
+	fs := c.fields(m, "", known)
 	var mainURL, ampURL, cdnURL *yaml.Node
-	for _, key := range order {
-		f := fs[key]
+	for _, f := range fs.list {
+		key := f.key
 		c.family(f.k)
 		switch known[key] {
 		case "title", "excerpt", "category", "type", "secured":
@@ -263,13 +283,14 @@ func (c *fmChecker) document(m *yaml.Node) {
 	c.ampHosts("", mainURL, ampURL, cdnURL)
 	for _, n := range []*yaml.Node{mainURL, ampURL, cdnURL} {
 		if n != nil {
-			if k := urlnorm.Key(n.Value); k != "" {
+			if k := c.keys.get(n.Value); k != "" {
 				c.ownKeys[k] = true
 			}
 		}
 	}
 	if mainURL != nil {
-		c.facts.URL = mainURL.Value
+		c.facts.URL = strings.Clone(mainURL.Value) // the loader reuses the file's bytes
+		c.facts.urlKey = strings.Clone(c.keys.get(mainURL.Value))
 		c.facts.URLLine, c.facts.URLCol = c.pos(mainURL)
 	}
 	c.required(m, fs)
@@ -279,7 +300,7 @@ func (c *fmChecker) document(m *yaml.Node) {
 
 // required checks the configured required fields; m is nil when the front
 // matter is empty.
-func (c *fmChecker) required(m *yaml.Node, fs map[string]field) {
+func (c *fmChecker) required(m *yaml.Node, fs *fieldSet) {
 	for _, req := range c.s.Required {
 		top, sub, nested := strings.Cut(req, ".")
 		f, ok := lookup(fs, c.s.requiredKeys(top))
@@ -301,10 +322,10 @@ func (c *fmChecker) required(m *yaml.Node, fs map[string]field) {
 			c.at(RuleRequiredField, f.k, "missing required field %q", req)
 			continue
 		}
-		subFields := map[string]field{}
+		subFields := newFieldSet(len(v.Content) / 2)
 		for i := 0; i+1 < len(v.Content); i += 2 {
-			if _, dup := subFields[v.Content[i].Value]; !dup {
-				subFields[v.Content[i].Value] = field{v.Content[i], resolve(v.Content[i+1])}
+			if _, dup := subFields.get(v.Content[i].Value); !dup {
+				subFields.add(v.Content[i].Value, field{v.Content[i], resolve(v.Content[i+1])})
 			}
 		}
 		sf, ok := lookup(subFields, nestedRequiredKeys(top, sub))
@@ -319,11 +340,11 @@ func (c *fmChecker) required(m *yaml.Node, fs map[string]field) {
 
 // lookup finds a required field by any of the keys that fill it (the
 // first non-empty one wins).
-func lookup(fs map[string]field, keys []string) (field, bool) {
+func lookup(fs *fieldSet, keys []string) (field, bool) {
 	var found field
 	any := false
 	for _, k := range keys {
-		if f, ok := fs[k]; ok {
+		if f, ok := fs.get(k); ok {
 			if !isEmpty(f.v) {
 				return f, true
 			}
@@ -409,6 +430,9 @@ func (c *fmChecker) url(name string, v *yaml.Node) bool {
 	if !ok || strings.TrimSpace(s) == "" {
 		return false
 	}
+	if plainHTTPURL(s) {
+		return true
+	}
 	u, err := url.Parse(strings.TrimSpace(s))
 	switch {
 	case err != nil:
@@ -428,12 +452,12 @@ func (c *fmChecker) ampHosts(where string, main, amp, cdn *yaml.Node) {
 	if main == nil {
 		return
 	}
-	mainHost := keyHost(main.Value)
+	mainHost := keyHost(c.keys.get(main.Value))
 	for _, n := range []*yaml.Node{amp, cdn} {
 		if n == nil {
 			continue
 		}
-		h := keyHost(n.Value)
+		h := keyHost(c.keys.get(n.Value))
 		if h == "" || mainHost == "" || sameSite(h, mainHost) {
 			continue
 		}
@@ -441,10 +465,9 @@ func (c *fmChecker) ampHosts(where string, main, amp, cdn *yaml.Node) {
 	}
 }
 
-// keyHost is the host part of a URL's comparison key: www./amp. dropped,
-// AMP-cache addresses unwrapped.
-func keyHost(raw string) string {
-	k := urlnorm.Key(raw)
+// keyHost is the host part of a URL's comparison key (urlnorm.Key):
+// www./amp. dropped, AMP-cache addresses unwrapped.
+func keyHost(k string) string {
 	h, _, _ := strings.Cut(k, "/")
 	return h
 }
@@ -478,8 +501,7 @@ func (c *fmChecker) number(name string, v *yaml.Node) bool {
 		c.at(RuleNumberType, v, "%s: expected a number, found %s", name, yamlnode.Describe(v))
 		return false
 	}
-	var f float64
-	if err := yamlnode.DecodeScalar(v, &f); err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+	if f, err := decodeNumber(v); err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 		c.at(RuleNumberType, v, "%s: %q is not a finite number", name, v.Value)
 		return false
 	}
@@ -546,20 +568,18 @@ func (c *fmChecker) each(name string, v *yaml.Node, fn func(int, *yaml.Node)) {
 
 func (c *fmChecker) images(name string, v *yaml.Node) {
 	c.each(name, v, func(i int, m *yaml.Node) {
-		where := fmt.Sprintf("%s[%d].", name, i)
-		fs, order := c.fields(m, where, imageKeys)
+		where := name + "[" + strconv.Itoa(i) + "]."
+		fs := c.fields(m, where, imageKeys)
 		sizes := map[string]bool{}
-		for _, key := range order {
-			f := fs[key]
+		for _, f := range fs.list {
+			key := f.key
 			switch imageKeys[key] {
 			case "url", "title":
 				c.str(where+key, f.v)
 			case "width", "height":
 				if c.number(where+key, f.v) {
 					sizes[key] = true
-					var x float64
-					_ = yamlnode.DecodeScalar(f.v, &x)
-					if x <= 0 {
+					if x, _ := decodeNumber(f.v); x <= 0 {
 						c.at(RuleImageSize, f.v, "%s%s: %s is not a positive size", where, key, f.v.Value)
 					}
 				} else if !yamlnode.IsNull(f.v) {
@@ -589,9 +609,9 @@ func (c *fmChecker) provider(name string, v *yaml.Node) {
 	if !c.enter(v) {
 		return
 	}
-	fs, order := c.fields(v, name+".", providerKeys)
-	for _, key := range order {
-		f := fs[key]
+	fs := c.fields(v, name+".", providerKeys)
+	for _, f := range fs.list {
+		key := f.key
 		switch providerKeys[key] {
 		case "name", "domain":
 			c.str(name+"."+key, f.v)
@@ -603,13 +623,13 @@ func (c *fmChecker) provider(name string, v *yaml.Node) {
 
 func (c *fmChecker) related(name string, v *yaml.Node) {
 	c.each(name, v, func(i int, m *yaml.Node) {
-		where := fmt.Sprintf("%s[%d].", name, i)
-		fs, order := c.fields(m, where, relatedKeys)
+		where := name + "[" + strconv.Itoa(i) + "]."
+		fs := c.fields(m, where, relatedKeys)
 		var mainURL, ampURL, cdnURL *yaml.Node
 		var urls []*yaml.Node
 		hasTitle, hasURL := false, false
-		for _, key := range order {
-			f := fs[key]
+		for _, f := range fs.list {
+			key := f.key
 			c.family(f.k)
 			switch field := relatedKeys[key]; field {
 			case "title":
@@ -663,7 +683,7 @@ func (c *fmChecker) selfLinks() {
 	}
 	for _, urls := range c.relatedURLs {
 		for _, n := range urls {
-			if c.ownKeys[urlnorm.Key(n.Value)] {
+			if c.ownKeys[c.keys.get(n.Value)] {
 				c.at(RuleSelfLink, n, "related item links to the document itself (%s)", n.Value)
 				break
 			}

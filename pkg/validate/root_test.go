@@ -1,11 +1,14 @@
 package validate
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/seedscope/seedscope/pkg/corpus"
 )
 
 // mkTree makes files (a name ending in / is a folder) under dir.
@@ -126,6 +129,23 @@ func TestConfigFoundUpward(t *testing.T) {
 	}
 }
 
+// baseID is the corpus.Result.BaseID the loader gives file under root
+// (the ID duplicate-id compares).
+func baseID(t *testing.T, root, file string, prefixes map[string]string) string {
+	t.Helper()
+	id := "(not loaded)"
+	err := corpus.Stream(context.Background(), []string{root}, corpus.Options{IDPrefix: prefixes}, func(r corpus.Result) error {
+		if r.Path == file {
+			id = r.BaseID
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
 // TestIDsRelativeToCorpusRoot (validate's side): the prefixes handed to
 // the loader, and the IDs duplicate-id compares, are relative to the
 // corpus root when a configuration file marks one, and to the path given
@@ -161,8 +181,8 @@ func TestIDsRelativeToCorpusRoot(t *testing.T) {
 		{"d/a", true, "d/a/x.txt", "x"},
 		{"d/a/x.txt", false, "d/a/x.txt", "d/a/x"}, // a file named alone: its whole path
 	} {
-		if got := rawID(tc.root, tc.isDir, tc.file, got); got != tc.want {
-			t.Errorf("rawID(%q, %q) = %q, want %q", tc.root, tc.file, got, tc.want)
+		if got := baseID(t, tc.root, tc.file, got); got != tc.want {
+			t.Errorf("BaseID of %q under root %q = %q, want %q", tc.file, tc.root, got, tc.want)
 		}
 	}
 }

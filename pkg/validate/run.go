@@ -1,21 +1,15 @@
 package validate
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
-	"path/filepath"
-	"runtime"
-	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/seedscope/seedscope/pkg/arena"
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/urlnorm"
 )
 
 // Options tune a validation run.
@@ -24,7 +18,8 @@ type Options struct {
 	Settings *Settings
 	// Load is passed to the loader (parser, workers, size limit, extensions).
 	Load corpus.Options
-	// Fix repairs broken entities in place (see Fix) before reporting.
+	// Fix repairs broken entities in place (see FixEntities) before
+	// reporting.
 	Fix bool
 	// KeepPaths lists every file checked in Report.Paths (JUnit output
 	// has a test case per file).
@@ -62,11 +57,13 @@ func (r *Report) Failed(strict bool) bool {
 }
 
 // Run checks every file under roots, in the loader's walk order. The
-// per-file pass runs on several files at once but holds only a bounded
-// window of them in memory; the corpus-wide rules see files in walk order
-// and keep an index of IDs and URL keys, so the findings are the same at
-// any concurrency. A root that does not exist fails the run with an error
-// wrapping corpus.ErrNoPath.
+// per-file checks are a hook of the loader (corpus.Options.Check): they
+// run on its workers, on the bytes it read and the front-matter tree it
+// parsed, so each file is read and parsed once, and the loader holds only
+// a bounded window of files in memory. The corpus-wide rules see files in
+// walk order and keep an index of IDs and URL keys, so the findings are
+// the same at any concurrency. A root that does not exist fails the run
+// with an error wrapping corpus.ErrNoPath.
 func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	s := o.Settings
 	if s == nil {
@@ -76,20 +73,6 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 		return nil, err
 	}
 	v := &runner{ctx: ctx, s: s, o: o, roots: newCorpusRoots(roots), rep: &Report{}, firsts: newFirstFiles(), messages: arena.Table{Max: maxSharedMessages}}
-	workers := o.Load.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	type job struct {
-		r   corpus.Result
-		out chan fileOutcome
-	}
-	type slot struct {
-		r         corpus.Result
-		root      string
-		rootIsDir bool
-		out       chan fileOutcome
-	}
 	for _, root := range roots { // before any file's settings are asked for
 		if fi, err := os.Stat(root); err == nil {
 			if err := s.top(root, fi.IsDir()); err != nil {
@@ -97,72 +80,28 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 			}
 		}
 	}
-	jobs := make(chan job, workers*4)
-	order := make(chan slot, workers*16)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for j := range jobs {
-				if ctx.Err() != nil {
-					j.out <- fileOutcome{} // stopped: the run returns ctx's error
-					continue
-				}
-				j.out <- v.withDirectives(j.r, v.checkOne(j.r))
-			}
-		})
-	}
-	var collectErr error
-	var failed atomic.Bool // set by the collector: stop walking
-	collected := make(chan struct{})
-	go func() {
-		defer close(collected)
-		for sl := range order {
-			fo := <-sl.out
-			if collectErr == nil {
-				if collectErr = v.collect(sl.root, sl.rootIsDir, sl.r, fo); collectErr != nil {
-					failed.Store(true)
-				}
-			}
-		}
-	}()
 	var err error
 	seen := corpus.NewSeen()
 	for _, root := range roots {
-		var fi os.FileInfo
-		if fi, err = os.Stat(root); err != nil {
-			break
-		}
-		rootIsDir := fi.IsDir()
 		load := o.Load
-		load.KeepData = true // the per-file pass checks the bytes the loader read
 		if load.Fields == nil {
 			load.Fields = s.Fields // the configuration's mapping of the corpus's keys
 		}
 		if len(roots) > 1 && load.Seen == nil {
 			load.Seen = seen // a file under two roots is checked once
 		}
+		load.Check = v.checkHook
+		load.DocumentStubs = true // collect asks only whether a file loaded
 		err = corpus.Stream(ctx, []string{root}, load, func(r corpus.Result) error {
-			if failed.Load() {
-				return errStopped
-			}
 			if ignored, err := s.Ignored(r.Path); err != nil || ignored {
 				return err // an ignored file is not checked, nor counted
 			}
-			out := make(chan fileOutcome, 1)
-			jobs <- job{r, out} // before its slot: the collector waits on slots in order
-			order <- slot{r, root, rootIsDir, out}
-			return nil
+			fo, _ := r.Checked.(fileOutcome)
+			return v.collect(r, fo)
 		})
 		if err != nil {
 			break
 		}
-	}
-	close(jobs)
-	close(order)
-	wg.Wait()
-	<-collected
-	if err == nil || errors.Is(err, errStopped) {
-		err = collectErr
 	}
 	if err == nil {
 		err = ctx.Err() // stopped after the walk: files were left unchecked
@@ -174,8 +113,6 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	v.rep.Strict = s.strictSeen()
 	return v.rep, nil
 }
-
-var errStopped = errors.New("validation stopped")
 
 type runner struct {
 	// ctx stops the per-file checks of a file in progress.
@@ -202,8 +139,10 @@ type fileOutcome struct {
 	findings []Finding
 	facts    Facts
 	rejected bool
-	fixed    int
-	err      error
+	// toFix holds the file's bytes when --fix has entities to repair.
+	toFix []byte
+	fixed int
+	err   error
 	// dirs are the file's # seedscope-disable comments.
 	dirs *directives
 	// s are the file's settings.
@@ -229,60 +168,80 @@ func enabledIn(s *Settings, fs []Finding) []Finding {
 	return out
 }
 
-// checkOne runs the per-file rules (and --fix) on one file. It runs on
-// several files at once and touches no shared state.
-func (v *runner) checkOne(r corpus.Result) fileOutcome {
-	s, err := v.s.For(r.Path)
+// checkHook is the loader's per-file hook (corpus.Options.Check): the
+// per-file rules, then the file's suppression comments.
+func (v *runner) checkHook(f *corpus.File) any {
+	return v.withDirectives(f.Result, v.checkOne(f))
+}
+
+// checkOne runs the per-file rules on one file, on the loader's worker
+// that parsed it. It touches no shared state, and keeps nothing of the
+// file's bytes but what --fix needs.
+func (v *runner) checkOne(f *corpus.File) fileOutcome {
+	if v.ctx.Err() != nil {
+		return fileOutcome{} // stopped: the run returns ctx's error
+	}
+	p := f.Path
+	s, err := v.s.For(p)
 	if err != nil {
 		return fileOutcome{err: err}
 	}
-	fo := v.check(s, r)
-	fo.s = s
+	data, skip := v.read(f.Result)
+	if skip != nil {
+		return fileOutcome{findings: enabledIn(s, []Finding{*skip}), rejected: true, s: s}
+	}
+	fo := fileOutcome{s: s}
+	fo.findings, fo.facts, fo.rejected = checkLoaded(v.ctx, p, data, s, f)
+	if v.o.Fix && hasRule(fo.findings, RuleBrokenEntity) && !blocksFix(fo.findings) {
+		fo.toFix = bytes.Clone(data) // the loader reuses its buffer
+	}
 	return fo
 }
 
-// check is checkOne with the file's settings.
-func (v *runner) check(s *Settings, r corpus.Result) fileOutcome {
+// fix repairs a file's broken entities in place (--fix), each that can
+// be, and checks it again; an entity left is explained at its place. It
+// runs as the file is collected, in walk order, once the loader has said
+// the path is not a second one to a file fixed before.
+func (v *runner) fix(r corpus.Result, s *Settings, fo *fileOutcome) {
 	p := r.Path
-	data, skip := v.read(r)
-	if skip != nil {
-		return fileOutcome{findings: enabledIn(s, []Finding{*skip}), rejected: true}
-	}
-	var fo fileOutcome
-	fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, data, s)
-	if v.o.Fix && hasRule(fo.findings, RuleBrokenEntity) && !blocksFix(fo.findings) {
-		fixed, n, refused, err := FixEntities(data)
-		switch {
-		case err != nil:
-			fo.findings = append(fo.findings, enabledIn(s, []Finding{{Path: p, Line: 1, Col: 1, Severity: Warning,
-				Rule: RuleBrokenEntity, Message: fmt.Sprintf("not fixed: %v", err)}})...)
-		case n > 0:
-			if err := writeFix(p, data, fixed, v.roots); err != nil {
-				// The file is as it was: its findings stand, and the run
-				// goes on with the other files.
-				fo.findings = append(fo.findings, enabledIn(s, []Finding{{Path: p, Line: 1, Col: 1, Severity: Error,
-					Rule: RuleFixFailed, Message: fmt.Sprintf("not fixed (%d broken %s): %v", n, entityWord(n), err)}})...)
-				return fo
-			}
-			fo.fixed = n
-			fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, fixed, s)
+	data := fo.toFix
+	fo.toFix = nil
+	fixed, n, refused, err := FixEntities(data)
+	switch {
+	case err != nil:
+		fo.findings = append(fo.findings, enabledIn(s, []Finding{{Path: p, Line: 1, Col: 1, Severity: Warning,
+			Rule: RuleBrokenEntity, Message: fmt.Sprintf("not fixed: %v", err)}})...)
+	case n > 0:
+		if err := writeFix(p, data, fixed, v.roots); err != nil {
+			// The file is as it was: its findings stand, and the run
+			// goes on with the other files.
+			fo.findings = append(fo.findings, enabledIn(s, []Finding{{Path: p, Line: 1, Col: 1, Severity: Error,
+				Rule: RuleFixFailed, Message: fmt.Sprintf("not fixed (%d broken %s): %v", n, entityWord(n), err)}})...)
+			return
 		}
-		explainRefusals(fo.findings, refused)
+		fo.fixed = n
+		fo.findings, fo.facts, fo.rejected = checkFile(v.ctx, p, fixed, s)
+		// The repaired text's findings, under the same comments (a repair
+		// moves no line).
+		*fo = v.withDirectives(corpus.Result{Path: p, Data: fixed, Doc: r.Doc}, *fo)
 	}
-	if v.o.Fix {
-		explainBlocked(fo.findings)
-	}
-	return fo
+	explainRefusals(fo.findings, refused)
 }
 
 // collect adds one file's outcome to the report and runs the corpus-wide
 // rules on it. Files arrive in walk order.
-func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOutcome) error {
+func (v *runner) collect(r corpus.Result, fo fileOutcome) error {
 	if fo.err != nil {
 		return fo.err
 	}
 	p := r.Path
 	s := fo.settings(v.s)
+	if fo.toFix != nil {
+		v.fix(r, s, &fo)
+	}
+	if v.o.Fix {
+		explainBlocked(fo.findings)
+	}
 	v.dirs = fo.dirs
 	defer v.endDirectives(p, s)
 	v.rep.Files++
@@ -292,6 +251,11 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 	if fo.fixed > 0 {
 		v.rep.Fixed += fo.fixed
 		v.rep.FixedFiles = append(v.rep.FixedFiles, p)
+	}
+	if r.Doc == nil && !fo.rejected {
+		// The loader refused the file (load-error below): its fields
+		// were never loaded.
+		fo.findings = notLoaded(fo.findings)
 	}
 	for _, f := range fo.findings {
 		v.keep(f)
@@ -312,7 +276,7 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 	// (a file's configuration may turn on a rule another file's turned
 	// off; the command line's --disable is final).
 	if v.s.mayRun(RuleDuplicateID) {
-		id := rawID(root, rootIsDir, p, v.o.Load.IDPrefix)
+		id := r.BaseID
 		if first, dup := v.firsts.seen(idKey, id, p); dup {
 			v.emit(s, Finding{Path: p, Line: 1, Col: 1, Severity: Error, Rule: RuleDuplicateID,
 				Message: fmt.Sprintf("document ID %q is also the ID of %s", id, first)})
@@ -321,7 +285,7 @@ func (v *runner) collect(root string, rootIsDir bool, r corpus.Result, fo fileOu
 	if !v.s.mayRun(RuleDuplicateURL) {
 		return nil
 	}
-	if k := urlnorm.Key(fo.facts.URL); k != "" {
+	if k := fo.facts.urlKey; k != "" {
 		if first, dup := v.firsts.seen(urlKey, k, p); dup {
 			v.emit(s, Finding{Path: p, Line: fo.facts.URLLine, Col: fo.facts.URLCol, Severity: Error, Rule: RuleDuplicateURL,
 				Message: fmt.Sprintf("same URL as %s (%s)", first, fo.facts.URL)})
@@ -401,29 +365,6 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// rawID is the document ID the loader derives from a file found under a
-// folder root before making IDs unique: its path below the root, without
-// the extension. A file named directly (as pre-commit passes them) is
-// identified by its whole path without the extension, so two files with
-// the same name in different folders do not clash, while x.md and x.txt
-// side by side still do. A root inside a corpus marked by a configuration
-// file (prefixes, see corpus.Options.IDPrefix) gives the loader's IDs:
-// the path below the corpus root, for a file root as for a folder.
-func rawID(root string, rootIsDir bool, p string, prefixes map[string]string) string {
-	rel := p
-	prefix, rooted := prefixes[root]
-	switch {
-	case rootIsDir:
-		if r, err := filepath.Rel(root, p); err == nil {
-			rel = r
-		}
-	case rooted:
-		rel = filepath.Base(p)
-	}
-	rel = path.Join(prefix, filepath.ToSlash(rel))
-	return strings.TrimSuffix(rel, path.Ext(rel))
 }
 
 func entityWord(n int) string {

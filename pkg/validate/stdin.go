@@ -2,7 +2,6 @@ package validate
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -45,23 +44,31 @@ func CheckReader(ctx context.Context, name string, r io.Reader, o Options) (*Rep
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res := corpus.Result{Path: name}
+	v := &runner{ctx: ctx, s: s, o: o, rep: &Report{}, firsts: newFirstFiles(), messages: arena.Table{Max: maxSharedMessages}}
+	var res corpus.Result
+	var fo fileOutcome
 	if limit > 0 && int64(len(data)) > limit {
-		res.Diags = []corpus.Diagnostic{{Pos: corpus.Pos{File: name}, Severity: corpus.Warning,
-			Msg: fmt.Sprintf("input is over the %s size limit (--max-file-size); skipped", corpus.FormatSize(limit))}}
+		res = corpus.Result{Path: name, Diags: []corpus.Diagnostic{{Pos: corpus.Pos{File: name}, Severity: corpus.Warning,
+			Msg: fmt.Sprintf("input is over the %s size limit (--max-file-size); skipped", corpus.FormatSize(limit))}}}
+		fo = v.checkOne(&corpus.File{Result: res})
 	} else {
 		if data == nil {
 			data = []byte{}
 		}
-		res = parseBytes(name, data, o, s)
+		load := o.Load
+		if load.Fields == nil {
+			load.Fields = s.Fields
+		}
+		load.Check = v.checkHook
+		load.DocumentStubs = true
+		res = corpus.ParseBytes(name, data, load)
+		fo, _ = res.Checked.(fileOutcome)
 	}
-	v := &runner{ctx: ctx, s: s, o: o, rep: &Report{}, firsts: newFirstFiles(), messages: arena.Table{Max: maxSharedMessages}}
-	fo := v.withDirectives(res, v.checkOne(res))
 	if name == StdinName {
 		// No name to check: the file-name rule does not apply.
 		fo.findings = slices.DeleteFunc(fo.findings, func(f Finding) bool { return f.Rule == RuleFileName })
 	}
-	if err := v.collect(name, false, res, fo); err != nil {
+	if err := v.collect(res, fo); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -69,26 +76,4 @@ func CheckReader(ctx context.Context, name string, r io.Reader, o Options) (*Rep
 	}
 	SortFindings(v.rep.Findings)
 	return v.rep, nil
-}
-
-// parseBytes is the loader's parse of one file's bytes (see
-// corpus.Stream): a document, or the diagnostics saying why not.
-func parseBytes(name string, data []byte, o Options, s *Settings) corpus.Result {
-	fields := o.Load.Fields
-	if fields == nil {
-		fields = s.Fields
-	}
-	id := rawID(name, false, name, o.Load.IDPrefix)
-	r := corpus.Result{Path: name, Data: data}
-	doc, warnings, err := corpus.ParseFields(corpus.DisplayPath(name), id, data, o.Load.Parser, fields)
-	if err != nil {
-		var d *corpus.Diagnostic
-		if !errors.As(err, &d) {
-			d = &corpus.Diagnostic{Pos: corpus.Pos{File: name}, Severity: corpus.Error, Msg: err.Error()}
-		}
-		r.Diags = append(warnings, *d)
-		return r
-	}
-	r.Doc, r.Diags = doc, warnings
-	return r
 }

@@ -1,0 +1,86 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/seedscope/seedscope/pkg/yamlnode"
+)
+
+// sameTree checks that the tree the fast decoder builds for front matter
+// it accepts is yaml.v3's: kinds, tags, styles, values, lines and columns
+// of every node (comments aside). sameAsYAML calls it on every input the
+// fast decoder accepts, so every differential test and fuzz target that
+// uses it checks the tree too.
+func sameTree(t *testing.T, name string, fm []byte) {
+	t.Helper()
+	var doc Document
+	p, ok := decodeFast(string(fm), &doc, documentKeys)
+	defer p.release()
+	if !ok {
+		t.Errorf("%s: fast decoder rejected input it accepted before", name)
+		return
+	}
+	got := p.yamlTree()
+	want, err := yamlnode.Parse(fm)
+	if err != nil {
+		t.Errorf("%s: yaml.v3 rejects front matter the fast decoder accepts: %v", name, err)
+		return
+	}
+	if d := treeDiff(got, want, "$"); d != "" {
+		t.Errorf("%s: tree differs from yaml.v3's at %s\ninput: %q", name, d, fm)
+	}
+}
+
+// treeDiff describes the first difference between two trees, or "".
+func treeDiff(got, want *yaml.Node, at string) string {
+	g := fmt.Sprintf("kind %d tag %q style %d value %q at %d:%d, %d children",
+		got.Kind, got.Tag, got.Style, got.Value, got.Line, got.Column, len(got.Content))
+	w := fmt.Sprintf("kind %d tag %q style %d value %q at %d:%d, %d children",
+		want.Kind, want.Tag, want.Style, want.Value, want.Line, want.Column, len(want.Content))
+	if g != w {
+		return fmt.Sprintf("%s: got %s, want %s", at, g, w)
+	}
+	for i := range got.Content {
+		if d := treeDiff(got.Content[i], want.Content[i], fmt.Sprintf("%s[%d]", at, i)); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// TestFastTree pins the positions yaml.v3 gives the shapes the fast
+// decoder takes: empty values (just after the colon), sequences at their
+// key's indentation, mappings in sequences, quoted and typed scalars,
+// keys YAML reads as other than strings, CRLF line ends, comments.
+func TestFastTree(t *testing.T) {
+	for _, fm := range []string{
+		"",
+		"# only a comment\n",
+		"title: T\n",
+		"title:\nurl: x\n",
+		"title:   \nurl:\n",
+		"topics:\n- a\n- b\nnext: 1\n",
+		"topics:\n  - a\n  -   'b'\n  - \"c\\u00e9\"\n",
+		"provider:\n  name: N\n  images:\n    - url: u\n      width: 50\n",
+		"related:\n  - title: \"x\"\n    url: https://e.com/a\n  - title: y\n",
+		"quality: 1.5\nheat: -3\npublished: true\nsecured: ~\nnull: x\nTrue: y\n",
+		"publishedDateTime: 2020-01-02T03:04:05Z\n",
+		"title: T\r\nurl: u\r\n\r\n# c\r\nx:\r\n",
+		"\n\n  # indented comment\ntitle: 'it''s'\n",
+		"title: café crème\nexcerpt: ünïcödé – “quoted”\nurl: x\n",
+	} {
+		if sameAsYAML(t, fmt.Sprintf("%q", fm), []byte(fm)) {
+			continue
+		}
+		t.Errorf("fast decoder rejects %q: the case tests nothing", fm)
+	}
+	// Columns after non-ASCII text on an earlier line stay right.
+	fm := "title: éé\nexcerpt: " + strings.Repeat("ü", 50) + "\ntopics:\n  - ö\nurl: u\n"
+	if !sameAsYAML(t, "after non-ASCII", []byte(fm)) {
+		t.Errorf("fast decoder rejects %q: the case tests nothing", fm)
+	}
+}
