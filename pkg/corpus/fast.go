@@ -605,17 +605,19 @@ func (p *fastParser) number(n int32) (*float64, bool) {
 	if nd.kind != nodeScalar || nd.quoted {
 		return nil, false
 	}
-	f, ok := plainNumber(nd.val)
+	f, ok := PlainNumber(nd.val)
 	if !ok {
 		return nil, false
 	}
 	return &f, true
 }
 
-// plainNumber reads the number forms whose yaml.v3 meaning is plain: an
-// optional minus, decimal digits without a leading zero, and an optional
-// fraction; small enough that an integer converts to float64 exactly.
-func plainNumber(s string) (float64, bool) {
+// PlainNumber reads the number forms whose yaml.v3 meaning is plain: an
+// optional minus, decimal digits without a leading zero (which yaml.v3
+// reads as octal), and an optional fraction, at most 15 digits on each
+// side of the point, so that the conversion is exact. ok is false for any
+// other text, which yaml.v3 must decode.
+func PlainNumber(s string) (float64, bool) {
 	i := 0
 	if i < len(s) && s[i] == '-' {
 		i++

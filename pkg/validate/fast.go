@@ -1,11 +1,11 @@
 package validate
 
 import (
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/urlnorm"
 	"github.com/seedscope/seedscope/pkg/yamlnode"
 )
@@ -15,49 +15,14 @@ import (
 
 // decodeNumber decodes an !!int or !!float scalar into a float64, as
 // yamlnode.DecodeScalar does: directly when its text is a plain decimal
-// (no sign but "-", no leading zero, which yaml.v3 reads as octal, no
-// "_", at most 15 digits on each side of the point, so the conversion is
-// exact), else through yaml.v3.
+// (corpus.PlainNumber), else through yaml.v3.
 func decodeNumber(v *yaml.Node) (float64, error) {
-	if f, ok := plainDecimal(v.Value); ok {
+	if f, ok := corpus.PlainNumber(v.Value); ok {
 		return f, nil
 	}
 	var f float64
 	err := yamlnode.DecodeScalar(v, &f)
 	return f, err
-}
-
-func plainDecimal(s string) (float64, bool) {
-	i := 0
-	if i < len(s) && s[i] == '-' {
-		i++
-	}
-	d := digits(s[i:])
-	if d == 0 || d > 15 || d > 1 && s[i] == '0' {
-		return 0, false
-	}
-	i += d
-	if i == len(s) {
-		n, err := strconv.ParseInt(s, 10, 64)
-		return float64(n), err == nil
-	}
-	if s[i] != '.' {
-		return 0, false
-	}
-	i++
-	if f := digits(s[i:]); f == 0 || f > 15 || i+f != len(s) {
-		return 0, false
-	}
-	f, err := strconv.ParseFloat(s, 64)
-	return f, err == nil
-}
-
-func digits(s string) int {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return i
 }
 
 // urlKeys remembers the comparison keys (urlnorm.Key) of one file's URLs:

@@ -7,6 +7,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/yamlnode"
 )
 
@@ -26,16 +27,16 @@ func TestFastPathsAgree(t *testing.T) {
 		}
 	}
 	for _, s := range []string{"0", "1", "-1", "007", "010", "1.5", "-0", "-0.0", "1_000", "0x10", "1e3", ".5", "1.", "123456789012345", "1234567890123456", "+1", "0.1"} {
-		f, ok := plainDecimal(s)
+		f, ok := corpus.PlainNumber(s)
 		if !ok {
 			continue
 		}
 		n := yamlScalar(t, s)
 		var want float64
 		if err := n.Decode(&want); err != nil {
-			t.Errorf("plainDecimal(%q) accepted what yaml.v3 cannot decode: %v", s, err)
+			t.Errorf("corpus.PlainNumber(%q) accepted what yaml.v3 cannot decode: %v", s, err)
 		} else if f != want {
-			t.Errorf("plainDecimal(%q) = %v, yaml.v3 gives %v", s, f, want)
+			t.Errorf("corpus.PlainNumber(%q) = %v, yaml.v3 gives %v", s, f, want)
 		}
 	}
 }
