@@ -169,18 +169,7 @@ func TestEmptyResultSaysSo(t *testing.T) {
 		{[]string{"related", "001", seedsDir}, "no related links"},
 		{[]string{"related", "--backlinks", "001", seedsDir}, "no document links to it"},
 	} {
-		r := executeOn(t, tty, tt.args...)
-		if r.status != 0 || r.stderr != messagePrefix+tt.want+"\n" {
-			t.Errorf("%q: status %d, stderr %q, want %q", tt.args, r.status, r.stderr, tt.want)
-		}
-		for name, term := range map[string]terminal{"stdout pipe": {stderr: true}, "stderr pipe": {stdout: true}} {
-			if r := executeOn(t, term, tt.args...); r.stderr != "" {
-				t.Errorf("%q, %s: stderr %q", tt.args, name, r.stderr)
-			}
-		}
-		if r := executeOn(t, tty, append(tt.args, "--quiet")...); r.stderr != "" {
-			t.Errorf("%q --quiet: stderr %q", tt.args, r.stderr)
-		}
+		checkNote(t, tt.args, tt.want)
 	}
 	// Something printed: nothing to say.
 	for _, args := range [][]string{{"list", seedsDir}, {"related", "000", seedsDir}, {"topics", seedsDir}} {
@@ -211,18 +200,7 @@ func TestLimitedListSaysNofM(t *testing.T) {
 		{[]string{"topics", "-n", "3", big}, "3 of 8 topics"},
 		{[]string{"providers", "-n", "1", big}, "1 of 3 providers"},
 	} {
-		r := executeOn(t, tty, tt.args...)
-		if r.status != 0 || r.stderr != messagePrefix+tt.want+"\n" {
-			t.Errorf("%q: status %d, stderr %q, want %q", tt.args, r.status, r.stderr, tt.want)
-		}
-		for name, term := range map[string]terminal{"stdout pipe": {stderr: true}, "stderr pipe": {stdout: true}} {
-			if r := executeOn(t, term, tt.args...); r.stderr != "" {
-				t.Errorf("%q, %s: stderr %q", tt.args, name, r.stderr)
-			}
-		}
-		if r := executeOn(t, tty, append(tt.args, "-q")...); r.stderr != "" {
-			t.Errorf("%q -q: stderr %q", tt.args, r.stderr)
-		}
+		checkNote(t, tt.args, tt.want)
 	}
 	for _, args := range [][]string{{"list", "-n", "5", seedsDir}, {"list", "-n", "50", seedsDir}, {"topics", "-n", "2", seedsDir}} {
 		if r := executeOn(t, tty, args...); r.stderr != "" {
@@ -307,5 +285,25 @@ func TestProgressOnlyOnTerminal(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "\r\x1b[2Kseedscope: ") {
 		t.Errorf("no warning after the line: %q", stderr)
+	}
+}
+
+// checkNote runs args with stdout and stderr on a terminal, where the
+// note want must be all of stderr, and with either on a pipe or with
+// --quiet, where stderr must be empty.
+func checkNote(t *testing.T, args []string, want string) {
+	t.Helper()
+	tty := terminal{stdout: true, stderr: true}
+	r := executeOn(t, tty, args...)
+	if r.status != 0 || r.stderr != messagePrefix+want+"\n" {
+		t.Errorf("%q: status %d, stderr %q, want %q", args, r.status, r.stderr, want)
+	}
+	for name, term := range map[string]terminal{"stdout pipe": {stderr: true}, "stderr pipe": {stdout: true}} {
+		if r := executeOn(t, term, args...); r.stderr != "" {
+			t.Errorf("%q, %s: stderr %q", args, name, r.stderr)
+		}
+	}
+	if r := executeOn(t, tty, append(args, "--quiet")...); r.stderr != "" {
+		t.Errorf("%q --quiet: stderr %q", args, r.stderr)
 	}
 }
