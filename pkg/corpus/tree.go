@@ -206,6 +206,8 @@ func plainTag(n *yaml.Node) string {
 		return "!!null"
 	}
 	switch c := s[0]; {
+	case c >= '1' && c <= '9' && len(s) <= 18 && allDigits(s):
+		return "!!int" // what ShortTag gives (no timestamp, no overflow), at a fraction of its cost
 	case c == '+' || c == '-' || c == '.' || c >= '0' && c <= '9':
 		return n.ShortTag()
 	case strings.IndexByte("yYnNtTfFoO~", c) < 0:
@@ -218,4 +220,14 @@ func plainTag(n *yaml.Node) string {
 		return "!!bool"
 	}
 	return "!!str"
+}
+
+// allDigits reports whether s is all ASCII decimal digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

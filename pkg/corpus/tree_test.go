@@ -84,3 +84,20 @@ func TestFastTree(t *testing.T) {
 		t.Errorf("fast decoder rejects %q: the case tests nothing", fm)
 	}
 }
+
+// TestPlainTagIsShortTag pins plainTag's shortcuts to yaml.v3's own
+// resolution, the digit strings above all (ints, octals, overflows,
+// timestamps, floats).
+func TestPlainTagIsShortTag(t *testing.T) {
+	for _, v := range []string{
+		"0", "1", "7", "42", "0123", "0999", "09", "123456789012345678", "999999999999999999",
+		"9223372036854775807", "9223372036854775808", "18446744073709551616", "1234567890123456789",
+		"1_000", "1e3", "1.5", "2020", "2020-04-02", "2020-04-02T03:21:00Z", "12:30", "1x", "+1", "-1",
+		".5", "~", "null", "true", "no", "yes", "abc", "",
+	} {
+		n := &yaml.Node{Kind: yaml.ScalarNode, Value: v}
+		if got, want := plainTag(n), n.ShortTag(); got != want {
+			t.Errorf("plainTag(%q) = %s, yaml.v3 says %s", v, got, want)
+		}
+	}
+}
