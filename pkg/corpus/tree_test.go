@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -98,6 +99,21 @@ func TestPlainTagIsShortTag(t *testing.T) {
 		n := &yaml.Node{Kind: yaml.ScalarNode, Value: v}
 		if got, want := plainTag(n), n.ShortTag(); got != want {
 			t.Errorf("plainTag(%q) = %s, yaml.v3 says %s", v, got, want)
+		}
+	}
+}
+
+// TestLineOfIsSearchInts holds lineOf's hint to the binary search it
+// stands for, on offsets in and out of order.
+func TestLineOfIsSearchInts(t *testing.T) {
+	nl := []int{3, 4, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 40, 41, 90}
+	offs := []int{0, 3, 4, 5, 12, 12, 11, 2, 19, 20, 41, 42, 91, 0, 89, 90, 13, 100, 1, 17, 18, 4, 40}
+	for _, lines := range [][]int{nil, nl[:1], nl} {
+		p := &fastParser{newlines: lines}
+		for _, off := range offs {
+			if got, want := p.lineOf(off), sort.SearchInts(lines, off); got != want {
+				t.Fatalf("lines %v: lineOf(%d) = %d, want %d", lines, off, got, want)
+			}
 		}
 	}
 }
