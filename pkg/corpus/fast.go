@@ -106,6 +106,8 @@ type fastParser struct {
 	tree     []yaml.Node
 	treePtrs []*yaml.Node
 	newlines []int
+	// lineHint is the line setPos found last (see lineOf).
+	lineHint int
 }
 
 // fewKeys is the size up to which a mapping's keys are searched for a

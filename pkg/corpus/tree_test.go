@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -82,5 +83,37 @@ func TestFastTree(t *testing.T) {
 	fm := "title: éé\nexcerpt: " + strings.Repeat("ü", 50) + "\ntopics:\n  - ö\nurl: u\n"
 	if !sameAsYAML(t, "after non-ASCII", []byte(fm)) {
 		t.Errorf("fast decoder rejects %q: the case tests nothing", fm)
+	}
+}
+
+// TestPlainTagIsShortTag pins plainTag's shortcuts to yaml.v3's own
+// resolution, the digit strings above all (ints, octals, overflows,
+// timestamps, floats).
+func TestPlainTagIsShortTag(t *testing.T) {
+	for _, v := range []string{
+		"0", "1", "7", "42", "0123", "0999", "09", "123456789012345678", "999999999999999999",
+		"9223372036854775807", "9223372036854775808", "18446744073709551616", "1234567890123456789",
+		"1_000", "1e3", "1.5", "2020", "2020-04-02", "2020-04-02T03:21:00Z", "12:30", "1x", "+1", "-1",
+		".5", "~", "null", "true", "no", "yes", "abc", "",
+	} {
+		n := &yaml.Node{Kind: yaml.ScalarNode, Value: v}
+		if got, want := plainTag(n), n.ShortTag(); got != want {
+			t.Errorf("plainTag(%q) = %s, yaml.v3 says %s", v, got, want)
+		}
+	}
+}
+
+// TestLineOfIsSearchInts holds lineOf's hint to the binary search it
+// stands for, on offsets in and out of order.
+func TestLineOfIsSearchInts(t *testing.T) {
+	nl := []int{3, 4, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 40, 41, 90}
+	offs := []int{0, 3, 4, 5, 12, 12, 11, 2, 19, 20, 41, 42, 91, 0, 89, 90, 13, 100, 1, 17, 18, 4, 40}
+	for _, lines := range [][]int{nil, nl[:1], nl} {
+		p := &fastParser{newlines: lines}
+		for _, off := range offs {
+			if got, want := p.lineOf(off), sort.SearchInts(lines, off); got != want {
+				t.Fatalf("lines %v: lineOf(%d) = %d, want %d", lines, off, got, want)
+			}
+		}
 	}
 }

@@ -24,7 +24,7 @@ type jsonEncoder struct {
 	buf      bytes.Buffer
 	enc      *json.Encoder
 	appended []byte
-	indented bytes.Buffer
+	indented []byte
 }
 
 func newJSONEncoder(o JSONOptions) *jsonEncoder {
@@ -78,11 +78,12 @@ func writeObject(w io.Writer, f Format, v any, o JSONOptions) error {
 // indentBytes returns compact JSON b indented as indent indents, valid
 // until the next call.
 func (e *jsonEncoder) indentBytes(b []byte, prefix string) ([]byte, error) {
-	e.indented.Reset()
-	if err := json.Indent(&e.indented, b, prefix, "  "); err != nil {
+	out, err := appendIndent(e.indented[:0], b, prefix)
+	if err != nil {
 		return nil, err
 	}
-	return e.indented.Bytes(), nil
+	e.indented = out
+	return out, nil
 }
 
 // appendRecord appends v as a JSON object of t's fields, in t's order,

@@ -14,7 +14,10 @@ import (
 // the publisher's. Two URLs of the same article give the same key. It
 // returns "" for an empty or unparseable URL, which matches nothing.
 func Key(raw string) string {
-	if k, ok := appendFastKey(nil, raw); ok {
+	// The key is built in buf, not grown from nil by appends: one
+	// allocation for the string instead of a few for the buffer.
+	var buf [256]byte
+	if k, ok := appendFastKey(buf[:0], raw); ok {
 		return string(k)
 	}
 	return parsedKey(raw)
