@@ -74,7 +74,7 @@ var hostileWants = map[string]hostileWant{
 	"unicode-keys.md":       {doc: true, title: "Real"},
 	"unterminated.md":       skipped("unterminated.md:1:1: front matter opened with --- on line 1 is never closed"),
 	"whitespace-title.txt":  {doc: true, title: "Ideographic space headline"},
-	// Issue 11 items 7 and 8: wide characters in every table column; an
+	// Tables that fit and ids that resolve: wide characters in every table column; an
 	// id that is a prefix of another.
 	"wide-cjk-emoji.md": {doc: true, title: "人工知能が変える日本の報道 🤖📰 絵文字👩‍👩‍👧と国旗🇯🇵がタイトルの幅を二倍にする長い見出しです"},
 	"shared-prefix-2020-01-01-artificial-intelligence.md":          {doc: true, title: "An id that is a prefix of another id"},

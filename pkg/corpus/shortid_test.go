@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// TestShortestUniqueID is issue 11 item 8: an id shown in a table is the
+// TestShortestUniqueID: an id shown in a table is the
 // shortest prefix that Find resolves to its document alone.
 func TestShortestUniqueID(t *testing.T) {
 	tests := []struct {

@@ -27,7 +27,7 @@ func loadDocs(t *testing.T, dir string) []*corpus.Document {
 
 func count(docs []*corpus.Document, f Filter) int { return len(f.Select(docs)) }
 
-// checkFacetCountsMatchFilters is the invariant of issue 11 item 2: each
+// checkFacetCountsMatchFilters is the facets invariant: each
 // facet row's count is the number of documents its value selects, and the
 // value's negation selects the rest.
 func checkFacetCountsMatchFilters(t *testing.T, name string, docs []*corpus.Document) {

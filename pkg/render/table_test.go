@@ -12,7 +12,7 @@ import (
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 )
 
-// TestFitWidths is issue 11 item 7: every column but ids and fixed ones
+// TestFitWidths: every column but ids and fixed ones
 // shrinks, the title keeps the most room, and when even the narrowest
 // widths do not fit, topics, then the provider, then the date are left
 // out (width 0), so that no line is wider than the terminal.

@@ -59,7 +59,7 @@ func executeAt(t *testing.T, width int, args ...string) cliRun {
 
 var sgr = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 
-// TestTablesNeverWiderThanTerminal is issue 11 item 7: the tables of list,
+// TestTablesNeverWiderThanTerminal: the tables of list,
 // related (edge list, of an ID, backlinks), topics, providers and validate
 // --rules are never wider than the terminal, at 60, 100 and 200 columns,
 // colour codes aside, wide characters counted as two columns.
@@ -186,7 +186,7 @@ func columnsBetween(s string, from, to int) string {
 	return b.String()
 }
 
-// TestListIDsResolveWithShow is issue 11 item 8: at 100 columns, every id
+// TestListIDsResolveWithShow: at 100 columns, every id
 // list prints resolves with show (corpus.Find) to exactly the document of
 // its row, on the bundled seeds, the hostile corpus and each shared
 // corpus; no id is cut with "…".
