@@ -135,13 +135,6 @@ func (l *Line) clear() {
 	}
 }
 
-// Clear erases the line; a later Tick draws it again.
-func (l *Line) Clear() {
-	l.mu.Lock()
-	l.clear()
-	l.mu.Unlock()
-}
-
 // Stop erases the line and draws it no more.
 func (l *Line) Stop() {
 	l.mu.Lock()
