@@ -133,7 +133,7 @@ func validateRun(opts *ValidateOptions) error {
 		return err
 	}
 	if opts.ListRules {
-		return render.WriteRules(ios.Out, opts.Output.Format.Resolve(ios.IsStdoutTTY()), validate.Rules, settings.Enabled, renderOptions(ios))
+		return render.WriteRules(ios.Out, opts.format, validate.Rules, settings.Enabled, renderOptions(ios))
 	}
 	load, err := g.loadOptions()
 	if err != nil {
@@ -194,7 +194,7 @@ func validateRun(opts *ValidateOptions) error {
 	case opts.sel.JSONOutput() || opts.sel.Null:
 		writeErr = render.WriteRecords(ios.Out, opts.format, render.FindingRecords, opts.sel, opts.Fields.options(ios), rep.Findings)
 	default:
-		writeErr = render.WriteFindings(ios.Out, opts.Output.Format.Resolve(ios.IsStdoutTTY()), rep, ro)
+		writeErr = render.WriteFindings(ios.Out, opts.format, rep, ro)
 	}
 	if writeErr != nil && !errors.Is(writeErr, syscall.EPIPE) {
 		return writeErr

@@ -115,8 +115,7 @@ func (c *ciFlags) stdinIDPrefix(load *corpus.Options, found []validate.Root) {
 
 // keepPaths: JUnit output lists every file checked.
 func (c *ciFlags) keepPaths(opts *ValidateOptions) bool {
-	ios := opts.Global.IO
-	return !opts.sel.JSONOutput() && !opts.sel.Null && opts.Output.Format.Resolve(ios.IsStdoutTTY()) == render.JUnit
+	return !opts.sel.JSONOutput() && !opts.sel.Null && opts.format == render.JUnit
 }
 
 // filter applies --errors-only: the warnings leave the report.
@@ -134,8 +133,7 @@ func (c *ciFlags) statsOnStderr(opts *ValidateOptions, rep *validate.Report, ios
 	if !c.Stats {
 		return
 	}
-	if f := opts.Output.Format.Resolve(ios.IsStdoutTTY()); !opts.sel.JSONOutput() && !opts.sel.Null &&
-		(f == render.Text || f == render.JSON || f == "") {
+	if f := opts.format; !opts.sel.JSONOutput() && !opts.sel.Null && (f == render.Text || f == render.JSON) {
 		return // in the output itself
 	}
 	for _, rc := range validate.RuleCounts(rep.Findings) {
