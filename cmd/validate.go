@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/render"
 	"github.com/seedscope/seedscope/pkg/validate"
 )
@@ -144,7 +143,7 @@ func validateRun(opts *ValidateOptions) error {
 	var baseline *validate.Baseline
 	switch {
 	case opts.Baseline.Write != "":
-		if err := checkWriteBaseline(opts.Baseline.Write, roots, load.Extensions, opts.Config); err != nil {
+		if err := checkWriteBaseline(opts.Baseline.Write, roots, load.SeedExtensions(), opts.Config); err != nil {
 			return err
 		}
 	case opts.Baseline.Read != "":
@@ -173,11 +172,7 @@ func validateRun(opts *ValidateOptions) error {
 	opts.CI.filter(rep)
 	strict := settings.Strict || rep.Strict
 	if rep.Files == 0 {
-		exts := load.Extensions
-		if len(exts) == 0 {
-			exts = corpus.DefaultExtensions
-		}
-		return fmt.Errorf("no seed file (%s) under %s: %w", strings.Join(exts, ", "), strings.Join(roots, ", "), errNothingChecked)
+		return fmt.Errorf("no seed file (%s) under %s: %w", strings.Join(load.SeedExtensions(), ", "), strings.Join(roots, ", "), errNothingChecked)
 	}
 	if baseline != nil {
 		applyBaseline(opts, baseline, rep, roots)

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/seedscope/seedscope/pkg/atomicfile"
-	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/validate"
 )
 
@@ -25,9 +24,6 @@ func checkWriteBaseline(path string, roots []string, exts []string, config strin
 	t, err := atomicfile.Resolve(path)
 	if err != nil {
 		return flagErrorf("--write-baseline: %v", err)
-	}
-	if len(exts) == 0 {
-		exts = corpus.DefaultExtensions
 	}
 	refuse := func(why string) error {
 		return flagErrorf("--write-baseline %s: refusing to overwrite %s; give a path such as .seedscope-baseline.json", path, why)

@@ -67,7 +67,9 @@ type Options struct {
 	DocumentStubs bool
 }
 
-func (o Options) extensions() []string {
+// SeedExtensions are the extensions of the files the loader reads from
+// folders: Extensions, or DefaultExtensions when unset.
+func (o Options) SeedExtensions() []string {
 	if o.Extensions != nil {
 		return o.Extensions
 	}

@@ -109,7 +109,7 @@ type walker struct {
 
 func newWalker(o Options, roots int, seen *Seen, emit func(entry) error) *walker {
 	exts := map[string]bool{}
-	for _, e := range o.extensions() {
+	for _, e := range o.SeedExtensions() {
 		exts[strings.ToLower(e)] = true
 	}
 	w := &walker{exts: exts, maxSize: o.maxFileSize(), follow: o.FollowLinks, seen: seen, emit: emit, prefix: o.IDPrefix}
