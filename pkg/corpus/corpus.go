@@ -158,7 +158,14 @@ func (c *Corpus) findDisplayed(ref string) []*Document {
 func (c *Corpus) findByPath(ref string) *Document {
 	if abs, err := filepath.Abs(ref); err == nil {
 		display := DisplayPath(abs)
+		// filepath.Abs asks the system for the working directory: only
+		// the paths that can match, those whose last name is ref's (Abs
+		// keeps it, unless it is "." or ".."), are made absolute.
+		name, displayName := filepath.Base(abs), filepath.Base(display)
 		for _, d := range c.Docs {
+			if n := filepath.Base(d.Path); n != name && n != displayName && n != "." && n != ".." {
+				continue
+			}
 			if p, err := filepath.Abs(d.Path); err == nil && (p == abs || p == display) {
 				return d
 			}
