@@ -90,13 +90,18 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 		if len(roots) > 1 && load.Seen == nil {
 			load.Seen = seen // a file under two roots is checked once
 		}
-		load.Check = v.checkHook
+		load.Check = func(f *corpus.File) any {
+			if ignored, err := s.Ignored(f.Path); err != nil || ignored {
+				return fileOutcome{ignored: ignored, err: err}
+			}
+			return v.checkHook(f)
+		}
 		load.DocumentStubs = true // collect asks only whether a file loaded
 		err = corpus.Stream(ctx, []string{root}, load, func(r corpus.Result) error {
-			if ignored, err := s.Ignored(r.Path); err != nil || ignored {
-				return err // an ignored file is not checked, nor counted
-			}
 			fo, _ := r.Checked.(fileOutcome)
+			if fo.ignored {
+				return nil // an ignored file is not checked, nor counted
+			}
 			return v.collect(r, fo)
 		})
 		if err != nil {
@@ -143,6 +148,8 @@ type fileOutcome struct {
 	toFix []byte
 	fixed int
 	err   error
+	// ignored marks a file the configuration ignores: never checked.
+	ignored bool
 	// dirs are the file's # seedscope-disable comments.
 	dirs *directives
 	// s are the file's settings.
