@@ -546,24 +546,30 @@ func (s *Settings) top(root string, isDir bool) error {
 	}
 	f := &folder{abs: abs, cfg: sc.base.cfg, plain: sc.base.plain}
 	if sc.nested {
-		above := sc.between(dir, abs)
-		for _, p := range above {
-			c, err := sc.read(p)
-			if err != nil {
+		for _, p := range sc.between(dir, abs) {
+			if err := sc.tighten(f, p); err != nil {
 				return err
 			}
-			if f.cfg, err = Tighten(f.cfg, c, p); err != nil {
-				return &ConfigError{err}
-			}
-		}
-		if len(above) > 0 {
-			if f.plain, err = NewSettings(f.cfg, sc.enable, sc.disable, sc.strict); err != nil {
-				return &ConfigError{err}
-			}
-			f.plain.scope = sc
 		}
 	}
 	sc.folders[dir] = f
+	return nil
+}
+
+// tighten applies the configuration file at p, inside the checked data,
+// over f's settings.
+func (sc *scope) tighten(f *folder, p string) error {
+	c, err := sc.read(p)
+	if err != nil {
+		return err
+	}
+	if f.cfg, err = Tighten(f.cfg, c, p); err != nil {
+		return &ConfigError{err}
+	}
+	if f.plain, err = NewSettings(f.cfg, sc.enable, sc.disable, sc.strict); err != nil {
+		return &ConfigError{fmt.Errorf("%s: %w", p, err)}
+	}
+	f.plain.scope = sc
 	return nil
 }
 
@@ -613,7 +619,10 @@ func (sc *scope) read(p string) (*Config, error) {
 	if err != nil {
 		err = &ConfigError{err}
 	} else {
-		c.Fields = nil // see child
+		// Its fields: mapping is not read here, as no command reads it on
+		// a run on a folder above it: the load reads the corpus root's,
+		// and the checks see the documents the load makes.
+		c.Fields = nil
 		if sc.onConfig != nil {
 			sc.onConfig(p)
 		}
@@ -766,23 +775,8 @@ func (sc *scope) child(parent *folder, dir string) (*folder, error) {
 	if !exists(p) || sc.isWorking(p) {
 		return f, nil
 	}
-	c, err := ReadConfig(p)
-	if err != nil {
-		return nil, &ConfigError{err}
-	}
-	// Its fields: mapping is not read here, as no command reads it on a
-	// run on a folder above it: the load reads the corpus root's, and the
-	// checks see the documents the load makes.
-	c.Fields = nil
-	if f.cfg, err = Tighten(parent.cfg, c, p); err != nil {
-		return nil, &ConfigError{err}
-	}
-	if f.plain, err = NewSettings(f.cfg, sc.enable, sc.disable, sc.strict); err != nil {
-		return nil, &ConfigError{fmt.Errorf("%s: %w", p, err)}
-	}
-	f.plain.scope = sc
-	if sc.onConfig != nil {
-		sc.onConfig(p)
+	if err := sc.tighten(f, p); err != nil {
+		return nil, err
 	}
 	return f, nil
 }
