@@ -82,23 +82,11 @@ type Override struct {
 	tighten, all bool
 }
 
-// configFolder is the absolute folder of a configuration file: its globs
-// are relative to it.
-func configFolder(file string) string {
-	dir, err := filepath.Abs(filepath.Dir(file))
-	if err != nil {
-		return filepath.Dir(file)
-	}
-	return dir
-}
-
 // RebaseGlobs makes the globs of c relative to dir: a file given as
 // --config may live anywhere, and its globs are relative to the working
 // directory (as ESLint does for --config).
 func (c *Config) RebaseGlobs(dir string) {
-	if abs, err := filepath.Abs(dir); err == nil {
-		dir = abs
-	}
+	dir = absDir(dir)
 	c.IgnoreDir = dir
 	for i := range c.Overrides {
 		c.Overrides[i].Dir = dir
@@ -540,13 +528,9 @@ func (s *Settings) top(root string, isDir bool) error {
 	if _, ok := sc.folders[dir]; ok {
 		return nil
 	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		abs = dir
-	}
-	f := &folder{abs: abs, cfg: sc.base.cfg, plain: sc.base.plain}
+	f := &folder{abs: absDir(dir), cfg: sc.base.cfg, plain: sc.base.plain}
 	if sc.nested {
-		for _, p := range sc.between(dir, abs) {
+		for _, p := range sc.between(dir, f.abs) {
 			if err := sc.tighten(f, p); err != nil {
 				return err
 			}
@@ -608,10 +592,7 @@ func (sc *scope) between(dir, abs string) []string {
 
 // read reads a configuration file inside the checked data, once a run.
 func (sc *scope) read(p string) (*Config, error) {
-	key, err := filepath.Abs(p)
-	if err != nil {
-		key = p
-	}
+	key := absDir(p)
 	if c, ok := sc.read1[key]; ok {
 		return c.cfg, c.err
 	}
@@ -763,11 +744,7 @@ func (sc *scope) folder(dir string) (*folder, error) {
 // child is the folder dir below parent: parent's settings, tightened by
 // dir's configuration file if it has one.
 func (sc *scope) child(parent *folder, dir string) (*folder, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		abs = dir
-	}
-	f := &folder{abs: abs, cfg: parent.cfg, plain: parent.plain}
+	f := &folder{abs: absDir(dir), cfg: parent.cfg, plain: parent.plain}
 	if !sc.nested {
 		return f, nil
 	}
