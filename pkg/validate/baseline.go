@@ -156,13 +156,6 @@ func NewBaseline(dir string, fs []Finding) *Baseline {
 	return b
 }
 
-func absDir(dir string) string {
-	if abs, err := filepath.Abs(dir); err == nil {
-		return abs
-	}
-	return dir
-}
-
 func (b *Baseline) sort() {
 	slices.SortFunc(b.Entries, func(x, y BaselineEntry) int {
 		return cmp.Or(cmp.Compare(x.Path, y.Path), cmp.Compare(x.Rule, y.Rule), cmp.Compare(x.Message, y.Message))

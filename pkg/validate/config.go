@@ -273,7 +273,7 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 	if weight > MaxGlobWeight {
 		return nil, fmt.Errorf("%s: the globs (ignores and overrides' files) hold %d bytes; at most %d are allowed (each glob counted once per {a,b} alternative)", path, weight, MaxGlobWeight)
 	}
-	dir := configFolder(path)
+	dir := absDir(filepath.Dir(path)) // the globs are relative to it
 	c.IgnoreDir = dir
 	for i := range c.Overrides {
 		c.Overrides[i].Dir = dir

@@ -244,3 +244,12 @@ func insideFolder(p, dir string) error {
 func escapes(rel string) bool {
 	return rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
+
+// absDir is the absolute form of a path, or the path as given when it has
+// none.
+func absDir(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
+}

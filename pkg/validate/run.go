@@ -65,14 +65,12 @@ func (r *Report) Failed(strict bool) bool {
 // the same at any concurrency. A root that does not exist fails the run
 // with an error wrapping corpus.ErrNoPath.
 func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
-	s := o.Settings
-	if s == nil {
-		s = DefaultSettings()
-	}
 	if err := corpus.CheckPaths(roots); err != nil {
 		return nil, err
 	}
-	v := &runner{ctx: ctx, s: s, o: o, roots: newCorpusRoots(roots), rep: &Report{}, firsts: newFirstFiles(), messages: arena.Table{Max: maxSharedMessages}}
+	v := newRunner(ctx, o)
+	v.roots = newCorpusRoots(roots)
+	s := v.s
 	for _, root := range roots { // before any file's settings are asked for
 		if fi, err := os.Stat(root); err == nil {
 			if err := s.top(root, fi.IsDir()); err != nil {
@@ -83,20 +81,21 @@ func Run(ctx context.Context, roots []string, o Options) (*Report, error) {
 	var err error
 	seen := corpus.NewSeen()
 	for _, root := range roots {
-		load := o.Load
-		if load.Fields == nil {
-			load.Fields = s.Fields // the configuration's mapping of the corpus's keys
-		}
+		load := v.loadOptions()
 		if len(roots) > 1 && load.Seen == nil {
 			load.Seen = seen // a file under two roots is checked once
 		}
-		load.Check = v.checkHook
-		load.DocumentStubs = true // collect asks only whether a file loaded
-		err = corpus.Stream(ctx, []string{root}, load, func(r corpus.Result) error {
-			if ignored, err := s.Ignored(r.Path); err != nil || ignored {
-				return err // an ignored file is not checked, nor counted
+		load.Check = func(f *corpus.File) any {
+			if ignored, err := s.Ignored(f.Path); err != nil || ignored {
+				return fileOutcome{ignored: ignored, err: err}
 			}
+			return v.checkHook(f)
+		}
+		err = corpus.Stream(ctx, []string{root}, load, func(r corpus.Result) error {
 			fo, _ := r.Checked.(fileOutcome)
+			if fo.ignored {
+				return nil // an ignored file is not checked, nor counted
+			}
 			return v.collect(r, fo)
 		})
 		if err != nil {
@@ -134,6 +133,25 @@ type runner struct {
 // maxSharedMessages bounds the table of shared finding messages.
 const maxSharedMessages = 4096
 
+func newRunner(ctx context.Context, o Options) *runner {
+	if o.Settings == nil {
+		o.Settings = DefaultSettings()
+	}
+	return &runner{ctx: ctx, s: o.Settings, o: o, rep: &Report{}, firsts: newFirstFiles(), messages: arena.Table{Max: maxSharedMessages}}
+}
+
+// loadOptions are the loader's options of a run: the per-file checks are
+// its hook (checkHook).
+func (v *runner) loadOptions() corpus.Options {
+	load := v.o.Load
+	if load.Fields == nil {
+		load.Fields = v.s.Fields // the configuration's mapping of the corpus's keys
+	}
+	load.Check = v.checkHook
+	load.DocumentStubs = true // collect asks only whether a file loaded
+	return load
+}
+
 // fileOutcome is the per-file pass's result for one file.
 type fileOutcome struct {
 	findings []Finding
@@ -143,6 +161,8 @@ type fileOutcome struct {
 	toFix []byte
 	fixed int
 	err   error
+	// ignored marks a file the configuration ignores: never checked.
+	ignored bool
 	// dirs are the file's # seedscope-disable comments.
 	dirs *directives
 	// s are the file's settings.
@@ -352,11 +372,16 @@ func (v *runner) read(r corpus.Result) ([]byte, *Finding) {
 }
 
 func (v *runner) overLimit(size int64) bool {
-	limit := v.o.Load.MaxFileSize
-	if limit == 0 {
-		limit = corpus.DefaultMaxFileSize
-	}
+	limit := v.maxFileSize()
 	return limit > 0 && size > limit
+}
+
+// maxFileSize is the loader's size limit (--max-file-size); <= 0: none.
+func (v *runner) maxFileSize() int64 {
+	if v.o.Load.MaxFileSize == 0 {
+		return corpus.DefaultMaxFileSize
+	}
+	return v.o.Load.MaxFileSize
 }
 
 func unwrapPathError(err error) error {

@@ -82,23 +82,11 @@ type Override struct {
 	tighten, all bool
 }
 
-// configFolder is the absolute folder of a configuration file: its globs
-// are relative to it.
-func configFolder(file string) string {
-	dir, err := filepath.Abs(filepath.Dir(file))
-	if err != nil {
-		return filepath.Dir(file)
-	}
-	return dir
-}
-
 // RebaseGlobs makes the globs of c relative to dir: a file given as
 // --config may live anywhere, and its globs are relative to the working
 // directory (as ESLint does for --config).
 func (c *Config) RebaseGlobs(dir string) {
-	if abs, err := filepath.Abs(dir); err == nil {
-		dir = abs
-	}
+	dir = absDir(dir)
 	c.IgnoreDir = dir
 	for i := range c.Overrides {
 		c.Overrides[i].Dir = dir
@@ -540,30 +528,32 @@ func (s *Settings) top(root string, isDir bool) error {
 	if _, ok := sc.folders[dir]; ok {
 		return nil
 	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		abs = dir
-	}
-	f := &folder{abs: abs, cfg: sc.base.cfg, plain: sc.base.plain}
+	f := &folder{abs: absDir(dir), cfg: sc.base.cfg, plain: sc.base.plain}
 	if sc.nested {
-		above := sc.between(dir, abs)
-		for _, p := range above {
-			c, err := sc.read(p)
-			if err != nil {
+		for _, p := range sc.between(dir, f.abs) {
+			if err := sc.tighten(f, p); err != nil {
 				return err
 			}
-			if f.cfg, err = Tighten(f.cfg, c, p); err != nil {
-				return &ConfigError{err}
-			}
-		}
-		if len(above) > 0 {
-			if f.plain, err = NewSettings(f.cfg, sc.enable, sc.disable, sc.strict); err != nil {
-				return &ConfigError{err}
-			}
-			f.plain.scope = sc
 		}
 	}
 	sc.folders[dir] = f
+	return nil
+}
+
+// tighten applies the configuration file at p, inside the checked data,
+// over f's settings.
+func (sc *scope) tighten(f *folder, p string) error {
+	c, err := sc.read(p)
+	if err != nil {
+		return err
+	}
+	if f.cfg, err = Tighten(f.cfg, c, p); err != nil {
+		return &ConfigError{err}
+	}
+	if f.plain, err = NewSettings(f.cfg, sc.enable, sc.disable, sc.strict); err != nil {
+		return &ConfigError{fmt.Errorf("%s: %w", p, err)}
+	}
+	f.plain.scope = sc
 	return nil
 }
 
@@ -602,10 +592,7 @@ func (sc *scope) between(dir, abs string) []string {
 
 // read reads a configuration file inside the checked data, once a run.
 func (sc *scope) read(p string) (*Config, error) {
-	key, err := filepath.Abs(p)
-	if err != nil {
-		key = p
-	}
+	key := absDir(p)
 	if c, ok := sc.read1[key]; ok {
 		return c.cfg, c.err
 	}
@@ -613,7 +600,10 @@ func (sc *scope) read(p string) (*Config, error) {
 	if err != nil {
 		err = &ConfigError{err}
 	} else {
-		c.Fields = nil // see child
+		// Its fields: mapping is not read here, as no command reads it on
+		// a run on a folder above it: the load reads the corpus root's,
+		// and the checks see the documents the load makes.
+		c.Fields = nil
 		if sc.onConfig != nil {
 			sc.onConfig(p)
 		}
@@ -754,11 +744,7 @@ func (sc *scope) folder(dir string) (*folder, error) {
 // child is the folder dir below parent: parent's settings, tightened by
 // dir's configuration file if it has one.
 func (sc *scope) child(parent *folder, dir string) (*folder, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		abs = dir
-	}
-	f := &folder{abs: abs, cfg: parent.cfg, plain: parent.plain}
+	f := &folder{abs: absDir(dir), cfg: parent.cfg, plain: parent.plain}
 	if !sc.nested {
 		return f, nil
 	}
@@ -766,23 +752,8 @@ func (sc *scope) child(parent *folder, dir string) (*folder, error) {
 	if !exists(p) || sc.isWorking(p) {
 		return f, nil
 	}
-	c, err := ReadConfig(p)
-	if err != nil {
-		return nil, &ConfigError{err}
-	}
-	// Its fields: mapping is not read here, as no command reads it on a
-	// run on a folder above it: the load reads the corpus root's, and the
-	// checks see the documents the load makes.
-	c.Fields = nil
-	if f.cfg, err = Tighten(parent.cfg, c, p); err != nil {
-		return nil, &ConfigError{err}
-	}
-	if f.plain, err = NewSettings(f.cfg, sc.enable, sc.disable, sc.strict); err != nil {
-		return nil, &ConfigError{fmt.Errorf("%s: %w", p, err)}
-	}
-	f.plain.scope = sc
-	if sc.onConfig != nil {
-		sc.onConfig(p)
+	if err := sc.tighten(f, p); err != nil {
+		return nil, err
 	}
 	return f, nil
 }

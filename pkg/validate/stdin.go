@@ -6,7 +6,6 @@ import (
 	"io"
 	"slices"
 
-	"github.com/seedscope/seedscope/pkg/arena"
 	"github.com/seedscope/seedscope/pkg/corpus"
 )
 
@@ -24,15 +23,9 @@ const StdinName = "<stdin>"
 // input is reported as skipped, as the loader skips a larger file. --fix
 // has nowhere to write: o.Fix is ignored.
 func CheckReader(ctx context.Context, name string, r io.Reader, o Options) (*Report, error) {
-	s := o.Settings
-	if s == nil {
-		s = DefaultSettings()
-	}
 	o.Fix = false
-	limit := o.Load.MaxFileSize
-	if limit == 0 {
-		limit = corpus.DefaultMaxFileSize
-	}
+	v := newRunner(ctx, o)
+	limit := v.maxFileSize()
 	src := r
 	if limit > 0 {
 		src = io.LimitReader(r, limit+1)
@@ -44,7 +37,6 @@ func CheckReader(ctx context.Context, name string, r io.Reader, o Options) (*Rep
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	v := &runner{ctx: ctx, s: s, o: o, rep: &Report{}, firsts: newFirstFiles(), messages: arena.Table{Max: maxSharedMessages}}
 	var res corpus.Result
 	var fo fileOutcome
 	if limit > 0 && int64(len(data)) > limit {
@@ -55,13 +47,7 @@ func CheckReader(ctx context.Context, name string, r io.Reader, o Options) (*Rep
 		if data == nil {
 			data = []byte{}
 		}
-		load := o.Load
-		if load.Fields == nil {
-			load.Fields = s.Fields
-		}
-		load.Check = v.checkHook
-		load.DocumentStubs = true
-		res = corpus.ParseBytes(name, data, load)
+		res = corpus.ParseBytes(name, data, v.loadOptions())
 		fo, _ = res.Checked.(fileOutcome)
 	}
 	if name == StdinName {
