@@ -262,6 +262,25 @@ func TestFindingsSARIFContent(t *testing.T) {
 	}
 }
 
+// junitSuites reads back what writeFindingsJUnit streams.
+type (
+	junitSuites struct {
+		XMLName  xml.Name     `xml:"testsuites"`
+		Name     string       `xml:"name,attr"`
+		Tests    int          `xml:"tests,attr"`
+		Failures int          `xml:"failures,attr"`
+		Suites   []junitSuite `xml:"testsuite"`
+	}
+	junitSuite struct {
+		Name     string      `xml:"name,attr"`
+		Tests    int         `xml:"tests,attr"`
+		Failures int         `xml:"failures,attr"`
+		Errors   int         `xml:"errors,attr"`
+		Skipped  int         `xml:"skipped,attr"`
+		Cases    []junitCase `xml:"testcase"`
+	}
+)
+
 func TestFindingsJUnit(t *testing.T) {
 	got := write(t, JUnit, sampleReport(), FindingsOptions{})
 	var doc junitSuites

@@ -43,40 +43,20 @@ func (e *jsonEncoder) compact(v any) ([]byte, error) {
 	return e.encodeValue(v)
 }
 
-// indent returns v's JSON indented by two spaces, each line after the
-// first starting with prefix (the bytes json.MarshalIndent(v, prefix, "  ")
-// gives), valid until the next call.
-func (e *jsonEncoder) indent(v any, prefix string) ([]byte, error) {
-	b, err := e.compact(v)
-	if err != nil {
-		return nil, err
-	}
-	return e.indentBytes(b, prefix)
-}
-
 // writeObject writes one value as a whole output: indented for JSON, one
 // line for NDJSON.
 func writeObject(w io.Writer, f Format, v any, o JSONOptions) error {
 	e := newJSONEncoder(o)
-	var b []byte
-	var err error
-	if f == NDJSON {
-		b, err = e.compact(v)
-	} else {
-		b, err = e.indent(v, "")
-	}
+	b, err := e.compact(v)
 	if err != nil {
 		return err
 	}
-	if _, err := w.Write(b); err != nil {
-		return err
-	}
-	_, err = io.WriteString(w, "\n")
-	return err
+	return e.writeWhole(w, f, b)
 }
 
-// indentBytes returns compact JSON b indented as indent indents, valid
-// until the next call.
+// indentBytes returns compact JSON b indented by two spaces, each line
+// after the first starting with prefix (the bytes json.MarshalIndent
+// gives for the value), valid until the next call.
 func (e *jsonEncoder) indentBytes(b []byte, prefix string) ([]byte, error) {
 	out, err := appendIndent(e.indented[:0], b, prefix)
 	if err != nil {
@@ -112,7 +92,14 @@ func writeRecordObject[T any](w io.Writer, f Format, t record.Table[T], v T, o J
 	if err != nil {
 		return err
 	}
+	return e.writeWhole(w, f, b)
+}
+
+// writeWhole writes compact JSON b as a whole output and a newline:
+// indented for JSON, as it is for NDJSON.
+func (e *jsonEncoder) writeWhole(w io.Writer, f Format, b []byte) error {
 	if f != NDJSON {
+		var err error
 		if b, err = e.indentBytes(b, ""); err != nil {
 			return err
 		}
@@ -120,6 +107,6 @@ func writeRecordObject[T any](w io.Writer, f Format, t record.Table[T], v T, o J
 	if _, err := w.Write(b); err != nil {
 		return err
 	}
-	_, err = io.WriteString(w, "\n")
+	_, err := io.WriteString(w, "\n")
 	return err
 }

@@ -191,7 +191,7 @@ func (w *Writer[T]) Write(v T) error {
 func (w *Writer[T]) write(v T) error {
 	switch w.f {
 	case Table:
-		row := cells(make([]string, 0, len(w.schema.Table)), w.schema.Table, v, true)
+		row := cells(make([]string, 0, len(w.schema.Table)), w.schema.Table, v)
 		if w.o.ShortID != nil {
 			for i, c := range w.schema.Table {
 				if c.ID {
@@ -202,7 +202,7 @@ func (w *Writer[T]) write(v T) error {
 		w.rows = append(w.rows, row)
 		return nil
 	case TSV:
-		w.row = cells(w.row, w.schema.Table, v, true)
+		w.row = cells(w.row, w.schema.Table, v)
 		for i, c := range w.row {
 			if i > 0 {
 				w.out.WriteByte('\t')
@@ -309,17 +309,13 @@ func header[T any](cols []Column[T]) []string {
 	return h
 }
 
-// cells returns a record's cell texts in row's memory (nil: new memory);
-// for terminal formats, made safe to print (no control characters, no
-// line breaks).
-func cells[T any](row []string, cols []Column[T], v T, terminal bool) []string {
+// cells returns a record's cell texts for a table or TSV in row's memory
+// (nil: new memory), made safe to print (no control characters, no line
+// breaks).
+func cells[T any](row []string, cols []Column[T], v T) []string {
 	row = row[:0]
 	for _, c := range cols {
-		s := c.Value(v)
-		if terminal {
-			s = termsafe.Clean(s, false)
-		}
-		row = append(row, s)
+		row = append(row, termsafe.Clean(c.Value(v), false))
 	}
 	return row
 }

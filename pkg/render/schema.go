@@ -30,7 +30,7 @@ var recordTypes = []RecordType{
 	{"document", "A document, as list and export print each one.",
 		corpus.DocumentFields.Infos()},
 	{"show", "A document in full, with the ids of the documents that link to it, as show prints it.",
-		append(corpus.DocumentFields.Infos(), LinkedFromField)},
+		DocumentViewFields.Infos()},
 	{"link", "A related item as a link from its document, as related prints each one.",
 		query.LinkFields.Infos()},
 	{"topic", "A topic and the number of documents with it, as topics prints each one.",

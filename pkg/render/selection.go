@@ -78,7 +78,7 @@ var DocumentViewFields = func() record.Table[DocumentView] {
 		t = append(t, record.Field[DocumentView]{Info: f.Info, Value: func(v DocumentView) any { return value(v.Doc) }})
 	}
 	return append(t, record.Field[DocumentView]{
-		Info:  record.Info{Name: "linkedFrom", Kind: record.StringList, Doc: "ids of the documents that link here, in path order, each once"},
+		Info:  LinkedFromField,
 		Value: func(v DocumentView) any { return append([]string{}, v.LinkedFrom...) },
 	})
 }()
