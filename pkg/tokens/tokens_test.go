@@ -1,8 +1,12 @@
 package tokens
 
 import (
+	"iter"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestWords(t *testing.T) {
@@ -44,11 +48,87 @@ func TestFold(t *testing.T) {
 	}
 }
 
+// BenchmarkWords compares Words with the general segmenter alone on the
+// seeds: news text with typographic quotes and dashes.
 func BenchmarkWords(b *testing.B) {
-	text := "Amazon has partnered with more than 200 law enforcement agencies to use its Ring home surveillance system, reports show. "
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		for range Words(text) {
+	var text []byte
+	seeds, _ := filepath.Glob("../../seeds/*")
+	for _, path := range seeds {
+		s, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
 		}
+		text = append(text, s...)
 	}
+	for name, words := range map[string]func(string) iter.Seq[Token]{"Words": Words, "uax29": unicodeWords} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				for range words(string(text)) {
+				}
+			}
+		})
+	}
+}
+
+// wordsEqual reports where Words and the general segmenter disagree on
+// valid UTF-8 s. On invalid UTF-8 the general segmenter's cut depends on
+// how far the text goes on, so there Words only has to yield words of s
+// in order, each within s and after the last.
+func wordsEqual(t *testing.T, s string) {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		end := 0
+		for tok := range Words(s) {
+			if tok.Start < end || tok.End > len(s) || tok.Start >= tok.End || s[tok.Start:tok.End] != tok.Text || !IsWord(tok.Text) {
+				t.Fatalf("%q: token %+v out of place (last ended at %d)", s, tok, end)
+			}
+			end = tok.End
+		}
+		return
+	}
+	got, want := slices.Collect(Words(s)), slices.Collect(unicodeWords(s))
+	if !slices.Equal(got, want) {
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] {
+				t.Fatalf("%q: token %d = %+v, want %+v", s, i, got[i], want[i])
+			}
+		}
+		t.Fatalf("%q: %d tokens, want %d", s, len(got), len(want))
+	}
+}
+
+// wordCases are texts at the edges of the ASCII rules.
+var wordCases = []string{
+	"a:b a.b a'b a,b a;b 1:2 1.2 1'2 1,2 1;2 a.1 1.a a_.b a_b.c _a a_ __ _ 1_ _1",
+	"U.S. e.g. 3.5. 1,000,000.50 ...a.. ''a'' a'' 'a",
+	"end. a b\tc\nd\re\vf\fg  h",
+	"Amazon’s Ring — “police” café naïve e\u0301 x \u0301y  \u0301z",
+	"\u3000 a\u3000b a\u00a0b 🇬🇧🇫🇷 a👍b 1\u066b2 日本語のテキスト",
+	"a\u200db a\u200bb a-b a/b a@b.com http://x.y/z?q=1&r=2",
+	"\xff\xfea\xffb a\x00b \xe00 ",
+}
+
+func TestWordsMatchesUAX29(t *testing.T) {
+	for _, s := range wordCases {
+		wordsEqual(t, s)
+	}
+	seeds, err := filepath.Glob("../../seeds/*")
+	if err != nil || len(seeds) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	for _, path := range seeds {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wordsEqual(t, string(b))
+	}
+}
+
+func FuzzWords(f *testing.F) {
+	for _, s := range wordCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { wordsEqual(t, s) })
 }
