@@ -232,7 +232,11 @@ func (s *snipper) passage(text string, from, n int, hits []wordHit) (string, []S
 	if start < 0 {
 		return "", nil
 	}
-	// The punctuation that ends the last word's sentence or clause.
+	// The punctuation that ends the last word's sentence or clause (the
+	// text's end when no word follows: "…" that ends an excerpt).
+	if !more {
+		end = max(end, len(strings.TrimRightFunc(text, unicode.IsSpace)))
+	}
 	for end < len(text) {
 		r, size := utf8.DecodeRuneInString(text[end:])
 		if unicode.IsSpace(r) || unicode.IsLetter(r) || unicode.IsDigit(r) {
