@@ -50,6 +50,7 @@ The query (one argument: quote it for the shell):
 ` + search.FieldHelp() + `
 Words are split at Unicode word boundaries and folded as every reading
 view does ("Police" is police, ’ is '). At most 64 words and 64 terms.
+A query that starts with - goes after --: search -- '-doorbell ring'.
 
 The filters of list apply too (search --provider wired.com police is
 search "provider:wired.com police"). Scores count over the documents

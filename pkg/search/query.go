@@ -89,7 +89,7 @@ type clause struct {
 	exclude bool
 }
 
-// Fields are the names a field:value clause takes, with what each
+// clauseFields are the names a field:value clause takes, with what each
 // selects; FieldNames lists them sorted.
 var clauseFields = map[string]string{
 	"provider": "the provider's domain or name, as --provider (provider:wired.com)",
@@ -113,7 +113,7 @@ func FieldNames() []string {
 func FieldHelp() string {
 	var b strings.Builder
 	for _, n := range FieldNames() {
-		fmt.Fprintf(&b, "  %-9s %s\n", n+":", clauseFields[n])
+		fmt.Fprintf(&b, "    %-9s %s\n", n+":", clauseFields[n])
 	}
 	return b.String()
 }
