@@ -70,6 +70,7 @@ func TestGolden(t *testing.T) {
 		"providers":         {"providers", seedsDir},
 		"stats":             {"stats", seedsDir},
 		"stats-topic":       {"stats", "--topic", "aws ai", seedsDir},
+		"search":            {"search", `"law enforcement" ring -doorbell`, seedsDir},
 	}
 	for name, args := range commands {
 		formats := acceptedFormats(t, args[0])
@@ -128,6 +129,7 @@ func TestGoldenColor(t *testing.T) {
 		"list":    {"list", seedsDir},
 		"show":    {"show", "003", seedsDir},
 		"related": {"related", "000", seedsDir},
+		"search":  {"search", `"law enforcement" ring police`, seedsDir},
 	} {
 		t.Run(name, func(t *testing.T) {
 			ios, out, errOut := iostreams.Test()

@@ -61,7 +61,15 @@ type Column[T any] struct {
 	ID bool
 	// Right aligns numbers.
 	Right bool
+	// Marks, when set, are the byte ranges of Value's text a table on a
+	// colour terminal highlights (a search's matched words): sorted, not
+	// overlapping, on character boundaries. The text is made safe for
+	// the terminal before the highlight's escape codes are added.
+	Marks func(T) []Span
 }
+
+// Span is the byte range [Start, End) of a text.
+type Span struct{ Start, End int }
 
 // Schema describes how a record type is shown in each format. JSON and
 // NDJSON objects are written from the JSON table when there is one, and
@@ -138,6 +146,7 @@ type Writer[T any] struct {
 	cell   []byte     // the CSV cell being written
 	line   []byte     // the CSV line being written
 	rows   [][]string // table rows, until Close
+	marks  [][][]Span // the rows' marks (Column.Marks), when a column has them
 	row    []string   // the row being written (TSV, CSV)
 	n      int
 	err    error
@@ -197,6 +206,21 @@ func (w *Writer[T]) write(v T) error {
 				if c.ID {
 					row[i] = w.o.ShortID(row[i])
 				}
+			}
+		}
+		if w.o.Color {
+			var marks [][]Span
+			for i, c := range w.schema.Table {
+				if c.Marks == nil {
+					continue
+				}
+				if marks == nil {
+					marks = make([][]Span, len(row))
+				}
+				row[i], marks[i] = cleanMarked(c.Value(v), c.Marks(v))
+			}
+			if marks != nil {
+				w.marks = append(w.marks, marks)
 			}
 		}
 		w.rows = append(w.rows, row)
@@ -276,7 +300,7 @@ func (w *Writer[T]) Close() error {
 	}
 	switch w.f {
 	case Table:
-		w.err = writeTable(w.out, w.schema.Table, w.rows, w.o)
+		w.err = writeMarkedTable(w.out, w.schema.Table, w.rows, w.marks, w.o)
 	case JSON:
 		if w.n == 0 {
 			w.out.WriteString("[]\n")
@@ -318,6 +342,27 @@ func cells[T any](row []string, cols []Column[T], v T) []string {
 		row = append(row, termsafe.Clean(c.Value(v), false))
 	}
 	return row
+}
+
+// cleanMarked is the cell text of s, made safe to print as cells makes
+// it, and where the marks of s are in it. Clean works a character at a
+// time, so the pieces cleaned one by one are the whole cleaned.
+func cleanMarked(s string, marks []Span) (string, []Span) {
+	var b strings.Builder
+	var out []Span
+	at := 0
+	for _, m := range marks {
+		if m.Start < at || m.End > len(s) || m.Start >= m.End {
+			continue
+		}
+		b.WriteString(termsafe.Clean(s[at:m.Start], false))
+		start := b.Len()
+		b.WriteString(termsafe.Clean(s[m.Start:m.End], false))
+		out = append(out, Span{start, b.Len()})
+		at = m.End
+	}
+	b.WriteString(termsafe.Clean(s[at:], false))
+	return b.String(), out
 }
 
 // formulaStarts are the first bytes that make a spreadsheet read a cell

@@ -90,6 +90,12 @@ func setColor(c *color.Color, on bool) {
 // column's width ("…") and coloured here, padded by tablewriter with
 // blanks outside their colour; lines have no trailing blanks.
 func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options) error {
+	return writeMarkedTable(w, cols, rows, nil, o)
+}
+
+// writeMarkedTable is writeTable with the marks of each row's cells
+// (Column.Marks; nil for none) highlighted in colour.
+func writeMarkedTable[T any](w io.Writer, cols []Column[T], rows [][]string, marks [][][]Span, o Options) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -127,7 +133,9 @@ func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options
 		return out.err
 	}
 	cells := make([]string, len(shown))
-	for _, r := range rows {
+	match := color.New(color.Bold, color.FgRed)
+	setColor(match, o.Color)
+	for n, r := range rows {
 		// An id wider than its column is never cut: it goes whole on a
 		// line of its own above its row (see fitWidths).
 		for _, i := range shown {
@@ -142,6 +150,8 @@ func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options
 			s := truncate(r[i], widths[i])
 			if s != "" && cols[i].Style != Plain {
 				s = pal[cols[i].Style].Sprint(s)
+			} else if o.Color && n < len(marks) && marks[n] != nil && len(marks[n][i]) > 0 {
+				s = highlight(r[i], s, marks[n][i], match)
 			}
 			cells[k] = s
 		}
@@ -456,6 +466,33 @@ func (h *widthHistogram) quantile(pct int) int {
 		}
 	}
 	return maxCounted
+}
+
+// highlight colours the marks of a cell's text full in what the table
+// shows of it, cut (truncate: a beginning of full, then "…").
+func highlight(full, cut string, marks []Span, c *color.Color) string {
+	kept, tail := len(cut), ""
+	if cut != full {
+		if p, ok := strings.CutSuffix(cut, "…"); ok && strings.HasPrefix(full, p) {
+			kept, tail = len(p), "…"
+		} else if !strings.HasPrefix(full, cut) {
+			return cut
+		}
+	}
+	var b strings.Builder
+	at := 0
+	for _, m := range marks {
+		if m.Start >= kept {
+			break
+		}
+		end := min(m.End, kept)
+		b.WriteString(full[at:m.Start])
+		b.WriteString(c.Sprint(full[m.Start:end]))
+		at = end
+	}
+	b.WriteString(full[at:kept])
+	b.WriteString(tail)
+	return b.String()
 }
 
 // truncate shortens s to at most w display columns, ending in "…".

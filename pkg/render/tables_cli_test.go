@@ -70,7 +70,7 @@ func TestTablesNeverWiderThanTerminal(t *testing.T) {
 		for name, dir := range corpora {
 			edges := executeAt(t, width, "related", dir)
 			checkWidth(t, name+": related", width, edges, false)
-			commands := [][]string{{"list", dir}, {"topics", dir}, {"providers", dir}}
+			commands := [][]string{{"list", dir}, {"topics", dir}, {"providers", dir}, {"search", "the police", dir}}
 			// A link of the edge list, its ids as the table prints them.
 			if rows := tableRows(t, edges.stdout, width, "FROM", "TARGET"); len(rows) > 0 {
 				for _, r := range rows {
