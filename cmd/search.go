@@ -35,13 +35,15 @@ func NewCmdSearch(g *GlobalOptions, runF func(*SearchOptions) error) *cobra.Comm
 		Use:   "search QUERY [PATH...]",
 		Short: "Rank documents by relevance to a query, with a snippet around the best match",
 		Long: `Rank the documents that hold the query's words by relevance (BM25F over
-the title, the excerpt and the cleaned body; a word in the title weighs 3,
-in the excerpt 2, in the body 1), and print each one's score, id, date,
+the title, the excerpt, the cleaned body and the words of the URL; a word
+in the title weighs 3, in the excerpt 2, in the body or the URL 1), and print each one's score, id, date,
 provider, title and a snippet around its best match. On a colour terminal
 the matched words are highlighted.
 
 The query (one argument: quote it for the shell):
-  word            a word, any case; a document needs one of the words
+  word            a word, any case; a document needs one of the words,
+                  and those where the words given bare follow each
+                  other rank first (as if quoted)
   "a phrase"      words that follow each other; documents holding the
                   phrase rank above those holding only its words
   -word           leave out documents holding the word (-"a phrase" too)

@@ -1,6 +1,6 @@
 // Package search ranks the documents of a corpus against a query: words,
 // "exact phrases", -excluded terms and field:value clauses, scored by
-// BM25F over the title, the excerpt and the cleaned body.
+// BM25F over the title, the excerpt, the cleaned body and the URL.
 //
 // Words are split and folded by pkg/tokens, as every reading view counts
 // them, so "Police", "police" and "POLICE" are one word, and a word of the
@@ -44,13 +44,16 @@ const (
 	Title Field = iota
 	Excerpt
 	Body
+	// URL is the words of the document's address: a slug often names the
+	// story in words its text does not hold ("ring-police-partnerships").
+	URL
 	numFields
 )
 
 // fieldMask is a set of fields.
 type fieldMask uint8
 
-const allFields fieldMask = 1<<Title | 1<<Excerpt | 1<<Body
+const allFields fieldMask = 1<<Title | 1<<Excerpt | 1<<Body | 1<<URL
 
 func (m fieldMask) has(f Field) bool { return m&(1<<f) != 0 }
 
@@ -243,6 +246,7 @@ func Parse(s string) (*Query, error) {
 			}
 		}
 	}
+	q.addProximity()
 	if !slices.ContainsFunc(q.Terms, func(t Term) bool { return !t.Exclude }) {
 		if len(q.Terms) == 0 && len(q.clauses) == 0 {
 			return fail("the query is empty: give a word or a \"phrase\" to rank by")
@@ -250,6 +254,24 @@ func Parse(s string) (*Query, error) {
 		return fail("nothing to rank by: give a word or a \"phrase\" that is not excluded (to select by fields alone, use list with its filters)")
 	}
 	return q, nil
+}
+
+// addProximity adds the words given bare (not quoted, excluded or in a
+// field), when there are several, as a phrase of their own: police
+// partnerships finds documents with either word, and those where the two
+// follow each other rank first, as if it were "police partnerships" (the
+// phrase boost of search engines). A document need not hold it.
+func (q *Query) addProximity() {
+	var bare []string
+	for _, t := range q.Terms {
+		if !t.Exclude && !t.Phrase && !t.implicit && t.fields == allFields {
+			bare = append(bare, t.Words[0])
+		}
+	}
+	if len(bare) < 2 {
+		return
+	}
+	q.add(Term{Text: `"` + strings.Join(bare, " ") + `"`, Words: bare, fields: allFields, Phrase: true})
 }
 
 func prefix(field string) string {

@@ -19,7 +19,7 @@ func TestParse(t *testing.T) {
 		terms []term
 	}{
 		{"police", []term{{"police", false, false}}},
-		{"  Police  RING ", []term{{"police", false, false}, {"ring", false, false}}},
+		{"  Police  RING ", []term{{"police", false, false}, {"ring", false, false}, {`"police ring"`, true, false}}},
 		{`"Police Partnerships"`, []term{{`"police partnerships"`, true, false}, {"police", false, false}, {"partnerships", false, false}}},
 		{`police "police partnerships"`, []term{{"police", false, false}, {`"police partnerships"`, true, false}, {"partnerships", false, false}}},
 		{`ring -doorbell -"law enforcement"`, []term{{"ring", false, false}, {"doorbell", false, true}, {`"law enforcement"`, true, true}}},
@@ -31,7 +31,8 @@ func TestParse(t *testing.T) {
 		{"police provider:wired.com -topic:AI", []term{{"police", false, false}}},
 		{"police police POLICE", []term{{"police", false, false}}},
 		{"10:30 police", []term{{`"10 30"`, true, false}, {"10", false, false}, {"30", false, false}, {"police", false, false}}},
-		{`police "a"b`, []term{{"police", false, false}, {"a", false, false}, {"b", false, false}}},
+		{`police "a"b`, []term{{"police", false, false}, {"a", false, false}, {"b", false, false}, {`"police a b"`, true, false}}},
+		{`police -ring title:law partnerships`, []term{{"police", false, false}, {"ring", false, true}, {"title:law", false, false}, {"partnerships", false, false}, {`"police partnerships"`, true, false}}},
 	} {
 		q, err := Parse(tc.in)
 		if err != nil {

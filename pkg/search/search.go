@@ -34,8 +34,9 @@ const (
 )
 
 // Weights are the weights of the fields in a term's frequency: a word in
-// the title counts three times one in the body, one in the excerpt twice.
-var Weights = [numFields]float64{Title: 3, Excerpt: 2, Body: 1}
+// the title counts three times one in the body, one in the excerpt twice,
+// one in the URL (its slug) as one in the body.
+var Weights = [numFields]float64{Title: 3, Excerpt: 2, Body: 1, URL: 1}
 
 // Hit is a document found, with its score.
 type Hit struct {
@@ -215,6 +216,7 @@ func (c *counter) count(d *corpus.Document, body Text) {
 	c.field(Title, d.Title)
 	c.field(Excerpt, d.Excerpt)
 	c.field(Body, body(d))
+	c.field(URL, d.URL)
 }
 
 // field counts the terms in one field's text.
