@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/seedscope/seedscope/pkg/query"
+	"github.com/seedscope/seedscope/pkg/record"
 )
 
 // Stat is one line of a summary: a stable name (the JSON field's) and its
@@ -25,13 +26,18 @@ var statColumns = []Column[Stat]{
 	{Name: "value", Value: func(s Stat) string { return s.Value }, Style: CountStyle, Right: true},
 }
 
-// StatLines turns stats into summary lines: one per field of
+// StatLines turns stats into summary lines: one per scalar field of
 // query.StatsFields, in its order, the value as CSV writes it (a time in
-// RFC 3339, null empty), a fractional number with one decimal.
+// RFC 3339, null empty), a fractional number with one decimal. Field
+// discovery (a list) is not a line: a table prints it below them, JSON
+// holds it.
 func StatLines(s *query.Stats) []Stat {
-	out := make([]Stat, len(query.StatsFields))
-	for i, f := range query.StatsFields {
-		out[i] = Stat{f.Name, statText(f.Value(s))}
+	out := make([]Stat, 0, len(query.StatsFields))
+	for _, f := range query.StatsFields {
+		if f.Kind == record.ObjectList {
+			continue
+		}
+		out = append(out, Stat{f.Name, statText(f.Value(s))})
 	}
 	return out
 }
@@ -50,5 +56,8 @@ func WriteStats(w io.Writer, f Format, s *query.Stats, o Options) error {
 	case JSON, NDJSON:
 		return writeRecordObject(w, f, query.StatsFields, s, o.JSON)
 	}
-	return WriteAll(w, f, Stats, o, StatLines(s))
+	if err := WriteAll(w, f, Stats, o, StatLines(s)); err != nil || f != Table {
+		return err
+	}
+	return writeFieldStats(w, s, o)
 }
