@@ -70,6 +70,9 @@ func TestGolden(t *testing.T) {
 		"providers":         {"providers", seedsDir},
 		"stats":             {"stats", seedsDir},
 		"stats-topic":       {"stats", "--topic", "aws ai", seedsDir},
+		"stats-by-week":     {"stats", "--by", "week", seedsDir},
+		"stats-by-kind":     {"stats", "--by", "kind", seedsDir},
+		"stats-by-provider": {"stats", "--by", "provider", seedsDir},
 	}
 	for name, args := range commands {
 		formats := acceptedFormats(t, args[0])
@@ -128,6 +131,10 @@ func TestGoldenColor(t *testing.T) {
 		"list":    {"list", seedsDir},
 		"show":    {"show", "003", seedsDir},
 		"related": {"related", "000", seedsDir},
+		// Bars: drawn on a terminal, in colour.
+		"topics":        {"topics", seedsDir},
+		"stats-by-kind": {"stats", "--by", "kind", seedsDir},
+		"stats":         {"stats", seedsDir},
 	} {
 		t.Run(name, func(t *testing.T) {
 			ios, out, errOut := iostreams.Test()

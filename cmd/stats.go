@@ -66,8 +66,9 @@ The sums stream through the corpus one document at a time, so memory stays
 flat however large it is (it grows with the distinct values, periods and
 keys only). The filters of list apply; files and skipped count every file
 looked at. --format json prints one object whose fields are the names of
-the other formats' "stat" column, and "fields", the field discovery; tsv
-and csv print the stat lines only.`,
+the other formats' "stat" column; its "fields" is field discovery, which
+tsv and csv print as a line of compact JSON, and a table as a table of its
+own below the stat lines.`,
 		Example: "  seedscope stats\n  seedscope stats ../corpus --since 2020-01-01 --format json | jq .documents\n  seedscope stats --by month\n  seedscope stats --by provider --limit 10",
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Paths = args

@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/seedscope/seedscope/pkg/query"
@@ -26,18 +27,14 @@ var statColumns = []Column[Stat]{
 	{Name: "value", Value: func(s Stat) string { return s.Value }, Style: CountStyle, Right: true},
 }
 
-// StatLines turns stats into summary lines: one per scalar field of
+// StatLines turns stats into summary lines: one per field of
 // query.StatsFields, in its order, the value as CSV writes it (a time in
-// RFC 3339, null empty), a fractional number with one decimal. Field
-// discovery (a list) is not a line: a table prints it below them, JSON
-// holds it.
+// RFC 3339, null empty, a list its compact JSON: field discovery), a
+// fractional number with one decimal.
 func StatLines(s *query.Stats) []Stat {
-	out := make([]Stat, 0, len(query.StatsFields))
-	for _, f := range query.StatsFields {
-		if f.Kind == record.ObjectList {
-			continue
-		}
-		out = append(out, Stat{f.Name, statText(f.Value(s))})
+	out := make([]Stat, len(query.StatsFields))
+	for i, f := range query.StatsFields {
+		out[i] = Stat{f.Name, statText(f.Value(s))}
 	}
 	return out
 }
@@ -56,7 +53,17 @@ func WriteStats(w io.Writer, f Format, s *query.Stats, o Options) error {
 	case JSON, NDJSON:
 		return writeRecordObject(w, f, query.StatsFields, s, o.JSON)
 	}
-	if err := WriteAll(w, f, Stats, o, StatLines(s)); err != nil || f != Table {
+	lines := StatLines(s)
+	if f != Table {
+		return WriteAll(w, f, Stats, o, lines)
+	}
+	// A table shows field discovery as a table of its own below the
+	// lines, not as a line of JSON.
+	lines = slices.DeleteFunc(lines, func(l Stat) bool {
+		fl, _ := query.StatsFields.Lookup(l.Name)
+		return fl.Kind == record.ObjectList
+	})
+	if err := WriteAll(w, f, Stats, o, lines); err != nil {
 		return err
 	}
 	return writeFieldStats(w, s, o)

@@ -120,7 +120,11 @@ func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options
 	}
 	header := make([]any, len(shown))
 	for k, i := range shown {
-		header[k] = head.Sprint(truncate(heading(cols[i]), widths[i]))
+		if h := truncate(heading(cols[i]), widths[i]); h != "" {
+			header[k] = head.Sprint(h)
+		} else {
+			header[k] = "" // a bar's: no heading, no colour codes
+		}
 	}
 	t.Header(header...)
 	if out.err != nil {
