@@ -87,7 +87,6 @@ var barSchema = Schema[barRow]{Table: []Column[barRow]{
 	BarColumn("count", func(r barRow) int { return r.n }),
 }}
 
-
 // TestBarColumn: bars fill what the other columns leave of the width
 // (within their bounds), only on a table fitted to a width; TSV and a
 // table without a width have no bar column.

@@ -66,4 +66,3 @@ func TestStatsByMonthMatchesList(t *testing.T) {
 		check(t, filepath.Join(sharedtest.Dir(t, "corpora"), "bing-covid-news"))
 	})
 }
-
