@@ -71,6 +71,9 @@ func TestGolden(t *testing.T) {
 		"stats":             {"stats", seedsDir},
 		"stats-topic":       {"stats", "--topic", "aws ai", seedsDir},
 		"search":            {"search", `"law enforcement" ring -doorbell`, seedsDir},
+		"stats-by-week":     {"stats", "--by", "week", seedsDir},
+		"stats-by-kind":     {"stats", "--by", "kind", seedsDir},
+		"stats-by-provider": {"stats", "--by", "provider", seedsDir},
 	}
 	for name, args := range commands {
 		formats := acceptedFormats(t, args[0])
@@ -130,6 +133,10 @@ func TestGoldenColor(t *testing.T) {
 		"show":    {"show", "003", seedsDir},
 		"related": {"related", "000", seedsDir},
 		"search":  {"search", `"law enforcement" ring police`, seedsDir},
+		// Bars: drawn on a terminal, in colour.
+		"topics":        {"topics", seedsDir},
+		"stats-by-kind": {"stats", "--by", "kind", seedsDir},
+		"stats":         {"stats", seedsDir},
 	} {
 		t.Run(name, func(t *testing.T) {
 			ios, out, errOut := iostreams.Test()

@@ -66,6 +66,11 @@ type Column[T any] struct {
 	// overlapping, on character boundaries. The text is made safe for
 	// the terminal before the highlight's escape codes are added.
 	Marks func(T) []Span
+	// Bar draws the column's value, a count, as a bar scaled to the
+	// largest count of the table and fitted to the width the other columns
+	// leave (see Bar). Only tables fitted to a width draw it; TSV, CSV and
+	// a table without a width leave the column out. Its heading is blank.
+	Bar bool
 }
 
 // Span is the byte range [Start, End) of a text.
@@ -161,11 +166,15 @@ func NewWriter[T any](w io.Writer, f Format, s Schema[T], o Options) *Writer[T] 
 		if len(s.TableOmit) > 0 {
 			wr.schema.Table = slices.DeleteFunc(slices.Clone(s.Table), func(c Column[T]) bool { return slices.Contains(s.TableOmit, c.Field) })
 		}
+		if o.Width <= 0 {
+			wr.schema.Table = withoutBars(wr.schema.Table)
+		}
 	case JSON, NDJSON:
 		wr.json = newJSONEncoder(o.JSON)
 	case TSV:
+		wr.schema.Table = withoutBars(s.Table)
 		if o.Header {
-			for i, c := range s.Table {
+			for i, c := range wr.schema.Table {
 				if i > 0 {
 					wr.out.WriteByte('\t')
 				}

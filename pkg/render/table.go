@@ -126,11 +126,24 @@ func writeMarkedTable[T any](w io.Writer, cols []Column[T], rows [][]string, mar
 	}
 	header := make([]any, len(shown))
 	for k, i := range shown {
-		header[k] = head.Sprint(truncate(heading(cols[i]), widths[i]))
+		if h := truncate(heading(cols[i]), widths[i]); h != "" {
+			header[k] = head.Sprint(h)
+		} else {
+			header[k] = "" // a bar's: no heading, no colour codes
+		}
 	}
 	t.Header(header...)
 	if out.err != nil {
 		return out.err
+	}
+	// Each bar column's largest count, which fills its width.
+	largest := make([]int64, len(cols))
+	for i, c := range cols {
+		if c.Bar && widths[i] > 0 {
+			for _, r := range rows {
+				largest[i] = max(largest[i], barCount(r[i]))
+			}
+		}
 	}
 	cells := make([]string, len(shown))
 	match := color.New(color.Bold, color.FgRed)
@@ -147,6 +160,9 @@ func writeMarkedTable[T any](w io.Writer, cols []Column[T], rows [][]string, mar
 			}
 		}
 		for k, i := range shown {
+			if cols[i].Bar {
+				r[i] = Bar(barCount(r[i]), largest[i], widths[i])
+			}
 			s := truncate(r[i], widths[i])
 			if s != "" && cols[i].Style != Plain {
 				s = pal[cols[i].Style].Sprint(s)
@@ -267,7 +283,12 @@ func writeLongID(w io.Writer, id string, offset, width int, style *color.Color) 
 	return nil
 }
 
-func heading[T any](c Column[T]) string { return strings.ToUpper(cmp.Or(c.Heading, c.Name)) }
+func heading[T any](c Column[T]) string {
+	if c.Bar {
+		return ""
+	}
+	return strings.ToUpper(cmp.Or(c.Heading, c.Name))
+}
 
 func appendBlanks(b []byte, n int) []byte {
 	for ; n > 0; n-- {
@@ -309,6 +330,9 @@ func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
 	hist := make([]widthHistogram, len(cols))
 	for _, r := range rows {
 		for i, s := range r {
+			if cols[i].Bar {
+				continue // drawn at the width fitted below
+			}
 			w := displayWidth(s)
 			if width > 0 && cols[i].ID && w > idCap {
 				continue
@@ -316,9 +340,6 @@ func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
 			widths[i] = max(widths[i], w)
 			hist[i].add(w)
 		}
-	}
-	if width <= 0 {
-		return widths
 	}
 	total := func() int {
 		t, n := 0, 0
@@ -329,6 +350,25 @@ func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
 			}
 		}
 		return t + columnGap*max(n-1, 0)
+	}
+	// A bar takes what the other columns leave, within its bounds; it
+	// gives up width first (ShrinkFirst) and is the first column left out.
+	for i, c := range cols {
+		if c.Bar {
+			widths[i] = 0
+		}
+	}
+	rest := width - total() - columnGap
+	for i, c := range cols {
+		if c.Bar {
+			widths[i] = max(min(rest, maxBarWidth), minBarWidth)
+			if width <= 0 {
+				widths[i] = minBarWidth
+			}
+		}
+	}
+	if width <= 0 {
+		return widths
 	}
 	minWidth := func(i int) int {
 		c := cols[i]

@@ -60,8 +60,8 @@ func executeAt(t *testing.T, width int, args ...string) cliRun {
 var sgr = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 
 // TestTablesNeverWiderThanTerminal: the tables of list,
-// related (edge list, of an ID, backlinks), topics, providers and validate
-// --rules are never wider than the terminal, at 60, 100 and 200 columns,
+// related (edge list, of an ID, backlinks), topics, providers, stats (its
+// --by tables with bars) and validate --rules are never wider than the terminal, at 60, 100 and 200 columns,
 // colour codes aside, wide characters counted as two columns.
 func TestTablesNeverWiderThanTerminal(t *testing.T) {
 	corpora := tableCorpora(t)
@@ -71,6 +71,10 @@ func TestTablesNeverWiderThanTerminal(t *testing.T) {
 			edges := executeAt(t, width, "related", dir)
 			checkWidth(t, name+": related", width, edges, false)
 			commands := [][]string{{"list", dir}, {"topics", dir}, {"providers", dir}, {"search", "the police", dir}}
+			// Tables with bars (topics and providers have them too), and
+			// field discovery below the stat lines.
+			commands = append(commands, []string{"stats", "--by", "month", dir}, []string{"stats", "--by", "topic", dir},
+				[]string{"stats", "--by", "provider", dir}, []string{"stats", dir})
 			// A link of the edge list, its ids as the table prints them.
 			if rows := tableRows(t, edges.stdout, width, "FROM", "TARGET"); len(rows) > 0 {
 				for _, r := range rows {
