@@ -70,6 +70,8 @@ func TestGolden(t *testing.T) {
 		"providers":         {"providers", seedsDir},
 		"stats":             {"stats", seedsDir},
 		"stats-topic":       {"stats", "--topic", "aws ai", seedsDir},
+		"dupes":             {"dupes", seedsDir},
+		"list-collapse":     {"list", "--collapse", seedsDir},
 	}
 	for name, args := range commands {
 		formats := acceptedFormats(t, args[0])
