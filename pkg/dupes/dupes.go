@@ -293,7 +293,7 @@ func (f *finder) exact() {
 	// giving a section's address), not one article.
 	group(func(i, j int32) bool {
 		return f.sameURL(f.docs[i], f.docs[j]) && (!f.info[i].near || !f.info[j].near ||
-			f.nearSets(f.set(f.docs[i]), f.set(f.docs[j])))
+			f.compare(f.set(f.docs[i]), f.set(f.docs[j])).near)
 	})
 	es = es[:0]
 	for i, x := range f.info {
@@ -386,19 +386,19 @@ func (f *finder) verify(cand map[uint64]struct{}) error {
 	}
 	slices.Sort(involved)
 	involved = slices.Compact(involved)
-	sets := make([][]uint64, len(involved))
+	sets := make([]shingleSets, len(involved))
 	if err := parallel(f.ctx, f.workers, len(involved), func() struct{} { return struct{}{} }, func(_ struct{}, k int) {
 		sets[k] = f.set(f.docs[involved[k]])
 	}); err != nil {
 		return err
 	}
-	set := func(i int32) []uint64 {
+	set := func(i int32) shingleSets {
 		k, _ := slices.BinarySearch(involved, i)
 		return sets[k]
 	}
 	ok := make([]bool, len(pairs))
 	if err := parallel(f.ctx, f.workers, len(pairs), func() struct{} { return struct{}{} }, func(_ struct{}, k int) {
-		ok[k] = f.nearSets(set(int32(pairs[k]>>32)), set(int32(uint32(pairs[k]))))
+		ok[k] = f.compare(set(int32(pairs[k]>>32)), set(int32(uint32(pairs[k])))).near
 	}); err != nil {
 		return err
 	}
@@ -417,20 +417,45 @@ func (f *finder) near(s Similarity) bool {
 	return s.Containment >= f.o.Containment && s.Jaccard >= f.o.Jaccard
 }
 
-// nearSets reports whether two shingle sets are near duplicates.
-func (f *finder) nearSets(a, b []uint64) bool {
-	return min(len(a), len(b)) >= minShingles && overlap(a, b) >= minShared && f.near(similarity(a, b))
+// shingleSets are a document's shingle set, all of it and without the
+// frequent shingles (counts).
+type shingleSets struct{ all, rare []uint64 }
+
+// copyJaccard is the Jaccard similarity, counting every shingle, from
+// which two texts are copies however common their shingles: a story
+// carried by more documents than the frequency limit.
+const copyJaccard = 0.5
+
+type comparison struct {
+	Similarity
+	near bool
 }
 
-// set is d's shingle set.
-func (f *finder) set(d *corpus.Document) []uint64 {
-	return f.rare(d, shingleSet(nil, []string{d.Title, d.Excerpt, f.body(d)}))
+// compare scores a pair on its rare shingles (boilerplate and set phrases
+// left out), or on all of them when they are copies, and says whether it
+// is a near duplicate.
+func (f *finder) compare(a, b shingleSets) comparison {
+	rare := similarity(a.rare, b.rare)
+	if min(len(a.rare), len(b.rare)) >= minShingles && overlap(a.rare, b.rare) >= minShared && f.near(rare) {
+		return comparison{rare, true}
+	}
+	if all := similarity(a.all, b.all); all.Jaccard >= copyJaccard && min(len(a.all), len(b.all)) >= minShingles && f.near(all) {
+		return comparison{all, true}
+	}
+	return comparison{rare, false}
 }
 
-// rare drops the frequent shingles of d's set.
-func (f *finder) rare(d *corpus.Document, set []uint64) []uint64 {
+// set is d's shingle sets.
+func (f *finder) set(d *corpus.Document) shingleSets {
+	all := shingleSet(nil, []string{d.Title, d.Excerpt, f.body(d)})
 	p := providerKey(d)
-	return slices.DeleteFunc(set, func(h uint64) bool { return f.freq.frequent(h, p) })
+	rare := make([]uint64, 0, len(all))
+	for _, h := range all {
+		if !f.freq.frequent(h, p) {
+			rare = append(rare, h)
+		}
+	}
+	return shingleSets{all, rare}
 }
 
 // providerKey is the hash of d's provider (its domain, else its name, in
@@ -480,22 +505,21 @@ func (f *finder) clusters() error {
 			jobs = append(jobs, job{c, k})
 		}
 	}
-	reps := make([][]uint64, len(groups))
+	reps := make([]shingleSets, len(groups))
 	if err := parallel(f.ctx, f.workers, len(reps), func() struct{} { return struct{}{} }, func(_ struct{}, c int) {
 		reps[c] = f.set(f.docs[groups[c][0]])
 	}); err != nil {
 		return err
 	}
-	type state struct{ set []uint64 }
-	return parallel(f.ctx, f.workers, len(jobs), func() *state { return new(state) }, func(s *state, j int) {
+	return parallel(f.ctx, f.workers, len(jobs), func() struct{} { return struct{}{} }, func(_ struct{}, j int) {
 		c, k := jobs[j].c, jobs[j].k
 		i, r := groups[c][k], groups[c][0]
 		m := &f.res.Clusters[c].Members[k]
-		s.set = f.rare(m.Doc, shingleSet(s.set, []string{m.Doc.Title, m.Doc.Excerpt, f.body(m.Doc)}))
-		near := f.nearSets(s.set, reps[c])
-		if len(s.set) > 0 && len(reps[c]) > 0 {
-			sim := similarity(s.set, reps[c])
-			m.Similarity = &sim
+		set := f.set(m.Doc)
+		cmp := f.compare(set, reps[c])
+		near := cmp.near
+		if len(set.all) > 0 && len(reps[c].all) > 0 {
+			m.Similarity = &cmp.Similarity
 		}
 		switch {
 		case f.sameURL(f.docs[i], f.docs[r]):
