@@ -74,8 +74,11 @@ cluster holds every document joined by such pairs, so its members may be
 linked only through others (reason "chain").
 
 Pairs are found with MinHash and LSH (40 bands of 2 rows): a pair whose
-Jaccard is 0.25 or more is compared surely, one of 0.14 about half the
-time. Documents without a body are matched by URL only.
+Jaccard is 0.3 or more is compared almost surely (0.98), one of 0.14 about
+half the time. Documents of fewer than 10 words are matched by URL and
+body only; shingles in more than 1% of the documents (at least 50) or in
+more than 10 of one provider are boilerplate and not counted, unless the
+two texts are copies.
 
 The representative, the document --collapse keeps, is the earliest
 published, then the one with the longest cleaned body, then the first by

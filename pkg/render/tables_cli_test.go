@@ -71,6 +71,7 @@ func TestTablesNeverWiderThanTerminal(t *testing.T) {
 			edges := executeAt(t, width, "related", dir)
 			checkWidth(t, name+": related", width, edges, false)
 			commands := [][]string{{"list", dir}, {"topics", dir}, {"providers", dir}}
+			commands = append(commands, []string{"dupes", dir})
 			// A link of the edge list, its ids as the table prints them.
 			if rows := tableRows(t, edges.stdout, width, "FROM", "TARGET"); len(rows) > 0 {
 				for _, r := range rows {
