@@ -65,8 +65,8 @@ func TestFormatFlagsDeclared(t *testing.T) {
 		}
 	}
 	walk(NewRootCmd(ios, "test"))
-	if n != 10 {
-		t.Errorf("%d commands take --format, want 10", n)
+	if n != 11 {
+		t.Errorf("%d commands take --format, want 11", n)
 	}
 }
 

@@ -63,6 +63,9 @@ data read by programs (the quote becomes part of the value).`,
 			if opts.Stream && opts.sorted() {
 				return flagErrorf("--stream writes documents in path order: it cannot be combined with --sort or --reverse")
 			}
+			if opts.Stream && opts.Collapse {
+				return flagErrorf("--collapse compares every document with every other, which --stream does not hold: leave out --stream")
+			}
 			if err := opts.formatFromFile(); err != nil {
 				return err
 			}

@@ -74,6 +74,8 @@ func TestGolden(t *testing.T) {
 		"stats-by-week":     {"stats", "--by", "week", seedsDir},
 		"stats-by-kind":     {"stats", "--by", "kind", seedsDir},
 		"stats-by-provider": {"stats", "--by", "provider", seedsDir},
+		"dupes":             {"dupes", seedsDir},
+		"list-collapse":     {"list", "--collapse", seedsDir},
 	}
 	for name, args := range commands {
 		formats := acceptedFormats(t, args[0])

@@ -132,6 +132,7 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 		NewCmdProviders(g, nil),
 		NewCmdStats(g, nil),
 		NewCmdSearch(g, nil),
+		NewCmdDupes(g, nil),
 		NewCmdValidate(g, nil),
 		NewCmdSchema(g, nil),
 	)
@@ -147,6 +148,7 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 var pagedCommands = map[string]bool{
 	"list": true, "show": true, "related": true, "export": true, "topics": true,
 	"providers": true, "stats": true, "validate": true, "schema": true,
+	"dupes": true,
 }
 
 // The values of --color.

@@ -14,6 +14,9 @@ type selectionFlags struct {
 	Sort    string
 	Reverse bool
 	Limit   int
+	// Collapse keeps one document per cluster of duplicates (dupes).
+	Collapse bool
+	Dupes    dupeFlags
 	// matched counts the documents the filters selected (before
 	// --limit), filtered says whether any filter was given: set by docs.
 	matched  int
@@ -28,6 +31,8 @@ func (s *selectionFlags) register(cmd *cobra.Command) {
 	cmd.Flags().VarP(enum.NewValue(&s.Sort, "sort key", enum.Names(query.SortKeys)), "sort", "s", "sort by `key`: path, published, title, provider, quality or heat")
 	cmd.Flags().BoolVarP(&s.Reverse, "reverse", "r", false, "reverse the order (documents missing the key stay last)")
 	cmd.Flags().IntVarP(&s.Limit, "limit", "n", 0, "print at most `N` documents (0: all)")
+	cmd.Flags().BoolVar(&s.Collapse, "collapse", false, "keep one document per cluster of duplicates, its representative (see dupes)")
+	s.Dupes.register(cmd.Flags())
 }
 
 // check validates the flags that cobra cannot.
@@ -38,7 +43,7 @@ func (s *selectionFlags) check() error {
 	if s.Limit < 0 {
 		return flagErrorf("--limit must be 0 or more")
 	}
-	return nil
+	return s.Dupes.check()
 }
 
 // sorted reports whether an order other than the load's is asked for.
@@ -60,6 +65,13 @@ func (s *selectionFlags) docs(g *GlobalOptions, args []string) ([]*corpus.Docume
 	}
 	s.loaded = c
 	docs := filter.Select(c.Docs)
+	if s.Collapse {
+		res, err := s.Dupes.find(g, c, docs)
+		if err != nil {
+			return nil, err
+		}
+		docs = res.Collapse(docs)
+	}
 	s.matched, s.filtered = len(docs), !filter.IsZero()
 	if s.sorted() {
 		docs = append([]*corpus.Document(nil), docs...) // keep the corpus order intact

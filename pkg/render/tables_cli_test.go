@@ -70,7 +70,7 @@ func TestTablesNeverWiderThanTerminal(t *testing.T) {
 		for name, dir := range corpora {
 			edges := executeAt(t, width, "related", dir)
 			checkWidth(t, name+": related", width, edges, false)
-			commands := [][]string{{"list", dir}, {"topics", dir}, {"providers", dir}, {"search", "the police", dir}}
+			commands := [][]string{{"list", dir}, {"topics", dir}, {"providers", dir}, {"search", "the police", dir}, {"dupes", dir}}
 			// Tables with bars (topics and providers have them too), and
 			// field discovery below the stat lines.
 			commands = append(commands, []string{"stats", "--by", "month", dir}, []string{"stats", "--by", "topic", dir},
