@@ -108,7 +108,7 @@ func containsASCIIFold(s, p string) bool {
 	if 'a' <= lo && lo <= 'z' {
 		up = lo - 'a' + 'A'
 	}
-	last := len(s) - len(p) // the last start that fits
+	last := len(s) - len(p)  // the last start that fits
 	nextLo, nextUp := -1, -1 // the next position of each case, once found
 	for i := 0; i <= last; {
 		if nextLo < i {

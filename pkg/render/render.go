@@ -29,6 +29,9 @@ const (
 	ProviderStyle
 	CountStyle
 	DimStyle
+	// MatchStyle shows what a search found (a concordance's keyword), as
+	// grep colours a match.
+	MatchStyle
 )
 
 // Column describes one column of a record type.
@@ -61,6 +64,10 @@ type Column[T any] struct {
 	ID bool
 	// Right aligns numbers.
 	Right bool
+	// CutLeft cuts a cell too wide for its column at its start ("…" first)
+	// rather than at its end: the left context of a concordance, whose
+	// end is next to the keyword.
+	CutLeft bool
 }
 
 // Schema describes how a record type is shown in each format. JSON and
