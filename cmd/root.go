@@ -131,6 +131,7 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 		NewCmdTopics(g, nil),
 		NewCmdProviders(g, nil),
 		NewCmdStats(g, nil),
+		NewCmdConcordance(g, nil),
 		NewCmdValidate(g, nil),
 		NewCmdSchema(g, nil),
 	)
