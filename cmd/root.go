@@ -132,6 +132,7 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 		NewCmdProviders(g, nil),
 		NewCmdStats(g, nil),
 		NewCmdConcordance(g, nil),
+		NewCmdTerms(g, nil),
 		NewCmdValidate(g, nil),
 		NewCmdSchema(g, nil),
 	)
