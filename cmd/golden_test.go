@@ -76,6 +76,11 @@ func TestGolden(t *testing.T) {
 		"stats-by-provider": {"stats", "--by", "provider", seedsDir},
 		"dupes":             {"dupes", seedsDir},
 		"list-collapse":     {"list", "--collapse", seedsDir},
+		"concordance":       {"concordance", "law enforcement", "--sort", "right1", "--width", "30", seedsDir},
+		"terms":             {"terms", "--limit", "15", seedsDir},
+		"terms-bigrams":     {"terms", "-n", "2", "--min-count", "3", seedsDir},
+		"terms-compare":     {"terms", "--kind", "frontmatter", "--compare", "--limit", "10", seedsDir},
+		"list-count":        {"list", "--grep", "police", "-w", "--count", seedsDir},
 	}
 	for name, args := range commands {
 		formats := acceptedFormats(t, args[0])

@@ -133,6 +133,8 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 		NewCmdStats(g, nil),
 		NewCmdSearch(g, nil),
 		NewCmdDupes(g, nil),
+		NewCmdConcordance(g, nil),
+		NewCmdTerms(g, nil),
 		NewCmdValidate(g, nil),
 		NewCmdSchema(g, nil),
 	)
@@ -148,7 +150,7 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 var pagedCommands = map[string]bool{
 	"list": true, "show": true, "related": true, "export": true, "topics": true,
 	"providers": true, "stats": true, "validate": true, "schema": true,
-	"dupes": true,
+	"search": true, "concordance": true, "terms": true, "dupes": true,
 }
 
 // The values of --color.

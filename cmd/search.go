@@ -26,8 +26,6 @@ type SearchOptions struct {
 // defaultSearchLimit is how many results search prints without --limit.
 const defaultSearchLimit = 20
 
-func init() { pagedCommands["search"] = true }
-
 // NewCmdSearch builds "seedscope search".
 func NewCmdSearch(g *GlobalOptions, runF func(*SearchOptions) error) *cobra.Command {
 	opts := &SearchOptions{Global: g}

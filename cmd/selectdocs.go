@@ -21,8 +21,10 @@ type selectionFlags struct {
 	// --limit), filtered says whether any filter was given: set by docs.
 	matched  int
 	filtered bool
-	// loaded is the corpus docs selected from, once docs has run.
+	// loaded is the corpus docs selected from, and filter the filter
+	// that selected them, once docs has run.
 	loaded *corpus.Corpus
+	filter *query.Filter
 }
 
 func (s *selectionFlags) register(cmd *cobra.Command) {
@@ -63,7 +65,8 @@ func (s *selectionFlags) docs(g *GlobalOptions, args []string) ([]*corpus.Docume
 	if err != nil {
 		return nil, err
 	}
-	s.loaded = c
+	s.loaded, s.filter = c, filter
+	cleanBodies(filter, c.Docs)
 	docs := filter.Select(c.Docs)
 	if s.Collapse {
 		res, err := s.Dupes.find(g, c, docs)

@@ -29,6 +29,9 @@ const (
 	ProviderStyle
 	CountStyle
 	DimStyle
+	// MatchStyle shows what a search found (a concordance's keyword), as
+	// grep colours a match.
+	MatchStyle
 )
 
 // Column describes one column of a record type.
@@ -71,6 +74,10 @@ type Column[T any] struct {
 	// leave (see Bar). Only tables fitted to a width draw it; TSV, CSV and
 	// a table without a width leave the column out. Its heading is blank.
 	Bar bool
+	// CutLeft cuts a cell too wide for its column at its start ("…" first)
+	// rather than at its end: the left context of a concordance, whose
+	// end is next to the keyword.
+	CutLeft bool
 }
 
 // Span is the byte range [Start, End) of a text.

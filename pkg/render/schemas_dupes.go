@@ -60,7 +60,3 @@ func dupeColumns(cluster func(dupes.Member) string) []Column[dupes.Member] {
 		{Name: "title", Field: "title", Value: func(m dupes.Member) string { return m.Doc.Title }, Shrink: ShrinkLast},
 	}
 }
-
-func init() {
-	recordTypes = append(recordTypes, RecordType{"dupe", "A document of a cluster of duplicates, as dupes prints each one.", dupes.MemberFields.Infos()})
-}

@@ -26,11 +26,6 @@ var SearchResults = mustCheck(Schema[search.Result]{
 // SearchRecords are search's records, for field selection.
 var SearchRecords = Selectable[search.Result]{Schema: SearchResults, Fields: search.ResultFields, ID: "id"}
 
-func init() {
-	recordTypes = append(recordTypes, RecordType{"search", "A document found by search, with its score and a snippet, as search prints each one.",
-		search.ResultFields.Infos()})
-}
-
 func spans(s []search.Span) []Span {
 	out := make([]Span, len(s))
 	for i, m := range s {

@@ -68,6 +68,7 @@ func palette(on bool) map[Style]*color.Color {
 		ProviderStyle: color.New(color.FgMagenta),
 		CountStyle:    color.New(color.FgYellow),
 		DimStyle:      color.New(color.Faint),
+		MatchStyle:    color.New(color.FgRed, color.Bold),
 	}
 	for _, c := range p {
 		setColor(c, on)
@@ -163,7 +164,12 @@ func writeMarkedTable[T any](w io.Writer, cols []Column[T], rows [][]string, mar
 			if cols[i].Bar {
 				r[i] = Bar(barCount(r[i]), largest[i], widths[i])
 			}
-			s := truncate(r[i], widths[i])
+			var s string
+			if cols[i].CutLeft {
+				s = truncateLeft(r[i], widths[i])
+			} else {
+				s = truncate(r[i], widths[i])
+			}
 			if s != "" && cols[i].Style != Plain {
 				s = pal[cols[i].Style].Sprint(s)
 			} else if o.Color && n < len(marks) && marks[n] != nil && len(marks[n][i]) > 0 {
@@ -546,4 +552,26 @@ func truncate(s string, w int) string {
 		t = twwidth.Truncate(s, w)
 	}
 	return t
+}
+
+// truncateLeft shortens s to at most w display columns by cutting its
+// start, "…" first.
+func truncateLeft(s string, w int) string {
+	if displayWidth(s) <= w {
+		return s
+	}
+	ell := "…"
+	if displayWidth(ell) > w {
+		ell = ""
+	}
+	room := w - displayWidth(ell)
+	i, used := len(s), 0
+	for i > 0 {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		if used += displayWidth(s[i-size : i]); used > room {
+			break
+		}
+		i -= size
+	}
+	return ell + s[i:]
 }

@@ -70,7 +70,9 @@ func TestTablesNeverWiderThanTerminal(t *testing.T) {
 		for name, dir := range corpora {
 			edges := executeAt(t, width, "related", dir)
 			checkWidth(t, name+": related", width, edges, false)
-			commands := [][]string{{"list", dir}, {"topics", dir}, {"providers", dir}, {"search", "the police", dir}, {"dupes", dir}}
+			commands := [][]string{{"list", dir}, {"topics", dir}, {"providers", dir}, {"search", "the police", dir}, {"dupes", dir},
+				{"concordance", "the", "--limit", "300", dir}, {"concordance", "new york", "--sort", "left1", dir},
+				{"terms", "--limit", "50", dir}, {"terms", "-n", "2", "--compare", "--reference", "", "--limit", "50", dir}}
 			// Tables with bars (topics and providers have them too), and
 			// field discovery below the stat lines.
 			commands = append(commands, []string{"stats", "--by", "month", dir}, []string{"stats", "--by", "topic", dir},
@@ -89,7 +91,7 @@ func TestTablesNeverWiderThanTerminal(t *testing.T) {
 				if r.status != 0 {
 					t.Errorf("%s: %s: status %d: %.300s", name, strings.Join(args, " "), r.status, r.stderr)
 				}
-				checkWidth(t, name+": "+strings.Join(args[:len(args)-1], " "), width, r, args[0] == "list" || args[0] == "related")
+				checkWidth(t, name+": "+strings.Join(args[:len(args)-1], " "), width, r, args[0] == "list" || args[0] == "related" || args[0] == "terms")
 			}
 		}
 	}
