@@ -3,31 +3,123 @@
 // repaired, white space normalised. Front-matter bodies are the author's
 // own text and are kept as they are.
 //
-// Per-document rules need only the document; lines repeated across many
-// documents of one corpus need the corpus, so a Cleaner learns them first.
+// The rules are data, listed in Rules (package rules holds them, so that
+// the loader shares them) and documented in docs/cleaning.md. Per-document
+// rules need only the document; lines repeated across many documents of
+// one corpus need the corpus, so a Cleaner learns them first.
 package clean
 
 import (
+	"cmp"
+	"slices"
 	"strings"
+	"unsafe"
 
+	"github.com/seedscope/seedscope/pkg/clean/rules"
 	"github.com/seedscope/seedscope/pkg/corpus"
 )
 
+// Rules is every cleaning rule, in the order they apply within a stage.
+var Rules = rules.All
+
 // Cleaner cleans the bodies of one corpus.
-type Cleaner struct{}
+type Cleaner struct {
+	// repeated holds the lines the repeated-lines rule drops.
+	repeated map[string]bool
+}
 
-// New learns what the documents of one corpus share.
-func New(docs []*corpus.Document) *Cleaner { return &Cleaner{} }
+// New learns what the plain-text documents of one corpus share: the lines
+// the repeated-lines rule drops (see rules.RepeatedMinDocs). Learn it from
+// the whole loaded corpus, not only the documents a filter selects, so
+// that a filter never changes a document's cleaned text. It is
+// deterministic: the same documents give the same Cleaner in any order.
+func New(docs []*corpus.Document) *Cleaner {
+	var texts []*corpus.Document
+	for _, d := range docs {
+		if d.Kind == corpus.KindText {
+			texts = append(texts, d)
+		}
+	}
+	c := &Cleaner{}
+	if len(texts) < rules.RepeatedMinDocs {
+		return c
+	}
+	// Documents with one title are one story, however many copies: a
+	// line counts once for all of them.
+	slices.SortFunc(texts, func(a, b *corpus.Document) int { return cmp.Compare(a.Title, b.Title) })
+	counts := map[string]int{}
+	group := map[string]bool{}
+	titles := 0
+	var buf []byte
+	for i, d := range texts {
+		buf = rules.AppendText(buf[:0], d.Body, nil)
+		text := unsafe.String(unsafe.SliceData(buf), len(buf))
+		for line := range strings.SplitSeq(text, "\n") {
+			if line != "" && len(line) <= rules.RepeatedMaxLen && !group[line] {
+				group[line] = true
+			}
+		}
+		if i+1 < len(texts) && texts[i+1].Title == d.Title {
+			continue
+		}
+		titles++
+		for line := range group {
+			if n, ok := counts[line]; ok {
+				counts[line] = n + 1
+			} else {
+				counts[strings.Clone(line)] = 1
+			}
+		}
+		clear(group)
+	}
+	need := max(rules.RepeatedMinDocs, int(rules.RepeatedMinShare*float64(titles)+0.999999))
+	for line, n := range counts {
+		if n >= need {
+			if c.repeated == nil {
+				c.repeated = map[string]bool{}
+			}
+			c.repeated[line] = true
+		}
+	}
+	return c
+}
 
-// Body is d's cleaned body.
+// Repeated lists the lines the repeated-lines rule drops, sorted.
+func (c *Cleaner) Repeated() []string {
+	out := make([]string, 0, len(c.repeated))
+	for l := range c.repeated {
+		out = append(out, l)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Body is d's cleaned body: every rule for a plain-text document, the body
+// as written for a front-matter one.
 func (c *Cleaner) Body(d *corpus.Document) string {
 	if d.Kind != corpus.KindText {
 		return d.Body
 	}
-	return Text(d.Body)
+	if len(c.repeated) == 0 {
+		return Text(d.Body)
+	}
+	return string(rules.AppendText(nil, d.Body, func(line string) bool { return c.repeated[line] }))
 }
 
-// Text applies the rules that need only the text itself.
+// Text applies the rules that need only the text itself (every rule but
+// repeated-lines): what a document's words are counted on.
 func Text(s string) string {
-	return strings.TrimSpace(s)
+	return rules.Text(s)
+}
+
+// Document returns d with its body cleaned: d itself when cleaning changes
+// nothing, else a copy that shares everything else with d.
+func (c *Cleaner) Document(d *corpus.Document) *corpus.Document {
+	body := c.Body(d)
+	if body == d.Body {
+		return d
+	}
+	cp := *d
+	cp.Body = body
+	return &cp
 }
