@@ -47,34 +47,32 @@ func New(docs []*corpus.Document) *Cleaner {
 	// Documents with one title are one story, however many copies: a
 	// line counts once for all of them.
 	slices.SortFunc(texts, func(a, b *corpus.Document) int { return cmp.Compare(a.Title, b.Title) })
-	counts := map[string]int{}
-	group := map[string]bool{}
+	type seen struct{ docs, group int }
+	counts := map[string]*seen{}
 	titles := 0
 	var buf []byte
 	for i, d := range texts {
+		if i == 0 || d.Title != texts[i-1].Title {
+			titles++
+		}
 		buf = rules.AppendText(buf[:0], d.Body, nil)
 		text := unsafe.String(unsafe.SliceData(buf), len(buf))
 		for line := range strings.SplitSeq(text, "\n") {
-			if line != "" && len(line) <= rules.RepeatedMaxLen && !group[line] {
-				group[line] = true
+			if line == "" || len(line) > rules.RepeatedMaxLen {
+				continue
+			}
+			switch e := counts[line]; {
+			case e == nil:
+				counts[strings.Clone(line)] = &seen{1, titles}
+			case e.group != titles:
+				e.docs++
+				e.group = titles
 			}
 		}
-		if i+1 < len(texts) && texts[i+1].Title == d.Title {
-			continue
-		}
-		titles++
-		for line := range group {
-			if n, ok := counts[line]; ok {
-				counts[line] = n + 1
-			} else {
-				counts[strings.Clone(line)] = 1
-			}
-		}
-		clear(group)
 	}
-	need := max(rules.RepeatedMinDocs, int(rules.RepeatedMinShare*float64(titles)+0.999999))
-	for line, n := range counts {
-		if n >= need {
+	need := max(rules.RepeatedMinDocs, (titles*rules.RepeatedMinPercent+99)/100) // a share rounded up
+	for line, e := range counts {
+		if e.docs >= need {
 			if c.repeated == nil {
 				c.repeated = map[string]bool{}
 			}

@@ -62,7 +62,7 @@ func isPromo(l *Line) bool {
 	if l.Key == "" {
 		return false
 	}
-	if promoHeadings[l.Key] {
+	if l.Full && promoHeadings[l.Key] {
 		return true
 	}
 	for _, p := range promoLinks {
@@ -77,8 +77,14 @@ func isPromo(l *Line) bool {
 			}
 		}
 	}
+	// The calls may be anywhere in the line: the whole of it, in lower
+	// case (trailingPromo looks at a dozen lines a document).
+	lower := l.Key
+	if !l.Full {
+		lower = strings.ToLower(l.Text)
+	}
 	for _, p := range promoCalls {
-		if strings.Contains(l.Key, p) {
+		if strings.Contains(lower, p) {
 			return true
 		}
 	}

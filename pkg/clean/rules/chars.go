@@ -236,6 +236,13 @@ func decodeEntities(s string) string {
 	return string(append(b, s[last:]...))
 }
 
+// commonNames are the entities met most, decoded without a look-up in
+// the HTML5 table.
+var commonNames = map[string]string{
+	"amp": "&", "quot": "\"", "apos": "'", "lt": "<", "gt": ">", "nbsp": "\u00a0", "rsquo": "’", "lsquo": "‘",
+	"rdquo": "”", "ldquo": "“", "ndash": "–", "mdash": "—", "hellip": "…", "eacute": "é",
+}
+
 // entityAt decodes the entity whose "&" is just before s[j]: "#39;",
 // "#x27;" or a name and ";". It returns what it stands for and its end.
 func entityAt(s string, j int) (string, int, bool) {
@@ -267,7 +274,15 @@ func entityAt(s string, j int) (string, int, bool) {
 	if k == j || k >= len(s) || s[k] != ';' {
 		return "", 0, false
 	}
-	entity := "&" + s[j:k+1]
+	if d, ok := commonNames[s[j:k]]; ok {
+		return d, k + 1, true
+	}
+	var entity string
+	if j > 0 && s[j-1] == '&' {
+		entity = s[j-1 : k+1]
+	} else {
+		entity = "&" + s[j:k+1]
+	}
 	d := html.UnescapeString(entity)
 	if d == entity || utf8.RuneCountInString(d) > 2 || strings.HasSuffix(d, ";") && s[j:k] != "semi" {
 		return "", 0, false // not a name, or a legacy prefix of one ("&notit;" read as "&not" "it;")
@@ -280,9 +295,17 @@ func entityAt(s string, j int) (string, int, bool) {
 	return d, k + 1, true
 }
 
+// invisibleLeads are the bytes an invisible character starts with, and CR.
+const invisibleLeads = "\r\xc2\xe1\xe2\xe3\xef"
+
 // invisible is the invisible-characters rule.
 func invisible(s string) string {
-	i := 0
+	i := len(s)
+	for _, c := range []byte(invisibleLeads) {
+		if j := strings.IndexByte(s[:i], c); j >= 0 {
+			i = j
+		}
+	}
 	for i < len(s) {
 		c := s[i]
 		if c == '\r' {
@@ -349,18 +372,14 @@ func isRunBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\v' || c ==
 
 // blankRuns is the blank-runs rule.
 func blankRuns(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !isRunBlank(c) {
-			continue
-		}
-		if c != ' ' || i == 0 || i == len(s)-1 || isRunBlank(s[i+1]) || s[i+1] == '\n' || s[i-1] == '\n' {
-			clean = false
-			break
-		}
+	if s == "" {
+		return s
 	}
-	if clean {
+	// Searches for single bytes and short strings run many bytes at a
+	// time: most texts need none of this rule.
+	if c := s[0]; !isRunBlank(c) && !isRunBlank(s[len(s)-1]) &&
+		strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '\v') < 0 && strings.IndexByte(s, '\f') < 0 &&
+		!strings.Contains(s, "  ") && !strings.Contains(s, " \n") && !strings.Contains(s, "\n ") {
 		return s
 	}
 	b := make([]byte, 0, len(s))

@@ -47,18 +47,24 @@ type Rule struct {
 	In, Out string
 
 	chars func(s string) string
-	drop  func(l *Line) bool
 	block func(st *state, ls []string) []string
+	// A Lines rule drops a line whose Key is one of phrases.exact, starts
+	// with one of phrases.prefix, or that also reports.
+	phrases phrases
+	also    func(l *Line) bool
 }
 
 // Line is a line the Lines rules look at: Text is the line (blank runs
 // already one space, no blank at either end), Key its match form: lower
 // case, without the decoration a menu or banner puts around a word (see
-// decoration). Key is "" for lines longer than maxKeyLen bytes, which are
-// prose, never chrome.
+// decoration). Key is the whole line when Full, else only its first
+// keyPrefix bytes or so (enough for every phrase a rule starts with);
+// it is "" for lines longer than maxKeyLen bytes, which are prose, never
+// chrome.
 type Line struct {
 	Text, Key string
-	// Words is the number of blank-separated words of Key.
+	Full      bool
+	// Words is the number of blank-separated words of Text.
 	Words int
 }
 
@@ -67,16 +73,23 @@ type Line struct {
 // paragraph stays under it.
 const maxKeyLen = 600
 
+// Lines of at most fullKeyLen bytes get their whole Key; longer ones the
+// first keyPrefix bytes of it.
+const (
+	fullKeyLen = 160
+	keyPrefix  = 48
+)
+
 // Rules for the repeated-lines rule (learned by package clean), here so
 // that the list documents them: a line is dropped from every plain-text
 // document of a corpus when it stands in at least RepeatedMinDocs of the
-// corpus's plain-text documents and in at least RepeatedMinShare of them,
+// corpus's plain-text documents and in at least RepeatedMinPercent % of them,
 // counting documents with one title once (copies of one story do not make
 // their own lines boilerplate), and is at most RepeatedMaxLen bytes long.
 const (
-	RepeatedMinDocs  = 10
-	RepeatedMinShare = 0.02
-	RepeatedMaxLen   = 200
+	RepeatedMinDocs    = 10
+	RepeatedMinPercent = 2
+	RepeatedMaxLen     = 200
 )
 
 // All is every rule, in the order Text applies them within a stage.
@@ -193,6 +206,14 @@ var All = []Rule{
 	},
 }
 
+// Rewrite applies a Characters rule alone to s; other rules return s.
+func (r Rule) Rewrite(s string) string {
+	if r.chars == nil {
+		return s
+	}
+	return r.chars(s)
+}
+
 // ByName returns the rule of that name.
 func ByName(name string) (Rule, bool) {
 	for _, r := range All {
@@ -220,6 +241,9 @@ func AppendText(dst []byte, s string, extra func(line string) bool) []byte {
 	st := statePool.Get().(*state)
 	defer statePool.Put(st)
 	kept := st.lines[:0]
+	if n := strings.Count(s, "\n") + 1; cap(kept) < n {
+		kept = make([]string, 0, n)
+	}
 	for rest := s; ; {
 		text, more := rest, false
 		if i := strings.IndexByte(rest, '\n'); i >= 0 {
@@ -244,7 +268,11 @@ func AppendText(dst []byte, s string, extra func(line string) bool) []byte {
 		dst = append(dst, l...)
 	}
 	clear(kept)
-	st.lines = kept[:0]
+	if cap(kept) <= maxPooledLines {
+		st.lines = kept[:0]
+	} else {
+		st.lines = nil
+	}
 	return dst
 }
 
@@ -253,11 +281,8 @@ func Drops(line string) (rule string, ok bool) {
 	st := statePool.Get().(*state)
 	defer statePool.Put(st)
 	line = strings.TrimFunc(blankRuns(invisible(line)), unicode.IsSpace)
-	l := st.line(line)
-	for i := range All {
-		if r := &All[i]; r.drop != nil && r.drop(l) {
-			return r.Name, true
-		}
+	if i := lineIndex.match(st.line(line)); i >= 0 {
+		return All[i].Name, true
 	}
 	return "", false
 }
@@ -273,6 +298,9 @@ func Chars(s string) string {
 	return s
 }
 
+// maxPooledLines is the most lines a pooled state keeps room for.
+const maxPooledLines = 1 << 12
+
 // state is the scratch space of one cleaning.
 type state struct {
 	lines []string
@@ -284,31 +312,35 @@ var statePool = sync.Pool{New: func() any { return new(state) }}
 
 // drops reports whether a Lines rule drops text.
 func (st *state) drops(text string) bool {
-	l := st.line(text)
-	if l.Key == "" {
-		return false
-	}
-	for i := range All {
-		if r := &All[i]; r.drop != nil && r.drop(l) {
-			return true
-		}
-	}
-	return false
+	return lineIndex.match(st.line(text)) >= 0
 }
 
 // line fills st.l for text; its Key lives in st.key until the next call.
 func (st *state) line(text string) *Line {
 	st.l = Line{Text: text}
-	if len(text) > maxKeyLen {
+	if len(text) > maxKeyLen || text == "" {
 		return &st.l
 	}
-	st.key = appendKey(st.key[:0], text)
-	// No copy: the rules keep nothing of a key.
-	key := trimDecoration(unsafe.String(unsafe.SliceData(st.key), len(st.key)))
-	st.l.Key = key
-	if key != "" {
-		st.l.Words = strings.Count(key, " ") + 1
+	st.l.Words = strings.Count(text, " ") + 1
+	part := text
+	if len(text) > fullKeyLen {
+		cut := keyPrefix
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		part = text[:cut]
+	} else {
+		st.l.Full = true
 	}
+	st.key = appendKey(st.key[:0], part)
+	// No copy: the rules keep nothing of a key.
+	key := unsafe.String(unsafe.SliceData(st.key), len(st.key))
+	if st.l.Full {
+		key = strings.Trim(key, decoration)
+	} else {
+		key = strings.TrimLeft(key, decoration)
+	}
+	st.l.Key = key
 	return &st.l
 }
 
@@ -335,8 +367,6 @@ func appendKey(dst []byte, text string) []byte {
 // -", "» Read more", "[Ad]", "Related articles:".
 const decoration = " -–—•·*|:.>»«<_=~#[]"
 
-func trimDecoration(s string) string { return strings.Trim(s, decoration) }
-
 // phrases are the lines a Lines rule drops: a key equal to one of exact,
 // or starting with one of prefix on a line of at most maxWords words.
 type phrases struct {
@@ -346,26 +376,74 @@ type phrases struct {
 }
 
 func lineRule(name, does, in, out string, p phrases, also func(*Line) bool) Rule {
-	exact := make(map[string]bool, len(p.exact))
-	for _, e := range p.exact {
-		exact[e] = true
-	}
-	return Rule{Name: name, Stage: Lines, Does: does, In: in, Out: out, drop: func(l *Line) bool {
-		if l.Key == "" {
-			return false
+	return Rule{Name: name, Stage: Lines, Does: does, In: in, Out: out, phrases: p, also: also}
+}
+
+// index is the Lines rules' phrases gathered for one lookup a line: the
+// rules stay a list, this is how a line is matched against all of them
+// at once.
+type index struct {
+	exact map[string]int // phrase: the first rule that has it
+	// prefix holds, by the first byte of the phrase, the prefixes of
+	// every rule in the order of All.
+	prefix [256][]prefixRule
+	also   []int // the rules with a predicate, in order
+}
+
+type prefixRule struct {
+	prefix   string
+	maxWords int
+	rule     int
+}
+
+var lineIndex = buildIndex(All)
+
+func buildIndex(all []Rule) *index {
+	x := &index{exact: map[string]int{}}
+	for i, r := range all {
+		if r.Stage != Lines {
+			continue
 		}
-		if exact[l.Key] {
-			return true
-		}
-		if p.maxWords == 0 || l.Words <= p.maxWords {
-			for _, pre := range p.prefix {
-				if strings.HasPrefix(l.Key, pre) {
-					return true
-				}
+		for _, e := range r.phrases.exact {
+			if _, ok := x.exact[e]; !ok {
+				x.exact[e] = i
 			}
 		}
-		return also != nil && also(l)
-	}}
+		for _, p := range r.phrases.prefix {
+			x.prefix[p[0]] = append(x.prefix[p[0]], prefixRule{p, r.phrases.maxWords, i})
+		}
+		if r.also != nil {
+			x.also = append(x.also, i)
+		}
+	}
+	return x
+}
+
+// match returns the first rule of All that drops l, or -1.
+func (x *index) match(l *Line) int {
+	if l.Key == "" {
+		return -1
+	}
+	best := len(All)
+	if l.Full {
+		if i, ok := x.exact[l.Key]; ok {
+			best = i
+		}
+	}
+	for _, p := range x.prefix[l.Key[0]] {
+		if p.rule < best && (p.maxWords == 0 || l.Words <= p.maxWords) && strings.HasPrefix(l.Key, p.prefix) {
+			best = p.rule
+		}
+	}
+	for _, i := range x.also {
+		if i < best && All[i].also(l) {
+			best = i
+		}
+	}
+	if best == len(All) {
+		return -1
+	}
+	return best
 }
 
 // menuSeparators split the items of a menu row or a breadcrumb.
@@ -374,11 +452,11 @@ const menuSeparators = "|›»>•·"
 // menuRow reports a line of three or more short items between menu
 // separators: "Home | News | Sport", "Home › World › Europe".
 func menuRow(l *Line) bool {
-	if l.Words > 30 || !strings.ContainsAny(l.Key, menuSeparators) {
+	if l.Words > 30 || !hasMenuSeparator(l.Text) {
 		return false
 	}
 	items := 0
-	for item := range strings.FieldsFuncSeq(l.Key, func(r rune) bool { return strings.ContainsRune(menuSeparators, r) }) {
+	for item := range strings.FieldsFuncSeq(l.Text, func(r rune) bool { return strings.ContainsRune(menuSeparators, r) }) {
 		item = strings.TrimSpace(item)
 		if item == "" {
 			continue
@@ -389,6 +467,23 @@ func menuRow(l *Line) bool {
 		items++
 	}
 	return items >= 3
+}
+
+// hasMenuSeparator is strings.ContainsAny(s, menuSeparators), by bytes: "|",
+// ">", and the first bytes of "›", "•" (E2) and "»", "·" (C2).
+func hasMenuSeparator(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '|', '>':
+			return true
+		case 0xc2, 0xe2:
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if strings.ContainsRune(menuSeparators, r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shareWords are the words of a row of share buttons; networks are those
@@ -408,7 +503,7 @@ var networks = map[string]bool{
 // shareRow reports a line made only of sharing words with at least one
 // network or "share" in it: "Facebook Twitter Email", "Share on WhatsApp".
 func shareRow(l *Line) bool {
-	if l.Words > 12 {
+	if l.Words > 12 || !l.Full {
 		return false
 	}
 	network := false
