@@ -3,6 +3,7 @@ package cmd
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/seedscope/seedscope/pkg/clean"
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/query"
@@ -14,6 +15,8 @@ type selectionFlags struct {
 	Sort    string
 	Reverse bool
 	Limit   int
+	// Clean puts the cleaned text in the body field (clean.Cleaner).
+	Clean bool
 	// matched counts the documents the filters selected (before
 	// --limit), filtered says whether any filter was given: set by docs.
 	matched  int
@@ -28,6 +31,7 @@ func (s *selectionFlags) register(cmd *cobra.Command) {
 	cmd.Flags().VarP(enum.NewValue(&s.Sort, "sort key", enum.Names(query.SortKeys)), "sort", "s", "sort by `key`: path, published, title, provider, quality or heat")
 	cmd.Flags().BoolVarP(&s.Reverse, "reverse", "r", false, "reverse the order (documents missing the key stay last)")
 	cmd.Flags().IntVarP(&s.Limit, "limit", "n", 0, "print at most `N` documents (0: all)")
+	cmd.Flags().BoolVar(&s.Clean, "clean", false, "the body field holds the cleaned text of plain-text documents (docs/cleaning.md)")
 }
 
 // check validates the flags that cobra cannot.
@@ -68,7 +72,22 @@ func (s *selectionFlags) docs(g *GlobalOptions, args []string) ([]*corpus.Docume
 	if s.Limit > 0 && len(docs) > s.Limit {
 		docs = docs[:s.Limit]
 	}
+	if s.Clean {
+		docs = cleanDocs(c, docs)
+	}
 	return docs, nil
+}
+
+// cleanDocs returns docs with their bodies cleaned, learning what the
+// whole corpus c shares (so that a filter does not change a body).
+// Documents cleaning changes are copies; c is left as read.
+func cleanDocs(c *corpus.Corpus, docs []*corpus.Document) []*corpus.Document {
+	cl := clean.New(c.Docs)
+	out := make([]*corpus.Document, len(docs))
+	for i, d := range docs {
+		out[i] = cl.Document(d)
+	}
+	return out
 }
 
 // noteSelection tells a person at the terminal that n documents printed
