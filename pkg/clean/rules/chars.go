@@ -7,8 +7,9 @@ import (
 	"unicode/utf8"
 )
 
-// The character rules. Each returns s itself when it has nothing to do,
-// after one scan, and is one pass over s otherwise.
+// The character rules. Each appends its rewriting of s to dst[:0] and
+// reports true, or reports false when it has nothing to do (after one
+// scan), and is one pass over s.
 
 // brokenNames are the named entities validate's broken-entity rule
 // recognises with blanks inside ("& amp;"); any name would match too many
@@ -16,18 +17,16 @@ import (
 var brokenNames = map[string]rune{"amp": '&', "lt": '<', "gt": '>', "quot": '"', "apos": '\'', "nbsp": '\u00a0'}
 
 // repairBroken is the broken-entities rule.
-func repairBroken(s string) string {
+func repairBroken(dst []byte, s string) ([]byte, bool) {
 	i := strings.IndexByte(s, '&')
 	if i < 0 {
-		return s
+		return dst, false
 	}
-	var b []byte
+	b, changed := dst[:0], false
 	last, open := 0, false // s[last:] is not yet in b; open: a broken quote was opened on this line
 	for {
 		if end, r, ok := brokenAt(s, i); ok {
-			if b == nil {
-				b = make([]byte, 0, len(s))
-			}
+			changed = true
 			if strings.IndexByte(s[last:i], '\n') >= 0 {
 				open = false
 			}
@@ -47,10 +46,10 @@ func repairBroken(s string) string {
 		}
 		i += j
 	}
-	if b == nil {
-		return s
+	if !changed {
+		return dst, false
 	}
-	return string(append(b, s[last:]...))
+	return append(b, s[last:]...), true
 }
 
 func isBlank(c byte) bool { return c == ' ' || c == '\t' }
@@ -199,12 +198,12 @@ func startsWithLetter(s string) bool {
 const maxEntityName = 32
 
 // decodeEntities is the html-entities rule.
-func decodeEntities(s string) string {
+func decodeEntities(dst []byte, s string) ([]byte, bool) {
 	i := strings.IndexByte(s, '&')
 	if i < 0 {
-		return s
+		return dst, false
 	}
-	var b []byte
+	b, changed := dst[:0], false
 	last := 0
 	for {
 		j := i + 1
@@ -216,9 +215,7 @@ func decodeEntities(s string) string {
 			j += 4
 		}
 		if d, end, ok := entityAt(s, j); ok {
-			if b == nil {
-				b = make([]byte, 0, len(s))
-			}
+			changed = true
 			b = append(append(b, s[last:i]...), d...)
 			last, i = end, end
 		} else {
@@ -230,10 +227,10 @@ func decodeEntities(s string) string {
 		}
 		i += k
 	}
-	if b == nil {
-		return s
+	if !changed {
+		return dst, false
 	}
-	return string(append(b, s[last:]...))
+	return append(b, s[last:]...), true
 }
 
 // commonNames are the entities met most, decoded without a look-up in
@@ -299,7 +296,7 @@ func entityAt(s string, j int) (string, int, bool) {
 const invisibleLeads = "\r\xc2\xe1\xe2\xe3\xef"
 
 // invisible is the invisible-characters rule.
-func invisible(s string) string {
+func invisible(dst []byte, s string) ([]byte, bool) {
 	i := len(s)
 	for _, c := range []byte(invisibleLeads) {
 		if j := strings.IndexByte(s[:i], c); j >= 0 {
@@ -322,10 +319,9 @@ func invisible(s string) string {
 		i += size
 	}
 	if i == len(s) {
-		return s
+		return dst, false
 	}
-	b := make([]byte, 0, len(s))
-	b = append(b, s[:i]...)
+	b := append(dst[:0], s[:i]...)
 	for i < len(s) {
 		c := s[i]
 		if c == '\r' {
@@ -351,7 +347,7 @@ func invisible(s string) string {
 		}
 		i += size
 	}
-	return string(b)
+	return b, true
 }
 
 // invisibleMap says what an invisible character becomes: a blank, a line
@@ -371,18 +367,18 @@ func invisibleMap(r rune) (byte, bool) {
 func isRunBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\v' || c == '\f' }
 
 // blankRuns is the blank-runs rule.
-func blankRuns(s string) string {
+func blankRuns(dst []byte, s string) ([]byte, bool) {
 	if s == "" {
-		return s
+		return dst, false
 	}
 	// Searches for single bytes and short strings run many bytes at a
 	// time: most texts need none of this rule.
 	if c := s[0]; !isRunBlank(c) && !isRunBlank(s[len(s)-1]) &&
 		strings.IndexByte(s, '\t') < 0 && strings.IndexByte(s, '\v') < 0 && strings.IndexByte(s, '\f') < 0 &&
 		!strings.Contains(s, "  ") && !strings.Contains(s, " \n") && !strings.Contains(s, "\n ") {
-		return s
+		return dst, false
 	}
-	b := make([]byte, 0, len(s))
+	b := dst[:0]
 	pending := false // blanks seen since the last character kept on this line
 	lineStart := true
 	for i := 0; i < len(s); i++ {
@@ -401,5 +397,5 @@ func blankRuns(s string) string {
 			pending, lineStart = false, false
 		}
 	}
-	return string(b)
+	return b, true
 }

@@ -46,7 +46,7 @@ type Rule struct {
 	// In is an example text and Out what Text makes of it.
 	In, Out string
 
-	chars func(s string) string
+	chars func(dst []byte, s string) ([]byte, bool)
 	block func(st *state, ls []string) []string
 	// A Lines rule drops a line whose Key is one of phrases.exact, starts
 	// with one of phrases.prefix, or that also reports.
@@ -211,7 +211,10 @@ func (r Rule) Rewrite(s string) string {
 	if r.chars == nil {
 		return s
 	}
-	return r.chars(s)
+	if b, changed := r.chars(nil, s); changed {
+		return string(b)
+	}
+	return s
 }
 
 // ByName returns the rule of that name.
@@ -233,13 +236,9 @@ func Text(s string) string {
 // line that no Lines rule and not extra (may be nil; package clean's
 // corpus rule) drops, then the block rules.
 func AppendText(dst []byte, s string, extra func(line string) bool) []byte {
-	for i := range All {
-		if r := &All[i]; r.chars != nil {
-			s = r.chars(s)
-		}
-	}
 	st := statePool.Get().(*state)
 	defer statePool.Put(st)
+	s = st.chars(s)
 	kept := st.lines[:0]
 	if n := strings.Count(s, "\n") + 1; cap(kept) < n {
 		kept = make([]string, 0, n)
@@ -273,6 +272,11 @@ func AppendText(dst []byte, s string, extra func(line string) bool) []byte {
 	} else {
 		st.lines = nil
 	}
+	for i := range st.bufs {
+		if cap(st.bufs[i]) > maxPooledBuf {
+			st.bufs[i] = nil
+		}
+	}
 	return dst
 }
 
@@ -280,7 +284,13 @@ func AppendText(dst []byte, s string, extra func(line string) bool) []byte {
 func Drops(line string) (rule string, ok bool) {
 	st := statePool.Get().(*state)
 	defer statePool.Put(st)
-	line = strings.TrimFunc(blankRuns(invisible(line)), unicode.IsSpace)
+	if b, changed := invisible(nil, line); changed {
+		line = string(b)
+	}
+	if b, changed := blankRuns(nil, line); changed {
+		line = string(b)
+	}
+	line = strings.TrimFunc(line, unicode.IsSpace)
 	if i := lineIndex.match(st.line(line)); i >= 0 {
 		return All[i].Name, true
 	}
@@ -290,19 +300,39 @@ func Drops(line string) (rule string, ok bool) {
 // Chars applies the character rules alone: what a single line, such as a
 // title, is cleaned with.
 func Chars(s string) string {
+	st := statePool.Get().(*state)
+	defer statePool.Put(st)
+	if c := st.chars(s); c != s {
+		return strings.Clone(c)
+	}
+	return s
+}
+
+// chars applies the character rules to s, each writing into the buffer
+// the text it reads is not in; the result lives in st until its next use.
+func (st *state) chars(s string) string {
+	k := 0
 	for i := range All {
 		if r := &All[i]; r.chars != nil {
-			s = r.chars(s)
+			if b, changed := r.chars(st.bufs[k][:0], s); changed {
+				st.bufs[k] = b
+				s = unsafe.String(unsafe.SliceData(b), len(b))
+				k ^= 1
+			}
 		}
 	}
 	return s
 }
+
+// maxPooledBuf is the largest text buffer a pooled state keeps.
+const maxPooledBuf = 1 << 20
 
 // maxPooledLines is the most lines a pooled state keeps room for.
 const maxPooledLines = 1 << 12
 
 // state is the scratch space of one cleaning.
 type state struct {
+	bufs  [2][]byte
 	lines []string
 	key   []byte
 	l     Line
