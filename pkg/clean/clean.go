@@ -13,6 +13,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"unsafe"
 
 	"github.com/seedscope/seedscope/pkg/clean/rules"
@@ -98,17 +99,38 @@ func (c *Cleaner) Body(d *corpus.Document) string {
 	if d.Kind != corpus.KindText {
 		return d.Body
 	}
-	if len(c.repeated) == 0 {
-		return Text(d.Body)
+	var extra func(string) bool
+	if len(c.repeated) > 0 {
+		extra = func(line string) bool { return c.repeated[line] }
 	}
-	return string(rules.AppendText(nil, d.Body, func(line string) bool { return c.repeated[line] }))
+	return clean(d.Body, extra)
 }
 
 // Text applies the rules that need only the text itself (every rule but
 // repeated-lines): what a document's words are counted on.
 func Text(s string) string {
-	return rules.Text(s)
+	return clean(s, nil)
 }
+
+// clean is rules.AppendText into a pooled buffer, copied out once, and
+// not at all when nothing changed.
+func clean(s string, extra func(string) bool) string {
+	bp := bufs.Get().(*[]byte)
+	b := rules.AppendText((*bp)[:0], s, extra)
+	out := s
+	if string(b) != s {
+		out = string(b)
+	}
+	if cap(b) <= maxPooledBuf {
+		*bp = b[:0]
+		bufs.Put(bp)
+	}
+	return out
+}
+
+const maxPooledBuf = 1 << 20
+
+var bufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // Document returns d with its body cleaned: d itself when cleaning changes
 // nothing, else a copy that shares everything else with d.
