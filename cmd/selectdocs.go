@@ -3,6 +3,7 @@ package cmd
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/seedscope/seedscope/pkg/clean"
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/query"
@@ -17,6 +18,8 @@ type selectionFlags struct {
 	// Collapse keeps one document per cluster of duplicates (dupes).
 	Collapse bool
 	Dupes    dupeFlags
+	// Clean puts the cleaned text in the body field (clean.Cleaner).
+	Clean bool
 	// matched counts the documents the filters selected (before
 	// --limit), filtered says whether any filter was given: set by docs.
 	matched  int
@@ -35,6 +38,7 @@ func (s *selectionFlags) register(cmd *cobra.Command) {
 	cmd.Flags().IntVarP(&s.Limit, "limit", "n", 0, "print at most `N` documents (0: all)")
 	cmd.Flags().BoolVar(&s.Collapse, "collapse", false, "keep one document per cluster of duplicates, its representative (see dupes)")
 	s.Dupes.register(cmd.Flags())
+	cmd.Flags().BoolVar(&s.Clean, "clean", false, "the body field holds the cleaned text of plain-text documents (docs/cleaning.md)")
 }
 
 // check validates the flags that cobra cannot.
@@ -83,7 +87,22 @@ func (s *selectionFlags) docs(g *GlobalOptions, args []string) ([]*corpus.Docume
 	if s.Limit > 0 && len(docs) > s.Limit {
 		docs = docs[:s.Limit]
 	}
+	if s.Clean {
+		docs = cleanDocs(c, docs)
+	}
 	return docs, nil
+}
+
+// cleanDocs returns docs with their bodies cleaned, learning what the
+// whole corpus c shares (so that a filter does not change a body).
+// Documents cleaning changes are copies; c is left as read.
+func cleanDocs(c *corpus.Corpus, docs []*corpus.Document) []*corpus.Document {
+	cl := clean.New(c.Docs)
+	out := make([]*corpus.Document, len(docs))
+	for i, d := range docs {
+		out[i] = cl.Document(d)
+	}
+	return out
 }
 
 // noteSelection tells a person at the terminal that n documents printed
