@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/seedscope/seedscope/pkg/clean"
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/kwic"
@@ -108,25 +107,21 @@ func concordanceRun(opts *ConcordanceOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := g.loadCorpus(opts.Paths)
+	sel, err := g.loadSelection(opts.Paths, filter)
 	if err != nil {
 		return err
 	}
-	// The cleaned text is learnt from the whole corpus, whatever the
-	// filters select.
-	cleaner := clean.New(c.Docs)
-	if filter.NeedsBody() {
-		filter.Body = cleaner.Body
+	conc, err := kwic.Find(g.Context, q, sel.docs, kwic.Options{Body: sel.cleaner().Body, Sort: kwic.SortKey(opts.Sort), Workers: g.Workers})
+	if err != nil {
+		return err
 	}
-	docs := filter.Select(c.Docs)
-	conc := kwic.Find(q, docs, kwic.Options{Body: cleaner.Body, Sort: kwic.SortKey(opts.Sort), Workers: g.Workers})
 	hits := conc.Hits
 	if opts.Limit > 0 && len(hits) > opts.Limit {
 		hits = hits[:opts.Limit]
 	}
 	ios := g.IO
 	o := opts.Fields.options(ios)
-	short := corpus.NewShortIDs(c.Docs).Short
+	short := corpus.NewShortIDs(sel.corpus.Docs).Short
 	o.ShortID = short
 	width := opts.Width
 	if !opts.widthSet {

@@ -4,7 +4,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/seedscope/seedscope/pkg/clean"
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/dupes"
 	"github.com/seedscope/seedscope/pkg/render"
@@ -45,11 +44,10 @@ func (f *dupeFlags) check() error {
 	return nil
 }
 
-// find clusters docs, documents of the loaded corpus c. Bodies are
-// cleaned as c's documents teach (clean.New), whatever docs is.
-func (f *dupeFlags) find(g *GlobalOptions, c *corpus.Corpus, docs []*corpus.Document) (*dupes.Result, error) {
-	cl := clean.New(c.Docs)
-	return dupes.Find(g.Context, docs, cl.Body, dupes.Options{Containment: f.Threshold, Jaccard: f.Jaccard})
+// find clusters docs, documents of the loaded corpus sel. Bodies are
+// cleaned as sel's whole corpus teaches, whatever docs is.
+func (f *dupeFlags) find(g *GlobalOptions, sel *selection, docs []*corpus.Document) (*dupes.Result, error) {
+	return dupes.Find(g.Context, docs, sel.cleaner().Body, dupes.Options{Containment: f.Threshold, Jaccard: f.Jaccard, Workers: g.Workers})
 }
 
 // NewCmdDupes builds "seedscope dupes".
@@ -119,12 +117,12 @@ func dupesRun(opts *DupesOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := opts.Global.loadCorpus(opts.Paths)
+	sel, err := opts.Global.loadSelection(opts.Paths, filter)
 	if err != nil {
 		return err
 	}
-	docs := filter.Select(c.Docs)
-	res, err := opts.Dupes.find(opts.Global, c, docs)
+	docs := sel.docs
+	res, err := opts.Dupes.find(opts.Global, sel, docs)
 	if err != nil {
 		return err
 	}
@@ -138,7 +136,7 @@ func dupesRun(opts *DupesOptions) error {
 	}
 	ios := opts.Global.IO
 	o := opts.Fields.options(ios)
-	o.ShortID = corpus.NewShortIDs(c.Docs).Short
+	o.ShortID = corpus.NewShortIDs(sel.corpus.Docs).Short
 	err = render.WriteRecords(ios.Out, opts.format, render.DupeRecords(opts.format), opts.sel, o, members)
 	empty := "no duplicates"
 	if len(docs) == 0 {

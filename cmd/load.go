@@ -6,8 +6,10 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/seedscope/seedscope/pkg/clean"
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/enum"
+	"github.com/seedscope/seedscope/pkg/query"
 	"github.com/seedscope/seedscope/pkg/validate"
 )
 
@@ -64,6 +66,45 @@ func (g *GlobalOptions) loadCorpus(args []string) (*corpus.Corpus, error) {
 		return nil, err
 	}
 	return corpus.New(docs), nil
+}
+
+// selection is a loaded corpus as the views that hold it read it: the
+// whole corpus, the documents the filter selects from it, and the cleaner
+// learnt from all of it (so that a filter never changes a document's
+// cleaned text).
+type selection struct {
+	corpus *corpus.Corpus
+	filter *query.Filter
+	docs   []*corpus.Document
+	cl     *clean.Cleaner
+}
+
+// loadSelection loads the corpus of args and selects the documents filter
+// keeps; the -w and -E of filter, and of the others (terms --reference),
+// look in the cleaned bodies.
+func (g *GlobalOptions) loadSelection(args []string, filter *query.Filter, others ...*query.Filter) (*selection, error) {
+	c, err := g.loadCorpus(args)
+	if err != nil {
+		return nil, err
+	}
+	s := &selection{corpus: c, filter: filter}
+	for _, f := range append([]*query.Filter{filter}, others...) {
+		if f != nil && f.NeedsBody() && f.Body == nil {
+			f.Body = s.cleaner().Body
+		}
+	}
+	s.docs = filter.Select(c.Docs)
+	return s, nil
+}
+
+// cleaner is the corpus's cleaner (clean.New over the whole corpus),
+// learnt on first use. Its Body may be called from many goroutines; the
+// cleaner itself is learnt on the command's.
+func (s *selection) cleaner() *clean.Cleaner {
+	if s.cl == nil {
+		s.cl = clean.New(s.corpus.Docs)
+	}
+	return s.cl
 }
 
 // streamMatching is streamCorpus for the documents the filter flags

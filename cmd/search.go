@@ -3,7 +3,6 @@ package cmd
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/seedscope/seedscope/pkg/clean"
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/render"
 	"github.com/seedscope/seedscope/pkg/search"
@@ -90,22 +89,27 @@ func searchRun(opts *SearchOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := opts.Global.loadCorpus(opts.Paths)
+	g := opts.Global
+	sel, err := g.loadSelection(opts.Paths, filter)
 	if err != nil {
 		return err
 	}
-	// The cleaning is learnt from the whole corpus, so that a filter
-	// never changes a document's text.
-	body := clean.New(c.Docs).Body
-	hits := search.Search(opts.query, filter.Select(c.Docs), body, search.Options{})
+	body, so := sel.cleaner().Body, search.Options{Workers: g.Workers}
+	hits, err := search.Search(g.Context, opts.query, sel.docs, body, so)
+	if err != nil {
+		return err
+	}
 	total := len(hits)
 	if opts.Limit > 0 && len(hits) > opts.Limit {
 		hits = hits[:opts.Limit]
 	}
-	results := search.Results(opts.query, hits, body, search.Options{})
+	results, err := search.Results(g.Context, opts.query, hits, body, so)
+	if err != nil {
+		return err
+	}
 	ios := opts.Global.IO
 	o := opts.Fields.options(ios)
-	o.ShortID = corpus.NewShortIDs(c.Docs).Short
+	o.ShortID = corpus.NewShortIDs(sel.corpus.Docs).Short
 	err = render.WriteRecords(ios.Out, opts.format, render.SearchRecords, opts.sel, o, results)
 	return opts.Global.noteCount(err, len(results), total, "documents", "no documents match")
 }

@@ -65,15 +65,14 @@ func (s *selectionFlags) docs(g *GlobalOptions, args []string) ([]*corpus.Docume
 	if err != nil {
 		return nil, &FlagError{err}
 	}
-	c, err := g.loadCorpus(args)
+	sel, err := g.loadSelection(args, filter)
 	if err != nil {
 		return nil, err
 	}
-	s.loaded, s.filter = c, filter
-	cleanBodies(filter, c.Docs)
-	docs := filter.Select(c.Docs)
+	s.loaded, s.filter = sel.corpus, filter
+	docs := sel.docs
 	if s.Collapse {
-		res, err := s.Dupes.find(g, c, docs)
+		res, err := s.Dupes.find(g, sel, docs)
 		if err != nil {
 			return nil, err
 		}
@@ -88,16 +87,15 @@ func (s *selectionFlags) docs(g *GlobalOptions, args []string) ([]*corpus.Docume
 		docs = docs[:s.Limit]
 	}
 	if s.Clean {
-		docs = cleanDocs(c, docs)
+		docs = cleanDocs(sel.cleaner(), docs)
 	}
 	return docs, nil
 }
 
-// cleanDocs returns docs with their bodies cleaned, learning what the
-// whole corpus c shares (so that a filter does not change a body).
-// Documents cleaning changes are copies; c is left as read.
-func cleanDocs(c *corpus.Corpus, docs []*corpus.Document) []*corpus.Document {
-	cl := clean.New(c.Docs)
+// cleanDocs returns docs with their bodies cleaned by cl, the whole
+// corpus's cleaner (so that a filter does not change a body). Documents
+// cleaning changes are copies; the corpus is left as read.
+func cleanDocs(cl *clean.Cleaner, docs []*corpus.Document) []*corpus.Document {
 	out := make([]*corpus.Document, len(docs))
 	for i, d := range docs {
 		out[i] = cl.Document(d)

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/seedscope/seedscope/pkg/clean"
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/query"
 	"github.com/seedscope/seedscope/pkg/render"
@@ -128,19 +127,16 @@ func termsRun(opts *TermsOptions) error {
 			return err
 		}
 	}
-	c, err := g.loadCorpus(opts.Paths)
+	sel, err := g.loadSelection(opts.Paths, filter, refFilter)
 	if err != nil {
 		return err
 	}
-	cleaner := clean.New(c.Docs)
-	for _, f := range []*query.Filter{filter, refFilter} {
-		if f != nil && f.NeedsBody() {
-			f.Body = cleaner.Body
-		}
+	docs := sel.docs
+	o := terms.Options{N: opts.N, Stop: stop, Body: sel.cleaner().Body, Workers: g.Workers}
+	counts, err := terms.Count(g.Context, docs, o)
+	if err != nil {
+		return err
 	}
-	docs := filter.Select(c.Docs)
-	o := terms.Options{N: opts.N, Stop: stop, Body: cleaner.Body, Workers: g.Workers}
-	counts := terms.Count(docs, o)
 	ios := g.IO
 	ro := opts.Fields.options(ios)
 	empty := "no terms"
@@ -158,9 +154,9 @@ func termsRun(opts *TermsOptions) error {
 	}
 	var ref []*corpus.Document
 	if refFilter != nil {
-		ref = refFilter.Select(c.Docs)
+		ref = refFilter.Select(sel.corpus.Docs)
 	} else {
-		for _, d := range c.Docs {
+		for _, d := range sel.corpus.Docs {
 			if !filter.Match(d) {
 				ref = append(ref, d)
 			}
@@ -169,7 +165,11 @@ func termsRun(opts *TermsOptions) error {
 	if len(ref) == 0 {
 		return fmt.Errorf("terms --compare: the reference holds no documents (the filters select the whole corpus: give --reference)")
 	}
-	keys := terms.Compare(counts, terms.Count(ref, o), int64(opts.MinCount))
+	refCounts, err := terms.Count(g.Context, ref, o)
+	if err != nil {
+		return err
+	}
+	keys := terms.Compare(counts, refCounts, int64(opts.MinCount))
 	total := len(keys)
 	if opts.Limit > 0 && len(keys) > opts.Limit {
 		keys = keys[:opts.Limit]

@@ -22,14 +22,12 @@ import (
 	"cmp"
 	"context"
 	"hash/maphash"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/parallel"
 	"github.com/seedscope/seedscope/pkg/urlnorm"
 )
 
@@ -181,9 +179,6 @@ func Find(ctx context.Context, docs []*corpus.Document, body func(*corpus.Docume
 		o.Containment = DefaultContainment
 	}
 	f := &finder{ctx: ctx, docs: docs, body: body, o: o, workers: o.Workers, seed: maphash.MakeSeed()}
-	if f.workers <= 0 {
-		f.workers = runtime.GOMAXPROCS(0)
-	}
 	f.uf = newUnionFind(len(docs))
 	f.freq = newCounts(len(docs))
 	if err := f.sketch(); err != nil {
@@ -200,28 +195,13 @@ func Find(ctx context.Context, docs []*corpus.Document, body func(*corpus.Docume
 	return &f.res, nil
 }
 
-// parallel runs fn(i) for i in [0, n) on the workers, in chunks; each
-// worker gets its own state from newState.
-func parallel[S any](ctx context.Context, workers, n int, newState func() S, fn func(s S, i int)) error {
-	const chunk = 64
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, (n+chunk-1)/chunk) {
-		wg.Go(func() {
-			s := newState()
-			for ctx.Err() == nil {
-				start := int(next.Add(chunk)) - chunk
-				if start >= n {
-					return
-				}
-				for i := start; i < min(start+chunk, n); i++ {
-					fn(s, i)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	return ctx.Err()
+// chunk is how many documents (or pairs) a worker takes at a time.
+const chunk = 64
+
+// each runs fn(w, i) for i in [0, n) on the workers (parallel.For); w is
+// the worker's number.
+func (f *finder) each(n int, fn func(w, i int)) error {
+	return parallel.For(f.ctx, f.workers, n, chunk, fn)
 }
 
 // sketch reads every document once: its URL keys, its body's hash and the
@@ -234,7 +214,9 @@ func (f *finder) sketch() error {
 		sk  sketch
 		key []byte
 	}
-	return parallel(f.ctx, f.workers, n, func() *state { return new(state) }, func(s *state, i int) {
+	states := make([]state, parallel.Workers(f.workers, n, chunk))
+	return f.each(n, func(w, i int) {
+		s := &states[w]
 		d, x := f.docs[i], &f.info[i]
 		if s.key = urlnorm.AppendKey(s.key[:0], primaryURL(d)); len(s.key) > 0 {
 			x.url = maphash.Bytes(f.seed, s.key) | 1
@@ -387,7 +369,7 @@ func (f *finder) verify(cand map[uint64]struct{}) error {
 	slices.Sort(involved)
 	involved = slices.Compact(involved)
 	sets := make([]shingleSets, len(involved))
-	if err := parallel(f.ctx, f.workers, len(involved), func() struct{} { return struct{}{} }, func(_ struct{}, k int) {
+	if err := f.each(len(involved), func(_, k int) {
 		sets[k] = f.set(f.docs[involved[k]])
 	}); err != nil {
 		return err
@@ -397,7 +379,7 @@ func (f *finder) verify(cand map[uint64]struct{}) error {
 		return sets[k]
 	}
 	ok := make([]bool, len(pairs))
-	if err := parallel(f.ctx, f.workers, len(pairs), func() struct{} { return struct{}{} }, func(_ struct{}, k int) {
+	if err := f.each(len(pairs), func(_, k int) {
 		ok[k] = f.compare(set(int32(pairs[k]>>32)), set(int32(uint32(pairs[k])))).near
 	}); err != nil {
 		return err
@@ -506,12 +488,12 @@ func (f *finder) clusters() error {
 		}
 	}
 	reps := make([]shingleSets, len(groups))
-	if err := parallel(f.ctx, f.workers, len(reps), func() struct{} { return struct{}{} }, func(_ struct{}, c int) {
+	if err := f.each(len(reps), func(_, c int) {
 		reps[c] = f.set(f.docs[groups[c][0]])
 	}); err != nil {
 		return err
 	}
-	return parallel(f.ctx, f.workers, len(jobs), func() struct{} { return struct{}{} }, func(_ struct{}, j int) {
+	return f.each(len(jobs), func(_, j int) {
 		c, k := jobs[j].c, jobs[j].k
 		i, r := groups[c][k], groups[c][0]
 		m := &f.res.Clusters[c].Members[k]

@@ -2,15 +2,14 @@ package kwic
 
 import (
 	"cmp"
-	"runtime"
+	"context"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/enum"
+	"github.com/seedscope/seedscope/pkg/parallel"
 	"github.com/seedscope/seedscope/pkg/tokens"
 )
 
@@ -88,55 +87,39 @@ type Options struct {
 	Workers int
 }
 
-// Find looks for q in the title, excerpt and body of each document.
-func Find(q *Query, docs []*corpus.Document, o Options) *Concordance {
+// Find looks for q in the title, excerpt and body of each document. It
+// stops early when ctx is done, with ctx's error.
+func Find(ctx context.Context, q *Query, docs []*corpus.Document, o Options) (*Concordance, error) {
 	body := o.Body
 	if body == nil {
 		body = func(d *corpus.Document) string { return d.Body }
 	}
-	workers := o.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	perDoc := make([][]Hit, len(docs))
 	bodies := make([]string, len(docs))
-	var next atomic.Int64
-	const block = 64
-	var wg sync.WaitGroup
-	for range min(workers, max(1, len(docs)/block)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				lo := int(next.Add(block)) - block
-				if lo >= len(docs) {
-					return
+	err := parallel.For(ctx, o.Workers, len(docs), 64, func(_, i int) {
+		d := docs[i]
+		var hits []Hit
+		for f, text := range [...]string{d.Title, d.Excerpt, body(d)} {
+			q.Find(text, func(m Match) bool {
+				h := Hit{Doc: int32(i), Field: Field(f), Start: int32(m.Start), End: int32(m.End)}
+				switch o.Sort {
+				case SortLeft1:
+					h.key = strings.Clone(tokens.Fold(m.Before))
+				case SortRight1:
+					h.key = strings.Clone(tokens.Fold(m.After))
 				}
-				for i := lo; i < min(lo+block, len(docs)); i++ {
-					d := docs[i]
-					var hits []Hit
-					for f, text := range [...]string{d.Title, d.Excerpt, body(d)} {
-						q.Find(text, func(m Match) bool {
-							h := Hit{Doc: int32(i), Field: Field(f), Start: int32(m.Start), End: int32(m.End)}
-							switch o.Sort {
-							case SortLeft1:
-								h.key = strings.Clone(tokens.Fold(m.Before))
-							case SortRight1:
-								h.key = strings.Clone(tokens.Fold(m.After))
-							}
-							hits = append(hits, h)
-							return true
-						})
-						if f == int(Body) && len(hits) > 0 && hits[len(hits)-1].Field == Body {
-							bodies[i] = text
-						}
-					}
-					perDoc[i] = hits
-				}
+				hits = append(hits, h)
+				return true
+			})
+			if f == int(Body) && len(hits) > 0 && hits[len(hits)-1].Field == Body {
+				bodies[i] = text
 			}
-		}()
+		}
+		perDoc[i] = hits
+	})
+	if err != nil {
+		return nil, err
 	}
-	wg.Wait()
 	c := &Concordance{Docs: docs, bodies: map[int32]string{}}
 	n := 0
 	for _, h := range perDoc {
@@ -153,7 +136,7 @@ func Find(q *Query, docs []*corpus.Document, o Options) *Concordance {
 		}
 	}
 	c.sort(o.Sort)
-	return c
+	return c, nil
 }
 
 // sort orders the hits by key; ties by document id, then position.

@@ -1,6 +1,8 @@
 package kwic
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -176,7 +178,7 @@ func TestFindSorted(t *testing.T) {
 		{SortDate, "c:excerpt:0 a:body:0 b:title:9 b:body:4 b:body:23 b:body:37"},
 	} {
 		for _, workers := range []int{1, 2, 8} {
-			c := Find(q, docsForTest(), Options{Sort: tc.key, Workers: workers})
+			c := find(t, q, docsForTest(), Options{Sort: tc.key, Workers: workers})
 			var got []string
 			for _, h := range c.Hits {
 				l := c.Line(h, 20)
@@ -201,12 +203,36 @@ func TestFindDeterministic(t *testing.T) {
 	}
 	q, _ := Parse("police")
 	for _, key := range SortKeys {
-		ref := Find(q, docs, Options{Sort: key, Workers: 1})
+		ref := find(t, q, docs, Options{Sort: key, Workers: 1})
 		for _, w := range []int{2, runtime.NumCPU(), 16} {
-			c := Find(q, docs, Options{Sort: key, Workers: w})
+			c := find(t, q, docs, Options{Sort: key, Workers: w})
 			if !slices.EqualFunc(ref.Hits, c.Hits, func(a, b Hit) bool { return a == b }) {
 				t.Errorf("sort %s: %d workers differ from 1", key, w)
 			}
 		}
+	}
+}
+
+func find(t *testing.T, q *Query, docs []*corpus.Document, o Options) *Concordance {
+	t.Helper()
+	c, err := Find(context.Background(), q, docs, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestFindStopsOnCancel: Ctrl-C cancels the context, and Find returns at
+// once with its error instead of reading the rest of the corpus.
+func TestFindStopsOnCancel(t *testing.T) {
+	docs := make([]*corpus.Document, 10_000)
+	for i := range docs {
+		docs[i] = &corpus.Document{ID: fmt.Sprint(i), Body: "police"}
+	}
+	q, _ := Parse("police")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if c, err := Find(ctx, q, docs, Options{}); !errors.Is(err, context.Canceled) || c != nil {
+		t.Errorf("Find on a cancelled context = %v, %v; want nil, context.Canceled", c, err)
 	}
 }

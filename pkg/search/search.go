@@ -2,14 +2,13 @@ package search
 
 import (
 	"cmp"
+	"context"
 	"math"
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/parallel"
 	"github.com/seedscope/seedscope/pkg/tokens"
 )
 
@@ -67,48 +66,34 @@ const chunk = 64
 
 // Search ranks the documents that pass the query's field clauses and
 // hold one of its words or phrases, none of its excluded terms: the
-// documents with the most phrases first, then by score, then by id.
-func Search(q *Query, docs []*corpus.Document, body Text, o Options) []Hit {
+// documents with the most phrases first, then by score, then by id. It
+// stops early when ctx is done, with ctx's error.
+func Search(ctx context.Context, q *Query, docs []*corpus.Document, body Text, o Options) ([]Hit, error) {
 	m := newMatcher(q)
-	workers := o.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	// founds holds each chunk's documents, in order: a chunk is one
+	// worker's (parallel.For).
+	founds := make([][]found, (len(docs)+chunk-1)/chunk)
+	stats := make([]collection, parallel.Workers(o.Workers, len(docs), chunk))
+	counters := make([]*counter, len(stats))
+	for w := range stats {
+		stats[w].df = make([]int64, len(q.Terms))
+		counters[w] = m.newCounter()
 	}
-	nchunks := (len(docs) + chunk - 1) / chunk
-	workers = max(1, min(workers, nchunks))
-	founds := make([][]found, nchunks)
-	stats := make([]collection, workers)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c := m.newCounter()
-			st := &stats[w]
-			st.df = make([]int64, len(q.Terms))
-			for {
-				k := int(next.Add(1)) - 1
-				if k >= nchunks {
-					return
-				}
-				var out []found
-				for i := k * chunk; i < min((k+1)*chunk, len(docs)); i++ {
-					d := docs[i]
-					if !q.Match(d) {
-						continue
-					}
-					c.count(d, body)
-					if f, ok := m.collect(c, st); ok {
-						f.doc = d
-						out = append(out, f)
-					}
-				}
-				founds[k] = out
-			}
-		}()
+	err := parallel.For(ctx, o.Workers, len(docs), chunk, func(w, i int) {
+		d := docs[i]
+		if !q.Match(d) {
+			return
+		}
+		c := counters[w]
+		c.count(d, body)
+		if f, ok := m.collect(c, &stats[w]); ok {
+			f.doc = d
+			founds[i/chunk] = append(founds[i/chunk], f)
+		}
+	})
+	if err != nil {
+		return nil, err
 	}
-	wg.Wait()
 	// Integer sums: the same whatever the order the workers ran in.
 	total := collection{df: make([]int64, len(q.Terms))}
 	for _, st := range stats {
@@ -136,7 +121,7 @@ func Search(q *Query, docs []*corpus.Document, body Text, o Options) []Hit {
 		}
 		return cmp.Compare(a.Doc.ID, b.Doc.ID)
 	})
-	return hits
+	return hits, nil
 }
 
 // collection are the statistics of the documents searched.

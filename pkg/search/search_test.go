@@ -1,6 +1,8 @@
 package search
 
 import (
+	"context"
+	"errors"
 	"math"
 	"path/filepath"
 	"reflect"
@@ -70,7 +72,7 @@ func TestBM25(t *testing.T) {
 		{"apple -cherry", map[string]float64{"d1": 0.3369812353776981, "d4": 0.3411673376805267}, []string{"d4", "d1"}},
 		{"title:apple", nil, []string{"d4"}},
 	} {
-		hits := Search(mustParse(t, tc.q), c, rawBody, Options{})
+		hits := mustSearch(t, mustParse(t, tc.q), c, rawBody, Options{})
 		var ids []string
 		for _, h := range hits {
 			ids = append(ids, h.Doc.ID)
@@ -106,7 +108,7 @@ func TestPhrases(t *testing.T) {
 		"", "Police, partnerships.",
 		"", "partnerships police",
 	)
-	hits := Search(mustParse(t, `"police partnerships"`), c, rawBody, Options{})
+	hits := mustSearch(t, mustParse(t, `"police partnerships"`), c, rawBody, Options{})
 	var ids []string
 	for _, h := range hits {
 		ids = append(ids, h.Doc.ID+":"+strconv.Itoa(h.Phrases))
@@ -125,7 +127,7 @@ func TestPhrases(t *testing.T) {
 		t.Errorf("ranking %v: want every document holding a word", ids)
 	}
 	// Ties by id: two documents alike.
-	same := Search(mustParse(t, "x"), docs("", "x y", "", "x y"), rawBody, Options{})
+	same := mustSearch(t, mustParse(t, "x"), docs("", "x y", "", "x y"), rawBody, Options{})
 	if same[0].Doc.ID != "d1" || same[0].Score != same[1].Score {
 		t.Errorf("tie broken as %s, %s", same[0].Doc.ID, same[1].Doc.ID)
 	}
@@ -161,7 +163,7 @@ func TestPhraseRankingSeeds(t *testing.T) {
 		{`police partnerships`, []string{"000_882eb17234bc9889"}, 4},
 		{`"police partnerships"`, []string{"000_882eb17234bc9889"}, 4},
 	} {
-		hits := Search(mustParse(t, tc.q), c.Docs, body, Options{})
+		hits := mustSearch(t, mustParse(t, tc.q), c.Docs, body, Options{})
 		if len(hits) != tc.n {
 			t.Errorf("%s: %d hits, want %d", tc.q, len(hits), tc.n)
 		}
@@ -194,8 +196,8 @@ func TestDeterministic(t *testing.T) {
 	q := mustParse(t, `"police partnerships" ring -doorbell amazon`)
 	run := func(procs, workers int) []Result {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		hits := Search(q, c, rawBody, Options{Workers: workers})
-		return Results(q, hits, rawBody, Options{Workers: workers})
+		hits := mustSearch(t, q, c, rawBody, Options{Workers: workers})
+		return mustResults(t, q, hits, rawBody, Options{Workers: workers})
 	}
 	want := run(1, 1)
 	if len(want) == 0 {
@@ -218,11 +220,11 @@ func TestHostileInputs(t *testing.T) {
 		{ID: "words", Body: strings.Repeat("a ", 1<<20) + "police partnerships"},
 	}
 	q := mustParse(t, `police "police partnerships" `+strings.Repeat("a ", MaxWords-4))
-	hits := Search(q, c, rawBody, Options{})
+	hits := mustSearch(t, q, c, rawBody, Options{})
 	if len(hits) != 3 || hits[0].Doc.ID != "words" {
 		t.Fatalf("hits %v", hits)
 	}
-	for _, r := range Results(q, hits, rawBody, Options{}) {
+	for _, r := range mustResults(t, q, hits, rawBody, Options{}) {
 		if len(r.Snippet) > maxSnippetBytes+2*len(ellipsis) {
 			t.Errorf("%s: snippet of %d bytes", r.Doc.ID, len(r.Snippet))
 		}
@@ -233,7 +235,7 @@ func TestSnippet(t *testing.T) {
 	body := "Intro words here. " + strings.Repeat("filler ", 40) + "The  Ring\tdoorbell and the police\n partnerships grew. " + strings.Repeat("tail ", 40)
 	c := []*corpus.Document{{ID: "d", Title: "Police and Ring", Body: body}}
 	q := mustParse(t, `"police partnerships" title:ring`)
-	rs := Results(q, Search(q, c, rawBody, Options{}), rawBody, Options{})
+	rs := mustResults(t, q, mustSearch(t, q, c, rawBody, Options{}), rawBody, Options{})
 	if len(rs) != 1 {
 		t.Fatalf("%d results", len(rs))
 	}
@@ -258,7 +260,7 @@ func TestSnippet(t *testing.T) {
 	}
 	// A match in the title only: the snippet is the text's beginning.
 	c[0].Body = "Nothing to see. Nothing at all."
-	rs = Results(q, Search(q, c, rawBody, Options{}), rawBody, Options{})
+	rs = mustResults(t, q, mustSearch(t, q, c, rawBody, Options{}), rawBody, Options{})
 	if rs[0].Snippet != "Nothing to see. Nothing at all." || rs[0].SnippetMarks != nil {
 		t.Errorf("snippet %q, marks %v", rs[0].Snippet, rs[0].SnippetMarks)
 	}
@@ -279,7 +281,41 @@ func BenchmarkSearch(b *testing.B) {
 	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {
-		hits := Search(q, many, body, Options{})
-		Results(q, hits[:min(20, len(hits))], body, Options{})
+		hits := mustSearch(b, q, many, body, Options{})
+		mustResults(b, q, hits[:min(20, len(hits))], body, Options{})
+	}
+}
+
+func mustSearch(tb testing.TB, q *Query, docs []*corpus.Document, body Text, o Options) []Hit {
+	tb.Helper()
+	hits, err := Search(context.Background(), q, docs, body, o)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return hits
+}
+
+func mustResults(tb testing.TB, q *Query, hits []Hit, body Text, o Options) []Result {
+	tb.Helper()
+	rs, err := Results(context.Background(), q, hits, body, o)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return rs
+}
+
+// TestSearchStopsOnCancel: Ctrl-C cancels the context, and Search and
+// Results return at once with its error instead of reading on.
+func TestSearchStopsOnCancel(t *testing.T) {
+	q := mustParse(t, "police")
+	c := docs(slices.Repeat([]string{"t", "police"}, 10_000)...)
+	hits := mustSearch(t, q, c, rawBody, Options{})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if h, err := Search(ctx, q, c, rawBody, Options{}); !errors.Is(err, context.Canceled) || h != nil {
+		t.Errorf("Search on a cancelled context = %d hits, %v; want none, context.Canceled", len(h), err)
+	}
+	if rs, err := Results(ctx, q, hits, rawBody, Options{}); !errors.Is(err, context.Canceled) || rs != nil {
+		t.Errorf("Results on a cancelled context = %d results, %v; want none, context.Canceled", len(rs), err)
 	}
 }

@@ -1,13 +1,12 @@
 package search
 
 import (
-	"runtime"
+	"context"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/seedscope/seedscope/pkg/parallel"
 	"github.com/seedscope/seedscope/pkg/tokens"
 )
 
@@ -42,47 +41,37 @@ const maxSnippetBytes = 600
 const ellipsis = "…"
 
 // Results ranks hits (in their order) and finds their snippets, in
-// parallel; the result does not depend on o.Workers.
-func Results(q *Query, hits []Hit, body Text, o Options) []Result {
+// parallel; the result does not depend on o.Workers. It stops early when
+// ctx is done, with ctx's error.
+func Results(ctx context.Context, q *Query, hits []Hit, body Text, o Options) ([]Result, error) {
 	out := make([]Result, len(hits))
 	m := newMatcher(q)
-	workers := o.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+	snippers := make([]*snipper, parallel.Workers(o.Workers, len(hits), 1))
+	for w := range snippers {
+		snippers[w] = m.newSnipper()
 	}
-	workers = max(1, min(workers, len(hits)))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s := m.newSnipper()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(hits) {
-					return
+	err := parallel.For(ctx, o.Workers, len(hits), 1, func(w, i int) {
+		s := snippers[w]
+		h := hits[i]
+		r := Result{Hit: h, Rank: i + 1}
+		r.TitleMarks = s.marks(Title, h.Doc.Title)
+		b := body(h.Doc)
+		var ok bool
+		if r.Snippet, r.SnippetMarks, ok = s.snippet(Body, b); !ok {
+			if r.Snippet, r.SnippetMarks, ok = s.snippet(Excerpt, h.Doc.Excerpt); !ok {
+				text := b
+				if strings.TrimSpace(text) == "" {
+					text = h.Doc.Excerpt
 				}
-				h := hits[i]
-				r := Result{Hit: h, Rank: i + 1}
-				r.TitleMarks = s.marks(Title, h.Doc.Title)
-				b := body(h.Doc)
-				var ok bool
-				if r.Snippet, r.SnippetMarks, ok = s.snippet(Body, b); !ok {
-					if r.Snippet, r.SnippetMarks, ok = s.snippet(Excerpt, h.Doc.Excerpt); !ok {
-						text := b
-						if strings.TrimSpace(text) == "" {
-							text = h.Doc.Excerpt
-						}
-						r.Snippet, r.SnippetMarks = s.passage(text, 0, SnippetWords, nil)
-					}
-				}
-				out[i] = r
+				r.Snippet, r.SnippetMarks = s.passage(text, 0, SnippetWords, nil)
 			}
-		}()
+		}
+		out[i] = r
+	})
+	if err != nil {
+		return nil, err
 	}
-	wg.Wait()
-	return out
+	return out, nil
 }
 
 // snipper finds the matched words of texts; one per worker.

@@ -12,18 +12,17 @@ package terms
 
 import (
 	"bufio"
+	"context"
 	_ "embed"
 	"fmt"
 	"io"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/parallel"
 	"github.com/seedscope/seedscope/pkg/tokens"
 )
 
@@ -93,43 +92,28 @@ type entry struct {
 
 // Count counts the terms of docs. Memory is one entry per distinct term
 // per worker (a few dozen bytes and the term's text), merged at the end.
-func Count(docs []*corpus.Document, o Options) *Counts {
+// It stops early when ctx is done, with ctx's error.
+func Count(ctx context.Context, docs []*corpus.Document, o Options) (*Counts, error) {
 	n := max(o.N, 1)
 	body := o.Body
 	if body == nil {
 		body = func(d *corpus.Document) string { return d.Body }
 	}
-	workers := o.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	const block = 32
-	workers = max(1, min(workers, (len(docs)+block-1)/block))
-	counters := make([]*counter, workers)
-	var next atomic.Int64
-	var wg sync.WaitGroup
+	const chunk = 32
+	counters := make([]*counter, parallel.Workers(o.Workers, len(docs), chunk))
 	for w := range counters {
-		c := &counter{n: n, stop: o.Stop, index: map[string]int32{}, window: make([][]byte, n)}
-		counters[w] = c
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				lo := int(next.Add(block)) - block
-				if lo >= len(docs) {
-					return
-				}
-				for i := lo; i < min(lo+block, len(docs)); i++ {
-					d := docs[i]
-					c.doc = int32(i)
-					for _, s := range [...]string{d.Title, d.Excerpt, body(d)} {
-						c.add(s)
-					}
-				}
-			}
-		}()
+		counters[w] = &counter{n: n, stop: o.Stop, index: map[string]int32{}, window: make([][]byte, n)}
 	}
-	wg.Wait()
+	err := parallel.For(ctx, o.Workers, len(docs), chunk, func(w, i int) {
+		c, d := counters[w], docs[i]
+		c.doc = int32(i)
+		for _, s := range [...]string{d.Title, d.Excerpt, body(d)} {
+			c.add(s)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
 	out := &Counts{Docs: len(docs), terms: make(map[string]*entry, len(counters[0].index))}
 	for _, c := range counters {
 		out.Words += c.words
@@ -143,7 +127,7 @@ func Count(docs []*corpus.Document, o Options) *Counts {
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // counter counts the terms of the documents one worker reads.

@@ -1,6 +1,8 @@
 package terms
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -65,7 +67,7 @@ func TestCount(t *testing.T) {
 		{4, DefaultStopWords(), []string{"new york new york=1/1", "police and the police's=1/1", "state of the art=1/1"}},
 	} {
 		for _, w := range []int{1, 2, 7} {
-			c := Count(ds, Options{N: tc.n, Stop: tc.stop, Workers: w})
+			c := count(t, ds, Options{N: tc.n, Stop: tc.stop, Workers: w})
 			if got := list(c); !slices.Equal(got, tc.want) {
 				t.Errorf("n=%d workers=%d: %q, want %q", tc.n, w, got, tc.want)
 			}
@@ -83,9 +85,9 @@ func TestCountDeterministic(t *testing.T) {
 	for i := range 500 {
 		bodies = append(bodies, strings.Repeat(fmt.Sprintf("w%d x%d y. ", i%13, i%7), i%5+1))
 	}
-	ref := list(Count(docs(bodies...), Options{N: 2, Workers: 1}))
+	ref := list(count(t, docs(bodies...), Options{N: 2, Workers: 1}))
 	for _, w := range []int{2, 3, 16} {
-		if got := list(Count(docs(bodies...), Options{N: 2, Workers: w})); !slices.Equal(got, ref) {
+		if got := list(count(t, docs(bodies...), Options{N: 2, Workers: w})); !slices.Equal(got, ref) {
 			t.Errorf("%d workers differ from 1", w)
 		}
 	}
@@ -100,8 +102,8 @@ func TestAppendFoldIsFold(t *testing.T) {
 }
 
 func TestCompare(t *testing.T) {
-	target := Count(docs("ring ring ring police"), Options{N: 1})
-	ref := Count(docs("police police police ring"), Options{N: 1})
+	target := count(t, docs("ring ring ring police"), Options{N: 1})
+	ref := count(t, docs("police police police ring"), Options{N: 1})
 	var got []string
 	for _, k := range Compare(target, ref, 1) {
 		got = append(got, k.Term+":"+k.Use())
@@ -131,6 +133,25 @@ func BenchmarkCount(b *testing.B) {
 	ds := docs(slices.Repeat([]string{text}, 200)...)
 	b.SetBytes(int64(len(text) * 200))
 	for b.Loop() {
-		Count(ds, Options{N: 1, Stop: DefaultStopWords()})
+		count(b, ds, Options{N: 1, Stop: DefaultStopWords()})
+	}
+}
+
+func count(tb testing.TB, ds []*corpus.Document, o Options) *Counts {
+	tb.Helper()
+	c, err := Count(context.Background(), ds, o)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+// TestCountStopsOnCancel: Ctrl-C cancels the context, and Count returns
+// at once with its error instead of counting the rest of the corpus.
+func TestCountStopsOnCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if c, err := Count(ctx, docs(slices.Repeat([]string{"police ring"}, 10_000)...), Options{N: 2}); !errors.Is(err, context.Canceled) || c != nil {
+		t.Errorf("Count on a cancelled context = %v, %v; want nil, context.Canceled", c, err)
 	}
 }
