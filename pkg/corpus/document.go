@@ -106,3 +106,17 @@ func nonEmpty(ss ...string) []string {
 	}
 	return out
 }
+
+// ComparePublished orders publication times, earliest first, missing ones
+// last.
+func ComparePublished(a, b *time.Time) int {
+	switch {
+	case a == nil && b == nil:
+		return 0
+	case a == nil:
+		return 1
+	case b == nil:
+		return -1
+	}
+	return a.Compare(*b)
+}

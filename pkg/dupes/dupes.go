@@ -24,7 +24,6 @@ import (
 	"hash/maphash"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/parallel"
@@ -521,7 +520,7 @@ func (f *finder) clusters() error {
 // undated), then the longest cleaned body, then the first by id.
 func (f *finder) representativeFirst(i, j int32) int {
 	a, b := f.docs[i], f.docs[j]
-	return cmp.Or(compareDates(a.PublishedAt, b.PublishedAt),
+	return cmp.Or(corpus.ComparePublished(a.PublishedAt, b.PublishedAt),
 		cmp.Compare(f.info[j].bodyLen, f.info[i].bodyLen),
 		cmp.Compare(a.ID, b.ID))
 }
@@ -530,17 +529,5 @@ func (f *finder) representativeFirst(i, j int32) int {
 // by id.
 func (f *finder) byDate(i, j int32) int {
 	a, b := f.docs[i], f.docs[j]
-	return cmp.Or(compareDates(a.PublishedAt, b.PublishedAt), cmp.Compare(a.ID, b.ID))
-}
-
-func compareDates(a, b *time.Time) int {
-	switch {
-	case a == nil && b == nil:
-		return 0
-	case a == nil:
-		return 1
-	case b == nil:
-		return -1
-	}
-	return a.Compare(*b)
+	return cmp.Or(corpus.ComparePublished(a.PublishedAt, b.PublishedAt), cmp.Compare(a.ID, b.ID))
 }

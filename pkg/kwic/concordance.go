@@ -5,7 +5,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/enum"
@@ -152,25 +151,12 @@ func (c *Concordance) sort(key SortKey) {
 				return r
 			}
 		case SortDate:
-			if r := compareDates(da.PublishedAt, db.PublishedAt); r != 0 {
+			if r := corpus.ComparePublished(da.PublishedAt, db.PublishedAt); r != 0 {
 				return r
 			}
 		}
 		return cmp.Or(cmp.Compare(da.ID, db.ID), cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Field, b.Field), cmp.Compare(a.Start, b.Start))
 	})
-}
-
-// compareDates orders dates, missing ones last.
-func compareDates(a, b *time.Time) int {
-	switch {
-	case a == nil && b == nil:
-		return 0
-	case a == nil:
-		return 1
-	case b == nil:
-		return -1
-	}
-	return a.Compare(*b)
 }
 
 // Text is the text of a hit's field.

@@ -1,8 +1,6 @@
 package kwic
 
 import (
-	"time"
-
 	"github.com/seedscope/seedscope/pkg/record"
 )
 
@@ -10,12 +8,7 @@ import (
 // one: its JSON keys in order, CSV columns and --json fields.
 var LineFields = record.Table[Line]{
 	{Info: record.Info{Name: "id", Kind: record.String, Doc: "id of the document the hit is in"}, Value: func(l Line) any { return l.Doc.ID }},
-	{Info: record.Info{Name: "publishedAt", Kind: record.Time, Nullable: true, Doc: "publication date and time of the document"}, Value: func(l Line) any {
-		if l.Doc.PublishedAt == nil {
-			return nil
-		}
-		return l.Doc.PublishedAt.Format(time.RFC3339)
-	}},
+	{Info: record.Info{Name: "publishedAt", Kind: record.Time, Nullable: true, Doc: "publication date and time of the document"}, Value: func(l Line) any { return record.OptTime(l.Doc.PublishedAt) }},
 	{Info: record.Info{Name: "field", Kind: record.String, Doc: "where the hit is: title, excerpt or body (the cleaned body)"}, Value: func(l Line) any { return l.Field.String() }},
 	{Info: record.Info{Name: "offset", Kind: record.Integer, Doc: "byte offset of the keyword in the field's text"}, Value: func(l Line) any { return l.Offset }},
 	{Info: record.Info{Name: "left", Kind: record.String, Doc: "the text before the keyword, from a word on, white space shown as one space"}, Value: func(l Line) any { return l.Left }},

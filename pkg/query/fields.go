@@ -2,7 +2,6 @@ package query
 
 import (
 	"encoding/json"
-	"time"
 
 	"github.com/seedscope/seedscope/pkg/record"
 )
@@ -13,11 +12,11 @@ import (
 // LinkFields describes a related link.
 var LinkFields = record.Table[Link]{
 	{Info: record.Info{Name: "from", Kind: record.String, Doc: "id of the document the link is in"}, Value: func(l Link) any { return l.From }},
-	{Info: record.Info{Name: "title", Kind: record.String, Nullable: true, Doc: "headline of the linked article"}, Value: func(l Link) any { return optString(l.Title) }},
-	{Info: record.Info{Name: "provider", Kind: record.String, Nullable: true, Doc: "publisher of the linked article (name, or domain)"}, Value: func(l Link) any { return optString(l.Provider) }},
-	{Info: record.Info{Name: "publishedAt", Kind: record.Time, Nullable: true, Doc: "publication date and time of the linked article"}, Value: func(l Link) any { return optTime(l.PublishedAt) }},
-	{Info: record.Info{Name: "url", Kind: record.String, Nullable: true, Doc: "address of the linked article"}, Value: func(l Link) any { return optString(l.URL) }},
-	{Info: record.Info{Name: "target", Kind: record.String, Nullable: true, Doc: "id of the corpus document the URL leads to"}, Value: func(l Link) any { return optString(l.Target) }},
+	{Info: record.Info{Name: "title", Kind: record.String, Nullable: true, Doc: "headline of the linked article"}, Value: func(l Link) any { return record.OptString(l.Title) }},
+	{Info: record.Info{Name: "provider", Kind: record.String, Nullable: true, Doc: "publisher of the linked article (name, or domain)"}, Value: func(l Link) any { return record.OptString(l.Provider) }},
+	{Info: record.Info{Name: "publishedAt", Kind: record.Time, Nullable: true, Doc: "publication date and time of the linked article"}, Value: func(l Link) any { return record.OptTime(l.PublishedAt) }},
+	{Info: record.Info{Name: "url", Kind: record.String, Nullable: true, Doc: "address of the linked article"}, Value: func(l Link) any { return record.OptString(l.URL) }},
+	{Info: record.Info{Name: "target", Kind: record.String, Nullable: true, Doc: "id of the corpus document the URL leads to"}, Value: func(l Link) any { return record.OptString(l.Target) }},
 }
 
 // TopicFacetFields describes a topic count.
@@ -29,9 +28,9 @@ var TopicFacetFields = record.Table[Facet]{
 // ProviderFacetFields describes a provider count.
 var ProviderFacetFields = record.Table[Facet]{
 	{Info: record.Info{Name: "value", Kind: record.String, Doc: "the provider's name: the most frequent of names, or, without one, a name that looks like a domain, or the domain"}, Value: func(f Facet) any { return f.Value }},
-	{Info: record.Info{Name: "domain", Kind: record.String, Nullable: true, Doc: "the provider's domain, lower case without www. (grouped by name: the most frequent of domains)"}, Value: func(f Facet) any { return optString(f.Domain) }},
-	{Info: record.Info{Name: "names", Kind: record.StringList, Doc: "the distinct names of the documents counted, most frequent first, each in its most frequent spelling (a name that looks like a domain is read as a domain, not listed)"}, Value: func(f Facet) any { return list(f.Names) }},
-	{Info: record.Info{Name: "domains", Kind: record.StringList, Doc: "the distinct domains of the documents counted, most frequent first"}, Value: func(f Facet) any { return list(f.Domains) }},
+	{Info: record.Info{Name: "domain", Kind: record.String, Nullable: true, Doc: "the provider's domain, lower case without www. (grouped by name: the most frequent of domains)"}, Value: func(f Facet) any { return record.OptString(f.Domain) }},
+	{Info: record.Info{Name: "names", Kind: record.StringList, Doc: "the distinct names of the documents counted, most frequent first, each in its most frequent spelling (a name that looks like a domain is read as a domain, not listed)"}, Value: func(f Facet) any { return record.List(f.Names) }},
+	{Info: record.Info{Name: "domains", Kind: record.StringList, Doc: "the distinct domains of the documents counted, most frequent first"}, Value: func(f Facet) any { return record.List(f.Domains) }},
 	{Info: record.Info{Name: "count", Kind: record.Integer, Doc: "documents from the provider"}, Value: func(f Facet) any { return f.Count }},
 }
 
@@ -50,8 +49,8 @@ var StatsFields = record.Table[*Stats]{
 		}
 		return nil
 	}},
-	{Info: record.Info{Name: "earliest", Kind: record.Time, Nullable: true, Doc: "earliest publication date"}, Value: func(s *Stats) any { return optTime(s.Earliest) }},
-	{Info: record.Info{Name: "latest", Kind: record.Time, Nullable: true, Doc: "latest publication date"}, Value: func(s *Stats) any { return optTime(s.Latest) }},
+	{Info: record.Info{Name: "earliest", Kind: record.Time, Nullable: true, Doc: "earliest publication date"}, Value: func(s *Stats) any { return record.OptTime(s.Earliest) }},
+	{Info: record.Info{Name: "latest", Kind: record.Time, Nullable: true, Doc: "latest publication date"}, Value: func(s *Stats) any { return record.OptTime(s.Latest) }},
 	statInt("undated", "documents without a publication date", func(s *Stats) int { return s.Undated }),
 	statInt("topics", "distinct topics: the rows topics prints", func(s *Stats) int { return s.Topics }),
 	statInt("providers", "distinct providers: the rows providers prints (by domain)", func(s *Stats) int { return s.Providers }),
@@ -76,26 +75,4 @@ func fieldStatsJSON(fs []FieldStat) json.RawMessage {
 
 func statInt(name, doc string, v func(*Stats) int) record.Field[*Stats] {
 	return record.Field[*Stats]{Info: record.Info{Name: name, Kind: record.Integer, Doc: doc}, Value: func(s *Stats) any { return v(s) }}
-}
-
-func optString(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-// list is never null: an empty list is [].
-func list(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-func optTime(t *time.Time) any {
-	if t == nil {
-		return nil
-	}
-	return t.Format(time.RFC3339)
 }
