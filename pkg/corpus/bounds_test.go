@@ -9,13 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"runtime/metrics"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/seedscope/seedscope/pkg/hostiletest"
+	"github.com/seedscope/seedscope/pkg/internal/timing"
 )
 
 // TestHostileMergeAndOffsets checks the values kept from the merge-key
@@ -138,30 +138,6 @@ func TestDocumentMemoryBounded(t *testing.T) {
 	}
 }
 
-// bestOf2 times a and b alternately a few times and returns the shortest
-// time of each: alternating gives both the same share of a noisy
-// machine, and the shortest run is the one least disturbed. Each run
-// starts after a collection and runs without one, so that whether a
-// collection falls inside a run does not decide its time.
-func bestOf2(a, b func()) (time.Duration, time.Duration) {
-	defer debug.SetGCPercent(debug.SetGCPercent(100))
-	ta, tb := time.Duration(1<<62), time.Duration(1<<62)
-	for range 7 {
-		for _, r := range []struct {
-			fn   func()
-			best *time.Duration
-		}{{a, &ta}, {b, &tb}} {
-			debug.SetGCPercent(100)
-			runtime.GC()
-			debug.SetGCPercent(-1)
-			start := time.Now()
-			r.fn()
-			*r.best = min(*r.best, time.Since(start))
-		}
-	}
-	return ta, tb
-}
-
 // TestParseLinearTime times Parse on inputs of n and 2n units of each
 // shape that was once quadratic (duplicate-key checks in the fast
 // decoder and in yaml.v3's Node.Decode, a double-quoted line of escapes)
@@ -213,7 +189,7 @@ func TestParseLinearTime(t *testing.T) {
 			var t1, t2 time.Duration
 			var ratio float64
 			for range 3 {
-				t1, t2 = bestOf2(parse(small), parse(large))
+				t1, t2 = timing.BestOf2(7, parse(small), parse(large))
 				if ratio = float64(t2) / float64(max(t1, time.Microsecond)); ratio <= 3 {
 					break
 				}

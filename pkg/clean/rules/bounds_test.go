@@ -1,11 +1,11 @@
 package rules
 
 import (
-	"runtime"
-	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/seedscope/seedscope/pkg/internal/timing"
 )
 
 // hostile are inputs built to make a cleaning rule slow: each is made of n
@@ -37,29 +37,6 @@ var hostile = []struct {
 	{"long names", func(n int) string { return strings.Repeat("&"+strings.Repeat("a", 40), n/40) }, 1 << 20},
 }
 
-// bestOf2 times a and b alternately and returns the shortest time of each
-// (as pkg/corpus's bounds tests do): alternating gives both the same share
-// of a noisy machine, the shortest run is the one least disturbed, and no
-// collection falls inside a run.
-func bestOf2(a, b func()) (time.Duration, time.Duration) {
-	defer debug.SetGCPercent(debug.SetGCPercent(100))
-	ta, tb := time.Duration(1<<62), time.Duration(1<<62)
-	for range 5 {
-		for _, r := range []struct {
-			fn   func()
-			best *time.Duration
-		}{{a, &ta}, {b, &tb}} {
-			debug.SetGCPercent(100)
-			runtime.GC()
-			debug.SetGCPercent(-1)
-			start := time.Now()
-			r.fn()
-			*r.best = min(*r.best, time.Since(start))
-		}
-	}
-	return ta, tb
-}
-
 // TestTextLinearTime: doubling a hostile input must not come near
 // quadrupling the time Text takes.
 func TestTextLinearTime(t *testing.T) {
@@ -72,7 +49,7 @@ func TestTextLinearTime(t *testing.T) {
 		var t1, t2 time.Duration
 		var ratio float64
 		for range 3 { // a busy machine can slow one run: a quadratic path is over every time
-			t1, t2 = bestOf2(clean(small), clean(large))
+			t1, t2 = timing.BestOf2(5, clean(small), clean(large))
 			if ratio = float64(t2) / float64(max(t1, time.Microsecond)); ratio <= 3 {
 				break
 			}
