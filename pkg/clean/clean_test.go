@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
@@ -238,4 +240,34 @@ func TestBBCText(t *testing.T) {
 			t.Errorf("%s: no %q in the cleaned body", tc.id, tc.want)
 		}
 	}
+}
+
+// TestBodyConcurrent: the views call Body from many goroutines at once
+// (parallel.For); each call must give what a lone call gives. Run with
+// -race to check the pooled buffers and the learnt lines are not shared
+// unsafely.
+func TestBodyConcurrent(t *testing.T) {
+	var docs []*corpus.Document
+	for i := range 40 {
+		docs = append(docs, &corpus.Document{ID: strconv.Itoa(i), Kind: corpus.KindText, Title: "t" + strconv.Itoa(i%7),
+			Body: "Share this story\n\nCaf&eacute; " + strings.Repeat("word ", i*50) + "\n\nSubscribe to our newsletter\n"})
+	}
+	c := New(docs)
+	want := make([]string, len(docs))
+	for i, d := range docs {
+		want[i] = c.Body(d)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for k := range 200 {
+				i := k % len(docs)
+				if got := c.Body(docs[i]); got != want[i] {
+					t.Errorf("doc %d: concurrent Body differs", i)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
