@@ -38,7 +38,7 @@ func TestREADMEExamples(t *testing.T) {
 			ios.SetTerminalWidth(100)
 			ios.SetColorEnabled(false)
 			ios.SetPagerCommand("")
-			Execute(ios, "test", ex.args)
+			Execute(ios, testBuild, ex.args)
 			got := strings.TrimRight(out.String(), "\n")
 			if !ex.matches(got) {
 				t.Errorf("README.md:%d: $ %s\n--- the README shows\n%s\n--- the command prints\n%s", ex.line, ex.command, ex.output, got)
