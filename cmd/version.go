@@ -19,7 +19,7 @@ func NewCmdVersion(g *GlobalOptions, build buildinfo.Info) *cobra.Command {
 		Long: `Print the version of seedscope, the commit it was built from and when, and
 the Go release and platform it was built for.
 
-A release build says its version and the date it was built; "go install
+A release build says its version, commit and the commit's date; "go install
 github.com/seedscope/seedscope@v1.2.3" gives the module version and, when
 built in a git checkout, the commit and its time.`,
 		Example: "  seedscope version\n  seedscope version --format json | jq -r .commit",
