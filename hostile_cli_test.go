@@ -491,6 +491,7 @@ func TestHostileCorpusCLI(t *testing.T) {
 		"stats":     {{textOut, table}, {textOut, nil}, {ndjsonOut, []string{"--format", "ndjson"}}, {csvOut, []string{"--format", "csv"}}},
 		"topics":    {{textOut, table}, {textOut, nil}, {jsonOut, []string{"--format", "json"}}, {csvOut, []string{"--format", "csv"}}},
 		"providers": {{textOut, table}, {textOut, nil}, {jsonOut, []string{"--format", "json"}}, {csvOut, []string{"--format", "csv"}}},
+		"search":    {{textOut, append([]string{"red bold click evil end"}, table...)}, {textOut, []string{"red bold click evil end", "-n", "0"}}, {jsonOut, []string{"red bold click evil end", "--format", "json"}}, {csvOut, []string{"red bold click evil end", "--format", "csv"}}},
 	}
 	for command, fs := range formats {
 		for _, f := range fs {

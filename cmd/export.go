@@ -45,7 +45,12 @@ symlink or a hard link) is refused.
 --stream writes each document as soon as it is read and holds only a few
 in memory, for corpora larger than memory. Related targets need the whole
 corpus (a link may point at a later document), so with --stream they are
-not resolved ("target" is null), and --sort is not available.
+not resolved ("target" is null), and --sort and --clean are not available.
+
+--clean puts the cleaned text of each plain-text document in "body"
+(boilerplate lines, trailing promos and lines many documents share
+removed, entities repaired, white space normalised; docs/cleaning.md);
+front-matter bodies are kept as written.
 
 --safe-csv prefixes cells that start with =, +, -, @, tab or CR with a
 single quote, so a spreadsheet shows them instead of running them as
@@ -62,6 +67,12 @@ data read by programs (the quote becomes part of the value).`,
 			}
 			if opts.Stream && opts.sorted() {
 				return flagErrorf("--stream writes documents in path order: it cannot be combined with --sort or --reverse")
+			}
+			if opts.Stream && opts.Collapse {
+				return flagErrorf("--collapse compares every document with every other, which --stream does not hold: leave out --stream")
+			}
+			if opts.Stream && opts.Clean {
+				return flagErrorf("--clean learns the lines the corpus's documents share, which needs the whole corpus: it cannot be combined with --stream")
 			}
 			if err := opts.formatFromFile(); err != nil {
 				return err

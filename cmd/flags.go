@@ -5,9 +5,11 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/seedscope/seedscope/pkg/clean"
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/iostreams"
+	"github.com/seedscope/seedscope/pkg/kwic"
 	"github.com/seedscope/seedscope/pkg/query"
 	"github.com/seedscope/seedscope/pkg/render"
 )
@@ -17,9 +19,11 @@ type filterFlags struct {
 	Topics, Providers, Kinds, Types []string
 	Since, Until                    dateFlag
 	Grep                            string
-	AllTopics, NotTopics            []string
-	NotProviders, Categories        []string
-	Folders                         []string
+	// GrepWords (-w) and GrepRegexp (-E) change what --grep means.
+	GrepWords, GrepRegexp    bool
+	AllTopics, NotTopics     []string
+	NotProviders, Categories []string
+	Folders                  []string
 }
 
 func (f *filterFlags) register(fs *pflag.FlagSet) {
@@ -30,6 +34,8 @@ func (f *filterFlags) register(fs *pflag.FlagSet) {
 	fs.Var(&f.Since, "since", "only documents published on or after this `date`: a day, month or year (2020-03-13, 2020-03, 2020), a time back (30d, 2w, 6mo, 1y) or an RFC 3339 time; a day is the document's own date, as DATE shows it")
 	fs.Var(&f.Until, "until", "only documents published on or before this `date` (as --since; a month or year up to its last day)")
 	fs.StringVarP(&f.Grep, "grep", "g", "", "only documents whose title, excerpt or body contains this `text` (any case)")
+	fs.BoolVarP(&f.GrepWords, "word-regexp", "w", false, "--grep matches whole words: its words, in a row, in the title, excerpt or cleaned body (any case; what concordance finds)")
+	fs.BoolVarP(&f.GrepRegexp, "regexp", "E", false, "--grep is a regular expression (Go RE2 syntax; any case unless it says (?-i)) matched in the title, excerpt or cleaned body")
 	fs.StringArrayVar(&f.AllTopics, "topic-all", nil, "only documents with this `topic`, and with every other --topic-all (repeatable: all of them)")
 	fs.StringArrayVar(&f.NotTopics, "not-topic", nil, "leave out documents with this `topic` (repeatable)")
 	fs.StringArrayVar(&f.NotProviders, "not-provider", nil, "leave out documents from this `provider`: a domain or a name, as --provider (repeatable)")
@@ -41,6 +47,9 @@ func (f *filterFlags) register(fs *pflag.FlagSet) {
 func (f *filterFlags) filter() (*query.Filter, error) {
 	q := &query.Filter{Topics: f.Topics, Providers: f.Providers, Kinds: f.Kinds, Types: f.Types, Grep: f.Grep,
 		AllTopics: f.AllTopics, NotTopics: f.NotTopics, NotProviders: f.NotProviders, Categories: f.Categories, Folders: f.Folders}
+	if err := f.grepFilter(q); err != nil {
+		return nil, err
+	}
 	now := time.Now()
 	for _, b := range []struct {
 		name  string
@@ -58,6 +67,38 @@ func (f *filterFlags) filter() (*query.Filter, error) {
 		}
 	}
 	return q, nil
+}
+
+// grepFilter sets the text filter of --grep, -w and -E on q.
+func (f *filterFlags) grepFilter(q *query.Filter) error {
+	switch {
+	case f.GrepWords && f.GrepRegexp:
+		return flagErrorf("-w/--word-regexp and -E/--regexp cannot be combined (a regular expression can ask for word boundaries itself: \\b)")
+	case (f.GrepWords || f.GrepRegexp) && f.Grep == "":
+		return flagErrorf("-w/--word-regexp and -E/--regexp change what --grep matches: give --grep TEXT")
+	case f.GrepWords:
+		w, err := kwic.Parse(f.Grep)
+		if err != nil {
+			return flagErrorf("invalid --grep for -w: %v", err)
+		}
+		q.Grep, q.Words = "", w
+	case f.GrepRegexp:
+		re, err := query.CompileGrep(f.Grep)
+		if err != nil {
+			return flagErrorf("invalid --grep regular expression: %v", err)
+		}
+		q.Grep, q.Regexp = "", re
+	}
+	return nil
+}
+
+// cleanBodies makes q's -w and -E look in the cleaned bodies of the
+// corpus docs (all of the corpus's documents: a filter never changes a
+// document's cleaned text).
+func cleanBodies(q *query.Filter, docs []*corpus.Document) {
+	if q.NeedsBody() && q.Body == nil {
+		q.Body = clean.New(docs).Body
+	}
 }
 
 // dateFlag is --since or --until: a value, and whether it was given (an

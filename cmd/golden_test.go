@@ -71,6 +71,17 @@ func TestGolden(t *testing.T) {
 		"providers":         {"providers", seedsDir},
 		"stats":             {"stats", seedsDir},
 		"stats-topic":       {"stats", "--topic", "aws ai", seedsDir},
+		"search":            {"search", `"law enforcement" ring -doorbell`, seedsDir},
+		"stats-by-week":     {"stats", "--by", "week", seedsDir},
+		"stats-by-kind":     {"stats", "--by", "kind", seedsDir},
+		"stats-by-provider": {"stats", "--by", "provider", seedsDir},
+		"dupes":             {"dupes", seedsDir},
+		"list-collapse":     {"list", "--collapse", seedsDir},
+		"concordance":       {"concordance", "law enforcement", "--sort", "right1", "--width", "30", seedsDir},
+		"terms":             {"terms", "--limit", "15", seedsDir},
+		"terms-bigrams":     {"terms", "-n", "2", "--min-count", "3", seedsDir},
+		"terms-compare":     {"terms", "--kind", "frontmatter", "--compare", "--limit", "10", seedsDir},
+		"list-count":        {"list", "--grep", "police", "-w", "--count", seedsDir},
 	}
 	for name, args := range commands {
 		formats := acceptedFormats(t, args[0])
@@ -129,6 +140,11 @@ func TestGoldenColor(t *testing.T) {
 		"list":    {"list", seedsDir},
 		"show":    {"show", "003", seedsDir},
 		"related": {"related", "000", seedsDir},
+		"search":  {"search", `"law enforcement" ring police`, seedsDir},
+		// Bars: drawn on a terminal, in colour.
+		"topics":        {"topics", seedsDir},
+		"stats-by-kind": {"stats", "--by", "kind", seedsDir},
+		"stats":         {"stats", seedsDir},
 	} {
 		t.Run(name, func(t *testing.T) {
 			ios, out, errOut := iostreams.Test()

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/query"
 	"github.com/seedscope/seedscope/pkg/render"
 )
 
@@ -13,6 +14,9 @@ type ListOptions struct {
 	Paths  []string
 	Output outputFlags
 	Fields *fieldFlags
+	// Count prints the number of documents (and of --grep hits) instead
+	// of the documents.
+	Count bool
 	selectionFlags
 	format render.Format
 	sel    render.Selection
@@ -32,10 +36,17 @@ of different kinds must all match. Text matches ignore case.`,
   seedscope list --topic "aws ai" --sort published --reverse
   seedscope list --provider wired.com --format json
   seedscope list ../corpus --since 2020-01-01 --until 2020-01-31 --grep police`,
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			if err := opts.check(); err != nil {
 				return err
+			}
+			if opts.Count {
+				for _, name := range []string{"json", "jq", "template", "columns", "null", "sort", "reverse"} {
+					if f := cmd.Flags().Lookup(name); f != nil && f.Changed {
+						return flagErrorf("--count prints counts: --%s does not apply", name)
+					}
+				}
 			}
 			var err error
 			if opts.format, opts.sel, err = opts.Fields.resolve(opts.Output.Format, g); err != nil {
@@ -49,6 +60,7 @@ of different kinds must all match. Text matches ignore case.`,
 	}
 	opts.selectionFlags.register(cmd)
 	opts.Output.register(cmd.Flags(), recordFormats)
+	cmd.Flags().BoolVar(&opts.Count, "count", false, "print the number of matching documents and of --grep hits in them (whole words with -w, matches with -E, occurrences otherwise) instead of the documents")
 	opts.Fields = addFieldFlags(cmd, corpus.DocumentFields.Infos(), fieldCaps{columns: true, header: true, null: "the ids of the documents"})
 	return cmd
 }
@@ -60,6 +72,17 @@ func listRun(opts *ListOptions) error {
 	}
 	ios := opts.Global.IO
 	o := opts.Fields.options(ios)
+	if opts.Count {
+		c := query.GrepCount{Documents: len(docs)}
+		if opts.filter.Grep != "" || opts.filter.NeedsBody() {
+			hits := 0
+			for _, d := range docs {
+				hits += opts.filter.Hits(d)
+			}
+			c.Hits = &hits
+		}
+		return render.WriteRecords(ios.Out, opts.format, render.GrepCountRecords, render.Selection{}, o, []query.GrepCount{c})
+	}
 	// Ids in the table: the shortest form show resolves in the whole
 	// corpus, not only among the rows shown.
 	o.ShortID = corpus.NewShortIDs(opts.loaded.Docs).Short

@@ -73,6 +73,27 @@ func (g *GlobalOptions) streamMatching(args []string, ff *filterFlags, fn func(*
 	if err != nil {
 		return loadCount{}, err
 	}
+	if filter.NeedsBody() {
+		// -w and -E look in the cleaned body, which is learnt from the
+		// whole corpus: hold it, then filter.
+		var docs []*corpus.Document
+		n, err := g.streamCorpus(args, func(d *corpus.Document) error {
+			docs = append(docs, d)
+			return nil
+		})
+		if err != nil {
+			return n, err
+		}
+		cleanBodies(filter, docs)
+		for _, d := range docs {
+			if filter.Match(d) {
+				if err := fn(d); err != nil {
+					return n, err
+				}
+			}
+		}
+		return n, nil
+	}
 	return g.streamCorpus(args, func(d *corpus.Document) error {
 		if !filter.Match(d) {
 			return nil

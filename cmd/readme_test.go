@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -15,8 +16,9 @@ import (
 // syntax) and shows its output, as a person runs it from the repository's
 // top: on the bundled seeds/ (the default corpus), on a 100-column
 // terminal without colour. What it prints on stderr and stdout, in the
-// order a terminal shows them, must be what the README shows, byte for byte, except that a line holding only
-// "…" stands for any number of lines.
+// order a terminal shows them, must be what the README shows, byte for
+// byte, except that a line holding only "…" stands for any number of
+// lines. -update rewrites the outputs that differ (not those with "…").
 func TestREADMEExamples(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join("..", "README.md"))
 	if err != nil {
@@ -30,6 +32,10 @@ func TestREADMEExamples(t *testing.T) {
 		t.Fatalf("found %d examples with output in the README; the extraction is broken", len(examples))
 	}
 	t.Chdir("..") // the default corpus is ./seeds, printed as seeds/…
+	lines := strings.Split(string(b), "\n")
+	rewritten := false
+	// Bottom up, so that a rewrite does not move the examples above it.
+	slices.Reverse(examples)
 	for _, ex := range examples {
 		t.Run(ex.command, func(t *testing.T) {
 			ios, out, _ := iostreams.Test()
@@ -40,10 +46,23 @@ func TestREADMEExamples(t *testing.T) {
 			ios.SetPagerCommand("")
 			Execute(ios, testBuild, ex.args)
 			got := strings.TrimRight(out.String(), "\n")
+			if !ex.matches(got) && *update && !ex.excerpt() {
+				// -update rewrites an output shown whole (one with a "…"
+				// line is a hand-made excerpt: it is reported instead).
+				n := strings.Count(ex.output, "\n") + 1
+				lines = slices.Replace(lines, ex.line, ex.line+n, strings.Split(got, "\n")...)
+				rewritten = true
+				return
+			}
 			if !ex.matches(got) {
 				t.Errorf("README.md:%d: $ %s\n--- the README shows\n%s\n--- the command prints\n%s", ex.line, ex.command, ex.output, got)
 			}
 		})
+	}
+	if rewritten {
+		if err := os.WriteFile("README.md", []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
@@ -52,6 +71,12 @@ type readmeExample struct {
 	command string
 	args    []string
 	output  string
+}
+
+// excerpt reports whether the output shown leaves lines out (a line
+// holding only "…").
+func (ex readmeExample) excerpt() bool {
+	return slices.ContainsFunc(strings.Split(ex.output, "\n"), func(l string) bool { return strings.TrimSpace(l) == "…" })
 }
 
 // matches compares got with the output shown, a line "…" matching any

@@ -133,6 +133,10 @@ func NewRootCmd(ios *iostreams.IOStreams, build buildinfo.Info) *cobra.Command {
 		NewCmdTopics(g, nil),
 		NewCmdProviders(g, nil),
 		NewCmdStats(g, nil),
+		NewCmdSearch(g, nil),
+		NewCmdDupes(g, nil),
+		NewCmdConcordance(g, nil),
+		NewCmdTerms(g, nil),
 		NewCmdValidate(g, nil),
 		NewCmdSchema(g, nil),
 	)
@@ -151,6 +155,7 @@ func NewRootCmd(ios *iostreams.IOStreams, build buildinfo.Info) *cobra.Command {
 var pagedCommands = map[string]bool{
 	"list": true, "show": true, "related": true, "export": true, "topics": true,
 	"providers": true, "stats": true, "validate": true, "schema": true,
+	"search": true, "concordance": true, "terms": true, "dupes": true,
 }
 
 // The values of --color.

@@ -3,6 +3,7 @@ package cmd
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/seedscope/seedscope/pkg/clean"
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/query"
@@ -14,12 +15,19 @@ type selectionFlags struct {
 	Sort    string
 	Reverse bool
 	Limit   int
+	// Collapse keeps one document per cluster of duplicates (dupes).
+	Collapse bool
+	Dupes    dupeFlags
+	// Clean puts the cleaned text in the body field (clean.Cleaner).
+	Clean bool
 	// matched counts the documents the filters selected (before
 	// --limit), filtered says whether any filter was given: set by docs.
 	matched  int
 	filtered bool
-	// loaded is the corpus docs selected from, once docs has run.
+	// loaded is the corpus docs selected from, and filter the filter
+	// that selected them, once docs has run.
 	loaded *corpus.Corpus
+	filter *query.Filter
 }
 
 func (s *selectionFlags) register(cmd *cobra.Command) {
@@ -28,6 +36,9 @@ func (s *selectionFlags) register(cmd *cobra.Command) {
 	cmd.Flags().VarP(enum.NewValue(&s.Sort, "sort key", enum.Names(query.SortKeys)), "sort", "s", "sort by `key`: path, published, title, provider, quality or heat")
 	cmd.Flags().BoolVarP(&s.Reverse, "reverse", "r", false, "reverse the order (documents missing the key stay last)")
 	cmd.Flags().IntVarP(&s.Limit, "limit", "n", 0, "print at most `N` documents (0: all)")
+	cmd.Flags().BoolVar(&s.Collapse, "collapse", false, "keep one document per cluster of duplicates, its representative (see dupes)")
+	s.Dupes.register(cmd.Flags())
+	cmd.Flags().BoolVar(&s.Clean, "clean", false, "the body field holds the cleaned text of plain-text documents (docs/cleaning.md)")
 }
 
 // check validates the flags that cobra cannot.
@@ -38,7 +49,7 @@ func (s *selectionFlags) check() error {
 	if s.Limit < 0 {
 		return flagErrorf("--limit must be 0 or more")
 	}
-	return nil
+	return s.Dupes.check()
 }
 
 // sorted reports whether an order other than the load's is asked for.
@@ -58,8 +69,16 @@ func (s *selectionFlags) docs(g *GlobalOptions, args []string) ([]*corpus.Docume
 	if err != nil {
 		return nil, err
 	}
-	s.loaded = c
+	s.loaded, s.filter = c, filter
+	cleanBodies(filter, c.Docs)
 	docs := filter.Select(c.Docs)
+	if s.Collapse {
+		res, err := s.Dupes.find(g, c, docs)
+		if err != nil {
+			return nil, err
+		}
+		docs = res.Collapse(docs)
+	}
 	s.matched, s.filtered = len(docs), !filter.IsZero()
 	if s.sorted() {
 		docs = append([]*corpus.Document(nil), docs...) // keep the corpus order intact
@@ -68,7 +87,22 @@ func (s *selectionFlags) docs(g *GlobalOptions, args []string) ([]*corpus.Docume
 	if s.Limit > 0 && len(docs) > s.Limit {
 		docs = docs[:s.Limit]
 	}
+	if s.Clean {
+		docs = cleanDocs(c, docs)
+	}
 	return docs, nil
+}
+
+// cleanDocs returns docs with their bodies cleaned, learning what the
+// whole corpus c shares (so that a filter does not change a body).
+// Documents cleaning changes are copies; c is left as read.
+func cleanDocs(c *corpus.Corpus, docs []*corpus.Document) []*corpus.Document {
+	cl := clean.New(c.Docs)
+	out := make([]*corpus.Document, len(docs))
+	for i, d := range docs {
+		out[i] = cl.Document(d)
+	}
+	return out
 }
 
 // noteSelection tells a person at the terminal that n documents printed

@@ -140,3 +140,50 @@ func BenchmarkResolveLinks(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// BenchmarkBodyWords compares what counting a body's words costs at load:
+// the Unicode words of the cleaned body (bodyWords) against the blank-
+// separated words of the body as read (CountWords, the count before the
+// cleaning rules), on the synthetic corpus's plain-text and front-matter
+// bodies.
+func BenchmarkBodyWords(b *testing.B) {
+	var text, fm []string
+	for i := 0; len(text) < 200 || len(fm) < 200; i++ {
+		d, _, err := Parse("f.txt", "f", synth.File(i, 100_000, 1), ParserAuto)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if d.Kind == KindText {
+			text = append(text, d.Body)
+		} else {
+			fm = append(fm, d.Body)
+		}
+	}
+	for _, set := range []struct {
+		name   string
+		kind   Kind
+		bodies []string
+	}{{"text", KindText, text}, {"frontmatter", KindFrontMatter, fm}} {
+		n := 0
+		for _, s := range set.bodies {
+			n += len(s)
+		}
+		b.Run(set.name+"/blank-separated", func(b *testing.B) {
+			b.SetBytes(int64(n))
+			for b.Loop() {
+				for _, s := range set.bodies {
+					CountWords(s)
+				}
+			}
+		})
+		b.Run(set.name+"/cleaned-unicode", func(b *testing.B) {
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, s := range set.bodies {
+					bodyWords(set.kind, s)
+				}
+			}
+		})
+	}
+}

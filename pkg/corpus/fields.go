@@ -121,7 +121,7 @@ var documentSpecs = finish[Document]([]fieldSpec{
 	spec("images", record.ObjectList, false, cImages, unsafe.Offsetof(zDocument.Images), "pictures", "images"),
 	spec("related", record.ObjectList, false, cRelated, unsafe.Offsetof(zDocument.Related), "related articles, in file order", "related"),
 	spec("body", record.String, true, cString, unsafe.Offsetof(zDocument.Body), "text after the front matter, trimmed"),
-	spec("words", record.Integer, false, cInt, unsafe.Offsetof(zDocument.Words), "words in the body"),
+	spec("words", record.Integer, false, cInt, unsafe.Offsetof(zDocument.Words), "words in the body, a plain-text body counted once cleaned (see docs/cleaning.md)"),
 	spec("secured", record.String, true, cOptString, unsafe.Offsetof(zDocument.Secured), "paywall marker", "secured"),
 	spec("extra", record.Map, false, cExtra, unsafe.Offsetof(zDocument.Extra), "front-matter keys seedscope does not know, as YAML decoded them"),
 })

@@ -124,7 +124,7 @@ func parseFile(path, id string, data []byte, parser ParserName, fields *FieldMap
 		return &Document{ID: doc.ID, Path: doc.Path, Kind: doc.Kind}, warnings, nil
 	}
 	doc.Body = strings.TrimSpace(substring(text, data, split.Body))
-	doc.Words = CountWords(doc.Body)
+	doc.Words = bodyWords(doc.Kind, doc.Body)
 	compact(doc)
 	return doc, warnings, nil
 }

@@ -3,28 +3,25 @@ package corpus
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
+
+	"github.com/seedscope/seedscope/pkg/clean/rules"
+	"github.com/seedscope/seedscope/pkg/tokens"
 )
 
 // maxTitleRunes caps a title taken from plain text, whose first line can be
 // a whole article.
 const maxTitleRunes = 300
 
-// boilerplate holds lines scraped pages carry above their headline, compared
-// case-insensitively after trimming.
-var boilerplate = map[string]bool{
-	"skip to main content": true, "skip to content": true, "skip to navigation": true,
-	"skip navigation": true, "jump to content": true, "advertisement": true,
-	"share this story": true, "share this article": true, "share": true, "menu": true,
-	"close": true, "search": true, "sign in": true, "log in": true, "subscribe": true,
-	"home": true, "navigation": true, "main menu": true, "toggle navigation": true,
-	"accept cookies": true, "open menu": true, "close menu": true,
-}
-
-// IsBoilerplate reports whether a line is web chrome rather than content.
+// IsBoilerplate reports whether a line is web chrome rather than content:
+// a line one of the cleaning rules drops (package clean/rules, the one
+// list the cleaned body and plain-text titles share).
 func IsBoilerplate(line string) bool {
-	return boilerplate[strings.ToLower(strings.TrimSpace(line))]
+	_, ok := rules.Drops(line)
+	return ok
 }
 
 // TextTitle returns the first non-empty line of text that is not
@@ -105,3 +102,27 @@ func CountWords(s string) int {
 	}
 	return n
 }
+
+// bodyWords is a document's word count: the words (tokens.Words, the
+// reading views' tokenizer) of its body, cleaned by every per-document
+// rule for a plain-text document (package clean/rules), as written for a
+// front-matter one. The rule learned from a whole corpus (repeated-lines)
+// is not applied: a document's count does not depend on the others.
+func bodyWords(kind Kind, body string) int {
+	if kind != KindText {
+		return tokens.Count(body)
+	}
+	bp := cleanBufs.Get().(*[]byte)
+	b := rules.AppendText((*bp)[:0], body, nil)
+	n := tokens.Count(unsafe.String(unsafe.SliceData(b), len(b)))
+	if cap(b) <= maxPooledBuf {
+		*bp = b[:0]
+		cleanBufs.Put(bp)
+	}
+	return n
+}
+
+// maxPooledBuf is the largest cleaning buffer kept for the next document.
+const maxPooledBuf = 1 << 20
+
+var cleanBufs = sync.Pool{New: func() any { return new([]byte) }}

@@ -47,6 +47,8 @@ var ProviderGroupings = []ProviderGrouping{ByDomain, ByName}
 type Counter struct {
 	add    func(c *Counter, d *corpus.Document)
 	groups map[string]*group
+	counts int // rows counted, all documents together
+	none   int // documents counted in no row
 }
 
 // group is one row being counted.
@@ -85,6 +87,7 @@ func (t tally) best() string {
 }
 
 func (c *Counter) group(key string) *group {
+	c.counts++
 	if c.groups == nil {
 		c.groups = map[string]*group{}
 	}
@@ -197,7 +200,17 @@ func tidy(s string) string {
 }
 
 // Add counts one document.
-func (c *Counter) Add(d *corpus.Document) { c.add(c, d) }
+func (c *Counter) Add(d *corpus.Document) {
+	n := c.counts
+	c.add(c, d)
+	if c.counts == n {
+		c.none++
+	}
+}
+
+// None is the number of documents counted so far that are in no row (no
+// topic, no provider…).
+func (c *Counter) None() int { return c.none }
 
 // Len is the number of rows counted so far.
 func (c *Counter) Len() int { return len(c.groups) }

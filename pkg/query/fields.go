@@ -1,6 +1,7 @@
 package query
 
 import (
+	"encoding/json"
 	"time"
 
 	"github.com/seedscope/seedscope/pkg/record"
@@ -57,6 +58,20 @@ var StatsFields = record.Table[*Stats]{
 	statInt("noProvider", "documents without a provider", func(s *Stats) int { return s.NoProvider }),
 	statInt("related", "related items", func(s *Stats) int { return s.Related }),
 	statInt("withRelated", "documents with related items", func(s *Stats) int { return s.WithRelated }),
+	{Info: record.Info{Name: "fields", Kind: record.ObjectList, Doc: "field discovery: each field and extra front-matter key at least one document holds, its types, and the documents that hold and miss it", Sub: FieldStatFields.Infos()},
+		Value: func(s *Stats) any { return fieldStatsJSON(s.Fields()) }},
+}
+
+// fieldStatsJSON is the JSON array of field statistics.
+func fieldStatsJSON(fs []FieldStat) json.RawMessage {
+	b := []byte{'['}
+	for i, f := range fs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b, _ = record.AppendJSON(b, FieldStatFields, f)
+	}
+	return append(b, ']')
 }
 
 func statInt(name, doc string, v func(*Stats) int) record.Field[*Stats] {

@@ -5,12 +5,14 @@ package query
 import (
 	"cmp"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/enum"
+	"github.com/seedscope/seedscope/pkg/kwic"
 )
 
 // Filter selects documents. Values within one field are alternatives (any
@@ -28,6 +30,15 @@ type Filter struct {
 	// document's own calendar date, the one its DATE column shows (DayOf).
 	SinceDay, UntilDay int
 	Grep               string // in title, excerpt or body
+	// Words (--grep -w) is a word or phrase that must occur as whole
+	// words in the title, excerpt or Body: what concordance finds.
+	Words *kwic.Query
+	// Regexp (--grep -E) must match the title, excerpt or Body.
+	Regexp *regexp.Regexp
+	// Body is the text of a document's body that Words and Regexp look
+	// in (the cleaned body); nil: the body as loaded. Grep always looks
+	// in the body as loaded.
+	Body func(*corpus.Document) string
 	// AllTopics must each be a topic of the document.
 	AllTopics []string
 	// NotTopics and NotProviders (name or domain) exclude a document that
@@ -62,6 +73,10 @@ func (f *Filter) Match(d *corpus.Document) bool {
 		return false
 	case f.Grep != "" && !containsFold(f.Grep, d.Title, d.Excerpt, d.Body):
 		return false
+	case f.Words != nil && !f.anyText(d, f.Words.In):
+		return false
+	case f.Regexp != nil && !f.anyText(d, f.Regexp.MatchString):
+		return false
 	case len(f.NotTopics) > 0 && anyFold(f.NotTopics, d.Topics...):
 		return false
 	case len(f.NotProviders) > 0 && anyProvider(f.NotProviders, d.Provider):
@@ -94,7 +109,7 @@ func inFolder(id string, folders []string) bool {
 // IsZero reports whether the filter lets everything through.
 func (f *Filter) IsZero() bool {
 	return len(f.Topics) == 0 && len(f.Providers) == 0 && len(f.Kinds) == 0 && len(f.Types) == 0 &&
-		f.Since == nil && f.Until == nil && f.SinceDay == 0 && f.UntilDay == 0 && f.Grep == "" && len(f.AllTopics) == 0 && len(f.NotTopics) == 0 &&
+		f.Since == nil && f.Until == nil && f.SinceDay == 0 && f.UntilDay == 0 && f.Grep == "" && f.Words == nil && f.Regexp == nil && len(f.AllTopics) == 0 && len(f.NotTopics) == 0 &&
 		len(f.NotProviders) == 0 && len(f.Categories) == 0 && len(f.Folders) == 0
 }
 
@@ -110,6 +125,57 @@ func (f *Filter) Select(docs []*corpus.Document) []*corpus.Document {
 		}
 	}
 	return out
+}
+
+// body is the body Words and Regexp look in.
+func (f *Filter) body(d *corpus.Document) string {
+	if f.Body == nil {
+		return d.Body
+	}
+	return f.Body(d)
+}
+
+// anyText reports whether match accepts d's title, excerpt or body.
+func (f *Filter) anyText(d *corpus.Document, match func(string) bool) bool {
+	return match(d.Title) || match(d.Excerpt) || match(f.body(d))
+}
+
+// NeedsBody reports whether the filter looks in the body Body gives
+// (Words or Regexp is set).
+func (f *Filter) NeedsBody() bool { return f.Words != nil || f.Regexp != nil }
+
+// Hits is the number of times the text filter is found in d's title,
+// excerpt and body: whole-word hits (Words), matches of Regexp (as
+// FindAllString counts them), or occurrences of Grep in any case (not
+// overlapping); 0 without a text filter.
+func (f *Filter) Hits(d *corpus.Document) int {
+	n := 0
+	switch {
+	case f.Words != nil:
+		for _, s := range [...]string{d.Title, d.Excerpt, f.body(d)} {
+			n += f.Words.Count(s)
+		}
+	case f.Regexp != nil:
+		for _, s := range [...]string{d.Title, d.Excerpt, f.body(d)} {
+			n += len(f.Regexp.FindAllStringIndex(s, -1))
+		}
+	case f.Grep != "":
+		needle := strings.ToLower(f.Grep)
+		for _, s := range [...]string{d.Title, d.Excerpt, d.Body} {
+			n += strings.Count(strings.ToLower(s), needle)
+		}
+	}
+	return n
+}
+
+// CompileGrep compiles the regular expression of --grep -E: Go's RE2
+// syntax, which matches in time linear in the text, case-insensitive
+// unless the expression says otherwise ((?-i)).
+func CompileGrep(expr string) (*regexp.Regexp, error) {
+	if _, err := regexp.Compile(expr); err != nil {
+		return nil, err // the error quotes the expression as given
+	}
+	return regexp.Compile("(?i)" + expr)
 }
 
 // anyFold reports whether a value of have has the FoldKey of a value of

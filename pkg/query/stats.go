@@ -27,11 +27,12 @@ type Stats struct {
 	WithRelated int
 
 	topics, providers *Counter
+	discovery         *Discovery
 }
 
 // NewStats returns empty stats.
 func NewStats() *Stats {
-	return &Stats{topics: TopicCounter(), providers: ProviderCounter(ByDomain)}
+	return &Stats{topics: TopicCounter(), providers: ProviderCounter(ByDomain), discovery: NewDiscovery()}
 }
 
 // Add counts one document.
@@ -55,6 +56,7 @@ func (s *Stats) Add(d *corpus.Document) {
 	}
 	s.topics.Add(d)
 	s.providers.Add(d)
+	s.discovery.Add(d)
 	// The rows topics and providers (by domain) would print.
 	s.Topics, s.Providers = s.topics.Len(), s.providers.Len()
 	if ProviderDomain(d.Provider) == "" && ProviderName(d.Provider) == "" {
@@ -78,4 +80,23 @@ func (s *Stats) WordsPerDocument() (float64, bool) {
 		return 0, false
 	}
 	return float64(s.Words) / float64(s.Documents), true
+}
+
+// Fields is field discovery: the fields and front-matter keys the
+// documents hold, their types and how many documents miss each (see
+// Discovery.Fields).
+func (s *Stats) Fields() []FieldStat {
+	if s.discovery == nil {
+		return []FieldStat{}
+	}
+	return s.discovery.Fields()
+}
+
+// OtherKeys counts the extra keys past MaxDiscoveredKeys distinct ones,
+// which Fields leaves out.
+func (s *Stats) OtherKeys() int {
+	if s.discovery == nil {
+		return 0
+	}
+	return s.discovery.OtherKeys
 }

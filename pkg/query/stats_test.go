@@ -24,7 +24,7 @@ func TestStats(t *testing.T) {
 	want := Stats{Documents: 4, FrontMatter: 2, Text: 2, Words: 23, Earliest: day(2), Latest: day(9), Undated: 1,
 		Topics: 2, Providers: 2, NoProvider: 2, Related: 2, WithRelated: 1}
 	got := *s
-	got.topics, got.providers = nil, nil
+	got.topics, got.providers, got.discovery = nil, nil, nil
 	if !got.Earliest.Equal(*want.Earliest) || !got.Latest.Equal(*want.Latest) {
 		t.Errorf("dates %v – %v, want %v – %v", got.Earliest, got.Latest, want.Earliest, want.Latest)
 	}

@@ -29,6 +29,9 @@ const (
 	ProviderStyle
 	CountStyle
 	DimStyle
+	// MatchStyle shows what a search found (a concordance's keyword), as
+	// grep colours a match.
+	MatchStyle
 )
 
 // Column describes one column of a record type.
@@ -61,7 +64,24 @@ type Column[T any] struct {
 	ID bool
 	// Right aligns numbers.
 	Right bool
+	// Marks, when set, are the byte ranges of Value's text a table on a
+	// colour terminal highlights (a search's matched words): sorted, not
+	// overlapping, on character boundaries. The text is made safe for
+	// the terminal before the highlight's escape codes are added.
+	Marks func(T) []Span
+	// Bar draws the column's value, a count, as a bar scaled to the
+	// largest count of the table and fitted to the width the other columns
+	// leave (see Bar). Only tables fitted to a width draw it; TSV, CSV and
+	// a table without a width leave the column out. Its heading is blank.
+	Bar bool
+	// CutLeft cuts a cell too wide for its column at its start ("…" first)
+	// rather than at its end: the left context of a concordance, whose
+	// end is next to the keyword.
+	CutLeft bool
 }
+
+// Span is the byte range [Start, End) of a text.
+type Span struct{ Start, End int }
 
 // Schema describes how a record type is shown in each format. JSON and
 // NDJSON objects are written from the JSON table when there is one, and
@@ -138,6 +158,7 @@ type Writer[T any] struct {
 	cell   []byte     // the CSV cell being written
 	line   []byte     // the CSV line being written
 	rows   [][]string // table rows, until Close
+	marks  [][][]Span // the rows' marks (Column.Marks), when a column has them
 	row    []string   // the row being written (TSV, CSV)
 	n      int
 	err    error
@@ -152,11 +173,15 @@ func NewWriter[T any](w io.Writer, f Format, s Schema[T], o Options) *Writer[T] 
 		if len(s.TableOmit) > 0 {
 			wr.schema.Table = slices.DeleteFunc(slices.Clone(s.Table), func(c Column[T]) bool { return slices.Contains(s.TableOmit, c.Field) })
 		}
+		if o.Width <= 0 {
+			wr.schema.Table = withoutBars(wr.schema.Table)
+		}
 	case JSON, NDJSON:
 		wr.json = newJSONEncoder(o.JSON)
 	case TSV:
+		wr.schema.Table = withoutBars(s.Table)
 		if o.Header {
-			for i, c := range s.Table {
+			for i, c := range wr.schema.Table {
 				if i > 0 {
 					wr.out.WriteByte('\t')
 				}
@@ -197,6 +222,21 @@ func (w *Writer[T]) write(v T) error {
 				if c.ID {
 					row[i] = w.o.ShortID(row[i])
 				}
+			}
+		}
+		if w.o.Color {
+			var marks [][]Span
+			for i, c := range w.schema.Table {
+				if c.Marks == nil {
+					continue
+				}
+				if marks == nil {
+					marks = make([][]Span, len(row))
+				}
+				row[i], marks[i] = cleanMarked(c.Value(v), c.Marks(v))
+			}
+			if marks != nil {
+				w.marks = append(w.marks, marks)
 			}
 		}
 		w.rows = append(w.rows, row)
@@ -276,7 +316,7 @@ func (w *Writer[T]) Close() error {
 	}
 	switch w.f {
 	case Table:
-		w.err = writeTable(w.out, w.schema.Table, w.rows, w.o)
+		w.err = writeMarkedTable(w.out, w.schema.Table, w.rows, w.marks, w.o)
 	case JSON:
 		if w.n == 0 {
 			w.out.WriteString("[]\n")
@@ -318,6 +358,27 @@ func cells[T any](row []string, cols []Column[T], v T) []string {
 		row = append(row, termsafe.Clean(c.Value(v), false))
 	}
 	return row
+}
+
+// cleanMarked is the cell text of s, made safe to print as cells makes
+// it, and where the marks of s are in it. Clean works a character at a
+// time, so the pieces cleaned one by one are the whole cleaned.
+func cleanMarked(s string, marks []Span) (string, []Span) {
+	var b strings.Builder
+	var out []Span
+	at := 0
+	for _, m := range marks {
+		if m.Start < at || m.End > len(s) || m.Start >= m.End {
+			continue
+		}
+		b.WriteString(termsafe.Clean(s[at:m.Start], false))
+		start := b.Len()
+		b.WriteString(termsafe.Clean(s[m.Start:m.End], false))
+		out = append(out, Span{start, b.Len()})
+		at = m.End
+	}
+	b.WriteString(termsafe.Clean(s[at:], false))
+	return b.String(), out
 }
 
 // formulaStarts are the first bytes that make a spreadsheet read a cell

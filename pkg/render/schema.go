@@ -8,8 +8,12 @@ import (
 
 	"github.com/seedscope/seedscope/pkg/buildinfo"
 	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/dupes"
+	"github.com/seedscope/seedscope/pkg/kwic"
 	"github.com/seedscope/seedscope/pkg/query"
 	"github.com/seedscope/seedscope/pkg/record"
+	"github.com/seedscope/seedscope/pkg/search"
+	"github.com/seedscope/seedscope/pkg/terms"
 	"github.com/seedscope/seedscope/pkg/validate"
 )
 
@@ -40,6 +44,18 @@ var recordTypes = []RecordType{
 		query.ProviderFacetFields.Infos()},
 	{"stats", "The summary of a corpus, as stats prints it.",
 		query.StatsFields.Infos()},
+	{"search", "A document found by search, with its score and a snippet, as search prints each one.",
+		search.ResultFields.Infos()},
+	{"concordance", "A hit of a word or phrase in its context, as concordance prints each one.",
+		kwic.LineFields.Infos()},
+	{"term", "A word or n-gram and how often it occurs, as terms prints each one.",
+		terms.TermFields.Infos()},
+	{"keyterm", "A word or n-gram of a selection compared with a reference (keyness), as terms --compare prints each one.",
+		terms.KeyTermFields.Infos()},
+	{"dupe", "A document of a cluster of duplicates, as dupes prints each one.",
+		dupes.MemberFields.Infos()},
+	{"count", "The number of documents list --count selects and of the --grep hits in them.",
+		query.GrepCountFields.Infos()},
 	{"finding", "A problem in a file, as validate --format json prints each one.",
 		validate.FindingFields.Infos()},
 	{"version", "The build of seedscope, as version --format json prints it.",

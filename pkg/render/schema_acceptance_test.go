@@ -171,6 +171,7 @@ func TestOutputMatchesSchemaSeeds(t *testing.T) {
 		{record: "stats", args: []string{"stats", "--topic", "no such topic", seeds}},
 		{record: "finding", args: []string{"validate", seeds}, empty: true},
 		{record: "finding", args: []string{"validate", broken}},
+		{record: "search", args: []string{"search", `"law enforcement" police`, seeds}},
 	}
 	for _, id := range ids {
 		outputs = append(outputs, output{record: "show", args: []string{"show", id, seeds}})
@@ -200,6 +201,7 @@ func TestOutputMatchesSchemaShared(t *testing.T) {
 				{"provider", "json", []string{"providers", "-q", dir}, name == "bbc-text" || name == "hugo-docs"},
 				{"stats", "json", []string{"stats", "-q", dir}, false},
 				{"finding", "json", []string{"validate", dir}, true},
+				{"search", "json", []string{"search", "-q", "-n", "0", "the", dir}, false},
 			} {
 				t.Run(o.args[0], func(t *testing.T) {
 					n := check(t, s[o.record], o.format, run(t, append(o.args, "--format", o.format)...))

@@ -51,7 +51,8 @@ func facetColumns(heading string, withDomain bool) []Column[query.Facet] {
 		cols[0].Value = func(f query.Facet) string { return f.Value + more(len(f.Names), "name") }
 		cols = append(cols, Column[query.Facet]{Name: "domain", Field: "domain", Value: func(f query.Facet) string { return f.Domain + more(len(f.Domains), "domain") }, Style: ProviderStyle, Shrink: ShrinkLast, Drop: 1})
 	}
-	return append(cols, Column[query.Facet]{Name: "count", Field: "count", Value: func(f query.Facet) string { return strconv.Itoa(f.Count) }, Style: CountStyle, Right: true})
+	return append(cols, Column[query.Facet]{Name: "count", Field: "count", Value: func(f query.Facet) string { return strconv.Itoa(f.Count) }, Style: CountStyle, Right: true},
+		BarColumn("count", func(f query.Facet) int { return f.Count }))
 }
 
 // more is " (+1 name)", " (+2 names)" for n of them, one shown; "" for

@@ -2,9 +2,11 @@ package render
 
 import (
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/seedscope/seedscope/pkg/query"
+	"github.com/seedscope/seedscope/pkg/record"
 )
 
 // Stat is one line of a summary: a stable name (the JSON field's) and its
@@ -27,7 +29,8 @@ var statColumns = []Column[Stat]{
 
 // StatLines turns stats into summary lines: one per field of
 // query.StatsFields, in its order, the value as CSV writes it (a time in
-// RFC 3339, null empty), a fractional number with one decimal.
+// RFC 3339, null empty, a list its compact JSON: field discovery), a
+// fractional number with one decimal.
 func StatLines(s *query.Stats) []Stat {
 	out := make([]Stat, len(query.StatsFields))
 	for i, f := range query.StatsFields {
@@ -50,5 +53,18 @@ func WriteStats(w io.Writer, f Format, s *query.Stats, o Options) error {
 	case JSON, NDJSON:
 		return writeRecordObject(w, f, query.StatsFields, s, o.JSON)
 	}
-	return WriteAll(w, f, Stats, o, StatLines(s))
+	lines := StatLines(s)
+	if f != Table {
+		return WriteAll(w, f, Stats, o, lines)
+	}
+	// A table shows field discovery as a table of its own below the
+	// lines, not as a line of JSON.
+	lines = slices.DeleteFunc(lines, func(l Stat) bool {
+		fl, _ := query.StatsFields.Lookup(l.Name)
+		return fl.Kind == record.ObjectList
+	})
+	if err := WriteAll(w, f, Stats, o, lines); err != nil {
+		return err
+	}
+	return writeFieldStats(w, s, o)
 }

@@ -68,6 +68,7 @@ func palette(on bool) map[Style]*color.Color {
 		ProviderStyle: color.New(color.FgMagenta),
 		CountStyle:    color.New(color.FgYellow),
 		DimStyle:      color.New(color.Faint),
+		MatchStyle:    color.New(color.FgRed, color.Bold),
 	}
 	for _, c := range p {
 		setColor(c, on)
@@ -90,6 +91,12 @@ func setColor(c *color.Color, on bool) {
 // column's width ("…") and coloured here, padded by tablewriter with
 // blanks outside their colour; lines have no trailing blanks.
 func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options) error {
+	return writeMarkedTable(w, cols, rows, nil, o)
+}
+
+// writeMarkedTable is writeTable with the marks of each row's cells
+// (Column.Marks; nil for none) highlighted in colour.
+func writeMarkedTable[T any](w io.Writer, cols []Column[T], rows [][]string, marks [][][]Span, o Options) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -120,14 +127,29 @@ func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options
 	}
 	header := make([]any, len(shown))
 	for k, i := range shown {
-		header[k] = head.Sprint(truncate(heading(cols[i]), widths[i]))
+		if h := truncate(heading(cols[i]), widths[i]); h != "" {
+			header[k] = head.Sprint(h)
+		} else {
+			header[k] = "" // a bar's: no heading, no colour codes
+		}
 	}
 	t.Header(header...)
 	if out.err != nil {
 		return out.err
 	}
+	// Each bar column's largest count, which fills its width.
+	largest := make([]int64, len(cols))
+	for i, c := range cols {
+		if c.Bar && widths[i] > 0 {
+			for _, r := range rows {
+				largest[i] = max(largest[i], barCount(r[i]))
+			}
+		}
+	}
 	cells := make([]string, len(shown))
-	for _, r := range rows {
+	match := color.New(color.Bold, color.FgRed)
+	setColor(match, o.Color)
+	for n, r := range rows {
 		// An id wider than its column is never cut: it goes whole on a
 		// line of its own above its row (see fitWidths).
 		for _, i := range shown {
@@ -139,9 +161,19 @@ func writeTable[T any](w io.Writer, cols []Column[T], rows [][]string, o Options
 			}
 		}
 		for k, i := range shown {
-			s := truncate(r[i], widths[i])
+			if cols[i].Bar {
+				r[i] = Bar(barCount(r[i]), largest[i], widths[i])
+			}
+			var s string
+			if cols[i].CutLeft {
+				s = truncateLeft(r[i], widths[i])
+			} else {
+				s = truncate(r[i], widths[i])
+			}
 			if s != "" && cols[i].Style != Plain {
 				s = pal[cols[i].Style].Sprint(s)
+			} else if o.Color && n < len(marks) && marks[n] != nil && len(marks[n][i]) > 0 {
+				s = highlight(r[i], s, marks[n][i], match)
 			}
 			cells[k] = s
 		}
@@ -257,7 +289,12 @@ func writeLongID(w io.Writer, id string, offset, width int, style *color.Color) 
 	return nil
 }
 
-func heading[T any](c Column[T]) string { return strings.ToUpper(cmp.Or(c.Heading, c.Name)) }
+func heading[T any](c Column[T]) string {
+	if c.Bar {
+		return ""
+	}
+	return strings.ToUpper(cmp.Or(c.Heading, c.Name))
+}
 
 func appendBlanks(b []byte, n int) []byte {
 	for ; n > 0; n-- {
@@ -299,6 +336,9 @@ func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
 	hist := make([]widthHistogram, len(cols))
 	for _, r := range rows {
 		for i, s := range r {
+			if cols[i].Bar {
+				continue // drawn at the width fitted below
+			}
 			w := displayWidth(s)
 			if width > 0 && cols[i].ID && w > idCap {
 				continue
@@ -306,9 +346,6 @@ func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
 			widths[i] = max(widths[i], w)
 			hist[i].add(w)
 		}
-	}
-	if width <= 0 {
-		return widths
 	}
 	total := func() int {
 		t, n := 0, 0
@@ -319,6 +356,25 @@ func fitWidths[T any](cols []Column[T], rows [][]string, width int) []int {
 			}
 		}
 		return t + columnGap*max(n-1, 0)
+	}
+	// A bar takes what the other columns leave, within its bounds; it
+	// gives up width first (ShrinkFirst) and is the first column left out.
+	for i, c := range cols {
+		if c.Bar {
+			widths[i] = 0
+		}
+	}
+	rest := width - total() - columnGap
+	for i, c := range cols {
+		if c.Bar {
+			widths[i] = max(min(rest, maxBarWidth), minBarWidth)
+			if width <= 0 {
+				widths[i] = minBarWidth
+			}
+		}
+	}
+	if width <= 0 {
+		return widths
 	}
 	minWidth := func(i int) int {
 		c := cols[i]
@@ -458,6 +514,33 @@ func (h *widthHistogram) quantile(pct int) int {
 	return maxCounted
 }
 
+// highlight colours the marks of a cell's text full in what the table
+// shows of it, cut (truncate: a beginning of full, then "…").
+func highlight(full, cut string, marks []Span, c *color.Color) string {
+	kept, tail := len(cut), ""
+	if cut != full {
+		if p, ok := strings.CutSuffix(cut, "…"); ok && strings.HasPrefix(full, p) {
+			kept, tail = len(p), "…"
+		} else if !strings.HasPrefix(full, cut) {
+			return cut
+		}
+	}
+	var b strings.Builder
+	at := 0
+	for _, m := range marks {
+		if m.Start >= kept {
+			break
+		}
+		end := min(m.End, kept)
+		b.WriteString(full[at:m.Start])
+		b.WriteString(c.Sprint(full[m.Start:end]))
+		at = end
+	}
+	b.WriteString(full[at:kept])
+	b.WriteString(tail)
+	return b.String()
+}
+
 // truncate shortens s to at most w display columns, ending in "…".
 func truncate(s string, w int) string {
 	if displayWidth(s) <= w {
@@ -469,4 +552,26 @@ func truncate(s string, w int) string {
 		t = twwidth.Truncate(s, w)
 	}
 	return t
+}
+
+// truncateLeft shortens s to at most w display columns by cutting its
+// start, "…" first.
+func truncateLeft(s string, w int) string {
+	if displayWidth(s) <= w {
+		return s
+	}
+	ell := "…"
+	if displayWidth(ell) > w {
+		ell = ""
+	}
+	room := w - displayWidth(ell)
+	i, used := len(s), 0
+	for i > 0 {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		if used += displayWidth(s[i-size : i]); used > room {
+			break
+		}
+		i -= size
+	}
+	return ell + s[i:]
 }

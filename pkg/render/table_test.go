@@ -286,3 +286,21 @@ func TestTableWidthOneMeasure(t *testing.T) {
 		}
 	}
 }
+
+func TestTruncateLeft(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		w    int
+		want string
+	}{
+		{"one two three", 20, "one two three"},
+		{"one two three", 9, "…wo three"},
+		{"世界平和", 5, "…平和"},
+		{"abc", 1, "…"},
+		{"abc", 0, ""},
+	} {
+		if got := truncateLeft(tc.s, tc.w); got != tc.want {
+			t.Errorf("truncateLeft(%q, %d) = %q, want %q", tc.s, tc.w, got, tc.want)
+		}
+	}
+}

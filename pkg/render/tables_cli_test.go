@@ -61,8 +61,8 @@ func executeAt(t *testing.T, width int, args ...string) cliRun {
 var sgr = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 
 // TestTablesNeverWiderThanTerminal: the tables of list,
-// related (edge list, of an ID, backlinks), topics, providers and validate
-// --rules are never wider than the terminal, at 60, 100 and 200 columns,
+// related (edge list, of an ID, backlinks), topics, providers, stats (its
+// --by tables with bars) and validate --rules are never wider than the terminal, at 60, 100 and 200 columns,
 // colour codes aside, wide characters counted as two columns.
 func TestTablesNeverWiderThanTerminal(t *testing.T) {
 	corpora := tableCorpora(t)
@@ -71,7 +71,13 @@ func TestTablesNeverWiderThanTerminal(t *testing.T) {
 		for name, dir := range corpora {
 			edges := executeAt(t, width, "related", dir)
 			checkWidth(t, name+": related", width, edges, false)
-			commands := [][]string{{"list", dir}, {"topics", dir}, {"providers", dir}}
+			commands := [][]string{{"list", dir}, {"topics", dir}, {"providers", dir}, {"search", "the police", dir}, {"dupes", dir},
+				{"concordance", "the", "--limit", "300", dir}, {"concordance", "new york", "--sort", "left1", dir},
+				{"terms", "--limit", "50", dir}, {"terms", "-n", "2", "--compare", "--reference", "", "--limit", "50", dir}}
+			// Tables with bars (topics and providers have them too), and
+			// field discovery below the stat lines.
+			commands = append(commands, []string{"stats", "--by", "month", dir}, []string{"stats", "--by", "topic", dir},
+				[]string{"stats", "--by", "provider", dir}, []string{"stats", dir})
 			// A link of the edge list, its ids as the table prints them.
 			if rows := tableRows(t, edges.stdout, width, "FROM", "TARGET"); len(rows) > 0 {
 				for _, r := range rows {
@@ -86,7 +92,7 @@ func TestTablesNeverWiderThanTerminal(t *testing.T) {
 				if r.status != 0 {
 					t.Errorf("%s: %s: status %d: %.300s", name, strings.Join(args, " "), r.status, r.stderr)
 				}
-				checkWidth(t, name+": "+strings.Join(args[:len(args)-1], " "), width, r, args[0] == "list" || args[0] == "related")
+				checkWidth(t, name+": "+strings.Join(args[:len(args)-1], " "), width, r, args[0] == "list" || args[0] == "related" || args[0] == "terms")
 			}
 		}
 	}
