@@ -20,7 +20,8 @@ var outputPackages = []string{
 }
 
 // TestLayering enforces the layout the README states: main calls cmd; cmd
-// is thin commands over pkg/; pkg/ never imports cmd; the engine (corpus,
+// is thin commands over pkg/; pkg/ never imports cmd, nor (outside its
+// tests) the support code of internal/; the engine (corpus,
 // query, validate and the rest) imports no output code; only pkg/render
 // imports the table and colour libraries.
 func TestLayering(t *testing.T) {
@@ -59,6 +60,11 @@ func TestLayering(t *testing.T) {
 		for _, imp := range p.Imports {
 			if (strings.HasPrefix(imp, "github.com/fatih/color") || strings.HasPrefix(imp, "github.com/olekukonko/tablewriter")) && rel != "/pkg/render" {
 				t.Errorf("%s imports %s: tables and colour are pkg/render's", rel, imp)
+			}
+		}
+		for _, imp := range p.Imports {
+			if strings.HasPrefix(rel, "/pkg/") && strings.HasPrefix(imp, module+"/internal/") {
+				t.Errorf("%s imports %s: internal/ is test and build support, not part of the engine", rel, imp)
 			}
 		}
 		if !strings.HasPrefix(rel, "/pkg/") || isOutput(p.ImportPath) {

@@ -286,7 +286,7 @@ func TestHelpHasNoStrayBackticks(t *testing.T) {
 // the ids of show (the walk alone) and the topics of list (every file
 // read, within completionBudget).
 func BenchmarkCompletion(b *testing.B) {
-	// The shared corpora beside the repository, as pkg/internal/sharedtest
+	// The shared corpora beside the repository, as internal/sharedtest
 	// finds them (cmd cannot import it).
 	shared := cmp.Or(os.Getenv("SEEDSCOPE_SHARED"), filepath.Join("..", "..", "shared"))
 	bing, err := filepath.Abs(filepath.Join(shared, "corpora", "bing-covid-news"))

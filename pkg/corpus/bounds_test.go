@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/seedscope/seedscope/pkg/hostiletest"
+	"github.com/seedscope/seedscope/internal/hostiletest"
 )
 
 // TestHostileMergeAndOffsets checks the values kept from the merge-key

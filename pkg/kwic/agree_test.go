@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/seedscope/seedscope/cmd"
+	"github.com/seedscope/seedscope/internal/sharedtest"
 	"github.com/seedscope/seedscope/pkg/buildinfo"
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
 	"github.com/seedscope/seedscope/pkg/iostreams"
 )
 

@@ -11,10 +11,10 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/seedscope/seedscope/cmd"
+	"github.com/seedscope/seedscope/internal/hostiletest"
+	"github.com/seedscope/seedscope/internal/sharedtest"
 	"github.com/seedscope/seedscope/pkg/buildinfo"
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/hostiletest"
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
 	"github.com/seedscope/seedscope/pkg/iostreams"
 	"github.com/seedscope/seedscope/pkg/termsafe"
 )
