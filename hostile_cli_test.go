@@ -25,11 +25,11 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/seedscope/seedscope/internal/hostiletest"
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/hostiletest"
 	"github.com/seedscope/seedscope/pkg/termsafe"
 
-	"github.com/seedscope/seedscope/pkg/synth"
+	"github.com/seedscope/seedscope/internal/synth"
 )
 
 // The tests here run the built binary, as a user or a pipeline would: a

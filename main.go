@@ -6,12 +6,15 @@ import (
 	"os"
 
 	"github.com/seedscope/seedscope/cmd"
+	"github.com/seedscope/seedscope/pkg/buildinfo"
 	"github.com/seedscope/seedscope/pkg/iostreams"
 )
 
-// version is set at build time: -ldflags "-X main.version=1.2.3".
-var version = "dev"
+// Set by release builds: -ldflags "-X main.version=1.2.3 -X main.commit=...
+// -X main.date=...". Builds without them (go install, go build) are
+// described by what the Go toolchain records (see pkg/buildinfo).
+var version, commit, date string
 
 func main() {
-	os.Exit(cmd.Execute(iostreams.System(), version, os.Args[1:]))
+	os.Exit(cmd.Execute(iostreams.System(), buildinfo.Resolve(version, commit, date), os.Args[1:]))
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/seedscope/seedscope/cmd"
+	"github.com/seedscope/seedscope/pkg/buildinfo"
 	"github.com/seedscope/seedscope/pkg/iostreams"
 )
 
@@ -16,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite the cmp targets inside testdata
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"seedscope": func() { os.Exit(cmd.Execute(iostreams.System(), "test", os.Args[1:])) },
+		"seedscope": func() { os.Exit(cmd.Execute(iostreams.System(), testBuild, os.Args[1:])) },
 	})
 }
 
@@ -38,3 +39,7 @@ func TestScripts(t *testing.T) {
 		},
 	})
 }
+
+// testBuild is the build the tests run as: a fixed version, so that
+// output does not depend on how the test binary was built.
+var testBuild = buildinfo.Info{Version: "test", Go: "go1.26.0", Platform: "linux/amd64"}

@@ -64,9 +64,9 @@ func TestFormatFlagsDeclared(t *testing.T) {
 			walk(sub)
 		}
 	}
-	walk(NewRootCmd(ios, "test"))
-	if n != 13 {
-		t.Errorf("%d commands take --format, want 13 (list, show, related, export, topics, providers, stats, search, dupes, concordance, terms, validate, schema)", n)
+	walk(NewRootCmd(ios, testBuild))
+	if n != 14 {
+		t.Errorf("%d commands take --format, want 14 (list, show, related, export, topics, providers, stats, search, dupes, concordance, terms, validate, schema, version)", n)
 	}
 }
 
@@ -275,7 +275,7 @@ func TestHelpHasNoStrayBackticks(t *testing.T) {
 			walk(sub)
 		}
 	}
-	walk(NewRootCmd(ios, "test"))
+	walk(NewRootCmd(ios, testBuild))
 	// Added by cobra when it runs.
 	for _, shell := range []string{"", "bash", "zsh", "fish", "powershell"} {
 		check(strings.Fields("completion " + shell)...)
@@ -286,7 +286,7 @@ func TestHelpHasNoStrayBackticks(t *testing.T) {
 // the ids of show (the walk alone) and the topics of list (every file
 // read, within completionBudget).
 func BenchmarkCompletion(b *testing.B) {
-	// The shared corpora beside the repository, as pkg/internal/sharedtest
+	// The shared corpora beside the repository, as internal/sharedtest
 	// finds them (cmd cannot import it).
 	shared := cmp.Or(os.Getenv("SEEDSCOPE_SHARED"), filepath.Join("..", "..", "shared"))
 	bing, err := filepath.Abs(filepath.Join(shared, "corpora", "bing-covid-news"))
@@ -307,7 +307,7 @@ func BenchmarkCompletion(b *testing.B) {
 			}
 			for b.Loop() {
 				ios, out, _ := iostreams.Test()
-				if Execute(ios, "test", bc.args) != 0 || out.Len() < 100 {
+				if Execute(ios, testBuild, bc.args) != 0 || out.Len() < 100 {
 					b.Fatalf("%q: %q", bc.args, out.String())
 				}
 			}

@@ -38,7 +38,7 @@ func TestFindingsUnchangedOnSharedCorpora(t *testing.T) {
 					t.Skip("reads a shared corpus; skipped with -short")
 				}
 				// The shared corpora beside the repository, as
-				// pkg/internal/sharedtest finds them (not importable here).
+				// internal/sharedtest finds them (not importable here).
 				dir, err := filepath.Abs(filepath.Join(cmp.Or(os.Getenv("SEEDSCOPE_SHARED"), filepath.Join("..", "..", "shared")), "corpora"))
 				if err != nil {
 					t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/seedscope/seedscope/pkg/buildinfo"
 	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/iostreams"
 	"github.com/seedscope/seedscope/pkg/render"
@@ -51,7 +52,7 @@ func execute(t *testing.T, tty bool, args ...string) run {
 		ios.SetStdoutTTY(true)
 		ios.SetTerminalWidth(100)
 	}
-	status := Execute(ios, "test", args)
+	status := Execute(ios, testBuild, args)
 	return run{out.String(), errOut.String(), status}
 }
 
@@ -116,7 +117,7 @@ func TestGolden(t *testing.T) {
 func formatFlag(t *testing.T, command string) *render.FormatFlag {
 	t.Helper()
 	ios, _, _ := iostreams.Test()
-	c, _, err := NewRootCmd(ios, "test").Find([]string{command})
+	c, _, err := NewRootCmd(ios, testBuild).Find([]string{command})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,10 +151,14 @@ func TestGoldenColor(t *testing.T) {
 			ios.SetStdoutTTY(true)
 			ios.SetColorEnabled(true)
 			ios.SetTerminalWidth(100)
-			if status := Execute(ios, "test", args); status != 0 {
+			if status := Execute(ios, testBuild, args); status != 0 {
 				t.Fatalf("status %d: %s", status, errOut)
 			}
 			golden(t, name+".color", out.Bytes())
 		})
 	}
 }
+
+// testBuild is the build the tests run as: a fixed version, so that
+// output does not depend on how the test binary was built.
+var testBuild = buildinfo.Info{Version: "test", Go: "go1.26.0", Platform: "linux/amd64"}

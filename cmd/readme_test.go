@@ -44,7 +44,7 @@ func TestREADMEExamples(t *testing.T) {
 			ios.SetTerminalWidth(100)
 			ios.SetColorEnabled(false)
 			ios.SetPagerCommand("")
-			Execute(ios, "test", ex.args)
+			Execute(ios, testBuild, ex.args)
 			got := strings.TrimRight(out.String(), "\n")
 			if !ex.matches(got) && *update && !ex.excerpt() {
 				// -update rewrites an output shown whole (one with a "…"

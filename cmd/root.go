@@ -16,9 +16,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/seedscope/seedscope/pkg/atomicfile"
+	"github.com/seedscope/seedscope/pkg/buildinfo"
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/iostreams"
+	"github.com/seedscope/seedscope/pkg/render"
 )
 
 // GlobalOptions are the flags every command shares.
@@ -77,13 +79,13 @@ Exit status:
   143  terminated (SIGTERM), likewise`
 
 // NewRootCmd builds the command tree.
-func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
+func NewRootCmd(ios *iostreams.IOStreams, build buildinfo.Info) *cobra.Command {
 	g := &GlobalOptions{IO: ios, Context: context.Background()}
 	root := &cobra.Command{
 		Use:           "seedscope",
 		Short:         "Explore, query, export and validate corpora of news seed documents",
 		Long:          rootLong,
-		Version:       version,
+		Version:       build.Version,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(c *cobra.Command, _ []string) error {
@@ -138,6 +140,9 @@ func NewRootCmd(ios *iostreams.IOStreams, version string) *cobra.Command {
 		NewCmdValidate(g, nil),
 		NewCmdSchema(g, nil),
 	)
+	root.AddCommand(NewCmdVersion(g, build))
+	// --version prints what "seedscope version" prints.
+	root.SetVersionTemplate(render.VersionText(build))
 	registerCompletions(root, g)
 	return root
 }
@@ -179,7 +184,7 @@ func (g *GlobalOptions) applyColor(c *cobra.Command) error {
 }
 
 // Execute runs seedscope with args and returns the exit status.
-func Execute(ios *iostreams.IOStreams, version string, args []string) int {
+func Execute(ios *iostreams.IOStreams, build buildinfo.Info, args []string) int {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
 	interrupted := sync.OnceFunc(func() { printMessage(ios.ErrOut, "interrupted") })
@@ -187,7 +192,7 @@ func Execute(ios *iostreams.IOStreams, version string, args []string) int {
 	defer stopSignals()
 	defer keepGCPercent()()
 	ios.OnPagerError(func(err error) { printMessagef(ios.ErrOut, "%v; output not paged", err) })
-	root := NewRootCmd(ios, version)
+	root := NewRootCmd(ios, build)
 	root.SetArgs(args)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)

@@ -104,8 +104,10 @@ func TestExitStatusMessagesOneLine(t *testing.T) {
 // printers (or to cobra, whose errors come back to exitStatus).
 func TestStderrOnePlace(t *testing.T) {
 	allowed := regexp.MustCompile(`print(Message|Messagef|Error|UsageHint)\([^)]*ErrOut|root\.SetErr\(ios\.ErrOut\)`)
-	// pkg/synth holds developer tools, pkg/iostreams the stream's definition.
-	skip := func(p string) bool { return strings.HasSuffix(p, "pkg/synth") || strings.HasSuffix(p, "pkg/iostreams") }
+	// internal/synth holds developer tools, pkg/iostreams the stream's definition.
+	skip := func(p string) bool {
+		return strings.HasSuffix(p, "internal/synth") || strings.HasSuffix(p, "pkg/iostreams")
+	}
 	for _, dir := range []string{".", filepath.Join("..", "pkg")} {
 		scanSource(t, dir, skip, func(_, line string) string {
 			if strings.Contains(line, "os.Stderr") || (strings.Contains(line, "ErrOut") && !allowed.MatchString(line)) {

@@ -30,7 +30,7 @@ func executeOn(t *testing.T, term terminal, args ...string) run {
 	// the pager and the notes (TestProgressOnlyOnTerminal draws it).
 	ios.SetProgressDelay(time.Hour)
 	ios.SetPagerCommand(term.pager)
-	status := Execute(ios, "test", args)
+	status := Execute(ios, testBuild, args)
 	return run{out.String(), errOut.String(), status}
 }
 
@@ -237,7 +237,7 @@ func TestProgressOnlyOnTerminal(t *testing.T) {
 		ios := iostreams.System()
 		os.Stderr, os.Stdout = oldErr, oldOut
 		ios.SetProgressDelay(0)
-		Execute(ios, "test", args)
+		Execute(ios, testBuild, args)
 		errFile.Close()
 		outFile.Close()
 		e, _ := os.ReadFile(errFile.Name())

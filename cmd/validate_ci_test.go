@@ -14,7 +14,7 @@ func validateStdin(t *testing.T, stdin string, args ...string) (stdout, stderr s
 	t.Helper()
 	ios, out, errOut := iostreams.Test()
 	ios.In = strings.NewReader(stdin)
-	status = Execute(ios, "test", append([]string{"validate"}, args...))
+	status = Execute(ios, testBuild, append([]string{"validate"}, args...))
 	return out.String(), errOut.String(), status
 }
 

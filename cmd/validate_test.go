@@ -63,7 +63,7 @@ func TestNewCmdValidate(t *testing.T) {
 func validateCmd(t *testing.T, args ...string) (stdout, stderr string, status int) {
 	t.Helper()
 	ios, out, errOut := iostreams.Test()
-	status = Execute(ios, "test", append([]string{"validate"}, args...))
+	status = Execute(ios, testBuild, append([]string{"validate"}, args...))
 	return out.String(), errOut.String(), status
 }
 

@@ -12,8 +12,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/seedscope/seedscope/internal/sharedtest"
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
 	"github.com/seedscope/seedscope/pkg/tokens"
 )
 

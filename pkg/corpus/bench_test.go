@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/seedscope/seedscope/pkg/synth"
+	"github.com/seedscope/seedscope/internal/synth"
 )
 
 // benchFiles is the size of the generated corpus the loading benchmarks

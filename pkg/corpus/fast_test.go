@@ -9,8 +9,8 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
-	"github.com/seedscope/seedscope/pkg/synth"
+	"github.com/seedscope/seedscope/internal/sharedtest"
+	"github.com/seedscope/seedscope/internal/synth"
 )
 
 // sameAsYAML decodes fm with the fast decoder and with yaml.v3 and fails

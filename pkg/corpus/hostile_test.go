@@ -15,7 +15,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/seedscope/seedscope/pkg/hostiletest"
+	"github.com/seedscope/seedscope/internal/hostiletest"
 )
 
 // The hostile corpus is testdata/hostile (files git can hold) plus the

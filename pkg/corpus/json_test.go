@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
-	"github.com/seedscope/seedscope/pkg/synth"
+	"github.com/seedscope/seedscope/internal/sharedtest"
+	"github.com/seedscope/seedscope/internal/synth"
 )
 
 // The reference encoding: the wire structs json.Marshal wrote documents

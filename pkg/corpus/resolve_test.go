@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
-	"github.com/seedscope/seedscope/pkg/synth"
+	"github.com/seedscope/seedscope/internal/sharedtest"
+	"github.com/seedscope/seedscope/internal/synth"
 	"github.com/seedscope/seedscope/pkg/urlnorm"
 )
 

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/seedscope/seedscope/pkg/hostiletest"
+	"github.com/seedscope/seedscope/internal/hostiletest"
 )
 
 const (

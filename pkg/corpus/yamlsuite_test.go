@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
+	"github.com/seedscope/seedscope/internal/sharedtest"
 )
 
 // TestYAMLTestSuite wraps every in.yaml of the official YAML test suite

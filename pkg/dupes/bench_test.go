@@ -4,8 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/seedscope/seedscope/internal/synth"
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/synth"
 )
 
 // synthDocs parses n documents of the benchmark corpus.

@@ -9,7 +9,8 @@ import (
 	"testing"
 
 	"github.com/seedscope/seedscope/cmd"
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
+	"github.com/seedscope/seedscope/internal/sharedtest"
+	"github.com/seedscope/seedscope/pkg/buildinfo"
 	"github.com/seedscope/seedscope/pkg/iostreams"
 )
 
@@ -23,7 +24,7 @@ type run struct {
 func execute(t *testing.T, args ...string) run {
 	t.Helper()
 	ios, out, errOut := iostreams.Test()
-	status := cmd.Execute(ios, "test", args)
+	status := cmd.Execute(ios, buildinfo.Info{Version: "test"}, args)
 	return run{out.String(), errOut.String(), status}
 }
 

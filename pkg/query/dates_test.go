@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/seedscope/seedscope/internal/sharedtest"
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
 )
 
 func TestParseDateBound(t *testing.T) {

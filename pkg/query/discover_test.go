@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/seedscope/seedscope/internal/sharedtest"
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
 )
 
 func discover(docs []*corpus.Document) *Discovery {

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/seedscope/seedscope/pkg/hostiletest"
+	"github.com/seedscope/seedscope/internal/hostiletest"
 )
 
 // TestFacetCountsMatchFiltersHostile runs the facet invariant over the

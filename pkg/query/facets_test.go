@@ -6,8 +6,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/seedscope/seedscope/internal/sharedtest"
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
 )
 
 // facetsCorpus is the hand-made corpus of spellings: topics " AI ", "AI",

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/seedscope/seedscope/internal/sharedtest"
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
 )
 
 func at(t *testing.T, s string) *corpus.Document {

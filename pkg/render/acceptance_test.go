@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/seedscope/seedscope/internal/sharedtest"
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
 )
 
 // TestCSVEqualsNDJSON exports each shared corpus (skipped when absent) as

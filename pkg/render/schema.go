@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/seedscope/seedscope/pkg/buildinfo"
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/dupes"
 	"github.com/seedscope/seedscope/pkg/kwic"
@@ -57,6 +58,8 @@ var recordTypes = []RecordType{
 		query.GrepCountFields.Infos()},
 	{"finding", "A problem in a file, as validate --format json prints each one.",
 		validate.FindingFields.Infos()},
+	{"version", "The build of seedscope, as version --format json prints it.",
+		buildinfo.Fields.Infos()},
 }
 
 // RecordTypes returns the records `schema` describes, in order.

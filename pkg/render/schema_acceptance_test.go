@@ -12,7 +12,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/seedscope/seedscope/cmd"
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
+	"github.com/seedscope/seedscope/internal/sharedtest"
 	"github.com/seedscope/seedscope/pkg/iostreams"
 	"github.com/seedscope/seedscope/pkg/render"
 )
@@ -29,7 +29,7 @@ const seeds = "../../seeds"
 func run(t *testing.T, args ...string) []byte {
 	t.Helper()
 	ios, out, errOut := iostreams.Test()
-	status := cmd.Execute(ios, "test", args)
+	status := cmd.Execute(ios, testBuild, args)
 	if status != 0 && !(status == 1 && args[0] == "validate") {
 		t.Fatalf("seedscope %s: status %d: %s", strings.Join(args, " "), status, errOut)
 	}

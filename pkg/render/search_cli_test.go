@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/seedscope/seedscope/pkg/hostiletest"
+	"github.com/seedscope/seedscope/internal/hostiletest"
 )
 
 // TestSearchHighlightSafe: on a colour terminal, search highlights the

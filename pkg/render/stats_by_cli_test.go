@@ -8,7 +8,7 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
+	"github.com/seedscope/seedscope/internal/sharedtest"
 )
 
 // TestStatsByMonthMatchesList: stats --by month fits a 100-column

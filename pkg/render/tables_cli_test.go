@@ -11,9 +11,10 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/seedscope/seedscope/cmd"
+	"github.com/seedscope/seedscope/internal/hostiletest"
+	"github.com/seedscope/seedscope/internal/sharedtest"
+	"github.com/seedscope/seedscope/pkg/buildinfo"
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/hostiletest"
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
 	"github.com/seedscope/seedscope/pkg/iostreams"
 	"github.com/seedscope/seedscope/pkg/termsafe"
 )
@@ -53,7 +54,7 @@ func executeAt(t *testing.T, width int, args ...string) cliRun {
 		ios.SetColorEnabled(true)
 		ios.SetTerminalWidth(width)
 	}
-	status := cmd.Execute(ios, "test", append(args, "--quiet"))
+	status := cmd.Execute(ios, testBuild, append(args, "--quiet"))
 	return cliRun{out.String(), errOut.String(), status}
 }
 
@@ -237,3 +238,7 @@ func loadForTest(t *testing.T, dir string) *corpus.Corpus {
 	}
 	return c
 }
+
+// testBuild is the build the tests run as: a fixed version, so that
+// output does not depend on how the test binary was built.
+var testBuild = buildinfo.Info{Version: "test", Go: "go1.26.0", Platform: "linux/amd64"}

@@ -6,7 +6,7 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
+	"github.com/seedscope/seedscope/internal/sharedtest"
 )
 
 // checkFastKey holds appendFastKey to parsedKey, the reference, for raw.

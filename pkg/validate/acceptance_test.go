@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
+	"github.com/seedscope/seedscope/internal/sharedtest"
 )
 
 // TestSharedCorpora validates every real corpus in ../shared/corpora when

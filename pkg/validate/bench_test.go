@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/seedscope/seedscope/pkg/synth"
+	"github.com/seedscope/seedscope/internal/synth"
 )
 
 // BenchmarkRun validates a synthetic corpus (2,000 files, or

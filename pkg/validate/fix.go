@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"unicode/utf8"
 
-	"github.com/seedscope/seedscope/pkg/corpus"
 	"gopkg.in/yaml.v3"
+
+	"github.com/seedscope/seedscope/pkg/corpus"
 )
 
 // Fix repairs the broken HTML entities in a file: the blanks inside are

@@ -9,8 +9,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/seedscope/seedscope/pkg/corpus"
 	"gopkg.in/yaml.v3"
+
+	"github.com/seedscope/seedscope/pkg/corpus"
 )
 
 // EntityRefusal is a broken entity FixEntities left as it was: where it

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/seedscope/seedscope/internal/sharedtest"
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/internal/sharedtest"
 )
 
 // TestIDsRelativeToCorpusRootOnRealCorpora: on bbc-text (reached through

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"unsafe"
 
+	"github.com/seedscope/seedscope/internal/hostiletest"
 	"github.com/seedscope/seedscope/pkg/corpus"
-	"github.com/seedscope/seedscope/pkg/hostiletest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/validate/golden/*.golden from the current findings")

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/seedscope/seedscope/pkg/internal/timing"
+	"github.com/seedscope/seedscope/internal/timing"
 )
 
 // hostile are inputs built to make a cleaning rule slow: each is made of n

@@ -1,6 +1,6 @@
 // Command synthgen writes a synthetic seed corpus for benchmarks.
 //
-//	go run ./pkg/synth/synthgen -n 100k -o .bench/corpus-100k
+//	go run ./internal/synth/synthgen -n 100k -o .bench/corpus-100k
 //
 // The corpus is a pure function of -n and -seed.
 package main
@@ -12,7 +12,7 @@ import (
 	"runtime"
 	"strconv"
 
-	"github.com/seedscope/seedscope/pkg/synth"
+	"github.com/seedscope/seedscope/internal/synth"
 )
 
 func main() {

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -37,7 +36,7 @@ func Corpus(t testing.TB, src string) string {
 		}
 	}
 	must(os.MkdirAll(filepath.Join(gen, "loop"), 0o755))
-	must(syscall.Mkfifo(filepath.Join(gen, "fifo.md"), 0o644))
+	must(mkfifo(filepath.Join(gen, "fifo.md")))
 	must(os.Symlink("missing.md", filepath.Join(gen, "broken-link.md")))
 	must(os.Symlink("..", filepath.Join(gen, "loop", "parent")))
 	must(os.Symlink(".", filepath.Join(gen, "loop", "self")))
