@@ -20,6 +20,8 @@ type ExportOptions struct {
 	SafeCSV bool
 	Stream  bool
 	Fields  *fieldFlags
+	// Columnar are the flags of the binary formats (export_columnar.go).
+	Columnar columnarFlags
 	selectionFlags
 	format render.Format
 	sel    render.Selection
@@ -76,6 +78,9 @@ data read by programs (the quote becomes part of the value).`,
 			if opts.Stream && opts.format == render.JSON && (opts.sel.JQ != nil || opts.sel.Template != nil) {
 				return flagErrorf("--jq and --template read the whole JSON array, which --stream does not hold: use --format ndjson to run them on each document")
 			}
+			if err := opts.checkColumnar(); err != nil {
+				return err
+			}
 			if opts.File != "" && opts.File != "-" {
 				opts.sel.Pretty = false // a file is not a terminal
 			}
@@ -91,6 +96,7 @@ data read by programs (the quote becomes part of the value).`,
 	cmd.Flags().BoolVar(&opts.SafeCSV, "safe-csv", false, "guard CSV cells against spreadsheet formula injection")
 	cmd.Flags().BoolVar(&opts.Stream, "stream", false, "write documents as they are read, in flat memory (related targets left null)")
 	opts.Fields = addFieldFlags(cmd, corpus.DocumentFields.Infos(), fieldCaps{columns: true, null: "the ids of the documents"})
+	opts.Columnar.register(cmd)
 	return cmd
 }
 
@@ -118,6 +124,9 @@ func (opts *ExportOptions) formatFromFile() error {
 }
 
 func exportRun(opts *ExportOptions) error {
+	if render.IsBinary(opts.format) {
+		return exportColumnar(opts)
+	}
 	// The format does not follow the terminal: export always writes data.
 	f, sel := opts.format, opts.sel
 	ro := render.Options{SafeCSV: opts.SafeCSV, JSON: renderOptions(opts.Global.IO).JSON}
