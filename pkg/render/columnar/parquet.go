@@ -355,3 +355,99 @@ func pick(j, rep, depth int) int {
 	}
 	return depth
 }
+
+// DuckDBType is the type DuckDB reads a field's Parquet column as (its
+// DESCRIBE, with names unquoted): what docs/export.md lists.
+func DuckDBType(f record.Info) string {
+	switch f.Kind {
+	case record.String, record.Map, record.Any:
+		return "VARCHAR"
+	case record.Integer:
+		return "BIGINT"
+	case record.Number:
+		return "DOUBLE"
+	case record.Boolean:
+		return "BOOLEAN"
+	case record.Time:
+		return "TIMESTAMP WITH TIME ZONE"
+	case record.StringList:
+		return "VARCHAR[]"
+	case record.Object, record.ObjectList:
+		parts := make([]string, len(f.Sub))
+		for i, s := range f.Sub {
+			parts[i] = s.Name + " " + DuckDBType(s)
+		}
+		t := "STRUCT(" + strings.Join(parts, ", ") + ")"
+		if f.Kind == record.ObjectList {
+			t += "[]"
+		}
+		return t
+	}
+	panic(fmt.Sprintf("columnar: field %s: no DuckDB type for kind %q", f.Name, f.Kind))
+}
+
+// parquetTypeText describes a field's Parquet type for people.
+func parquetTypeText(f record.Info) string {
+	var t string
+	switch f.Kind {
+	case record.String:
+		t = "STRING"
+	case record.Map, record.Any:
+		t = "STRING (JSON text)"
+	case record.Integer:
+		t = "INT64"
+	case record.Number:
+		t = "DOUBLE"
+	case record.Boolean:
+		t = "BOOLEAN"
+	case record.Time:
+		t = "TIMESTAMP(MICROS, UTC)"
+	case record.StringList:
+		return "LIST<STRING>"
+	case record.Object:
+		return "group"
+	case record.ObjectList:
+		return "LIST<group>"
+	}
+	if f.Nullable {
+		return "optional " + t
+	}
+	return t
+}
+
+// SchemaTable is the Markdown table of the export columns: each field
+// (nested ones by dot path, [] for a list's elements), its kind, its
+// Parquet type, DuckDB's type for it and its SQLite column type (nested
+// fields live in their parent's JSON in SQLite, and in links for related
+// items). docs/export.md holds it; a test keeps it in step.
+func SchemaTable() string {
+	var b strings.Builder
+	b.WriteString("| Field | Kind | Parquet | DuckDB | SQLite |\n|---|---|---|---|---|\n")
+	var walk func(prefix string, fields []record.Info, top bool)
+	walk = func(prefix string, fields []record.Info, top bool) {
+		for _, f := range fields {
+			duck := DuckDBType(f)
+			if len(f.Sub) > 0 {
+				duck = "STRUCT(…)"
+				if f.Kind == record.ObjectList {
+					duck += "[]"
+				}
+			}
+			sqlType := "(in the parent's JSON)"
+			if top {
+				sqlType = SQLType(f)
+				if f.Kind != record.String && f.Kind != record.Time && SQLType(f) == "TEXT" {
+					sqlType = "TEXT (JSON)"
+				}
+			}
+			fmt.Fprintf(&b, "| `%s%s` | %s | %s | %s | %s |\n", prefix, f.Name, strings.ReplaceAll(string(f.Kind), "|", `\|`), parquetTypeText(f), duck, sqlType)
+			sub := prefix + f.Name + "."
+			if f.Kind == record.ObjectList {
+				sub = prefix + f.Name + "[]."
+			}
+			walk(sub, f.Sub, false)
+		}
+	}
+	walk("", corpus.DocumentFields.Infos(), true)
+	return b.String()
+}
