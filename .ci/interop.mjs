@@ -42,19 +42,28 @@ const nested = Object.fromEntries(described.map((r) => [r.column_name, unquote(r
 check('related is LIST<STRUCT<…, target>>', /^STRUCT\(.*target VARCHAR\)\[\]$/.test(nested.related), nested.related);
 
 // Counts per provider: seedscope providers --by name groups names that
-// differ only in case; DuckDB counts each name, summed into its group.
+// differ only in case or spacing (the names field lists them); DuckDB
+// counts each name, summed into its group. Rows without names are keyed
+// by domain (documents without a name, or whose name looks like a domain:
+// UPI.com); their counts must add up to DuckDB's count of those documents.
 const total = Number((await rows(`SELECT count(*) AS n FROM ${src}`))[0].n);
 const provs = JSON.parse(readFileSync(providersJSON, 'utf8'));
+const norm = (n) => n.toLowerCase().replace(/\s+/g, ' ').trim();
 const group = new Map();
-for (const p of provs) for (const n of p.names) group.set(n, p.value);
+for (const p of provs) for (const n of p.names) group.set(norm(n), p.value);
 const duckProv = new Map();
-for (const r of await rows(`SELECT provider.name AS name, count(*) AS n FROM ${src} WHERE provider.name IS NOT NULL GROUP BY 1`)) {
-  const g = group.get(r.name) ?? `?${r.name}`;
-  duckProv.set(g, (duckProv.get(g) ?? 0) + Number(r.n));
+let byDomain = 0;
+for (const r of await rows(`SELECT provider.name AS name, count(*) AS n FROM ${src} WHERE coalesce(provider.name, provider.domain, '') <> '' GROUP BY 1`)) {
+  const g = r.name === null ? undefined : group.get(norm(r.name));
+  if (g === undefined) byDomain += Number(r.n);
+  else duckProv.set(g, (duckProv.get(g) ?? 0) + Number(r.n));
 }
-let provBad = [...provs].filter((p) => duckProv.get(p.value) !== p.count).map((p) => `${p.value}: ${p.count} vs ${duckProv.get(p.value)}`);
-provBad = provBad.concat([...duckProv.keys()].filter((k) => k.startsWith('?')));
-check(`counts per provider (${provs.length} providers, ${total} documents)`, provBad.length === 0, provBad.slice(0, 5).join('; '));
+const named = provs.filter((p) => p.names.length > 0);
+const provBad = named.filter((p) => duckProv.get(p.value) !== p.count).map((p) => `${p.value}: ${p.count} vs ${duckProv.get(p.value)}`);
+check(`counts per provider (${named.length} named providers, ${total} documents)`, provBad.length === 0, provBad.slice(0, 5).join('; '));
+const domainRows = provs.filter((p) => p.names.length === 0);
+const domainSum = domainRows.reduce((a, p) => a + p.count, 0);
+check(`providers keyed by domain (${domainRows.length} rows) add up`, domainSum === byDomain, `${domainSum} vs ${byDomain}`);
 
 // Counts per topic: documents per topic.
 const topics = JSON.parse(readFileSync(topicsJSON, 'utf8'));
@@ -88,10 +97,11 @@ if (examples === 'examples') {
 FROM 'corpus.parquet' GROUP BY ALL ORDER BY docs DESC LIMIT 5`);
   await show('a topic filter',
     `SELECT count(*) AS docs FROM 'corpus.parquet' WHERE list_contains(topics, 'AI')`);
-  await show('related items joined back to the documents they lead to (top 5)',
-    `SELECT d.id, r.target, t.title AS target_title
+  await show('related items joined back to the documents they lead to: the most linked-to',
+    `SELECT left(t.title, 60) AS title, count(*) AS links_in
 FROM (SELECT id, unnest(related) AS r FROM 'corpus.parquet') AS d
-JOIN 'corpus.parquet' AS t ON t.id = d.r.target LIMIT 5`);
+JOIN 'corpus.parquet' AS t ON t.id = d.r.target
+GROUP BY ALL ORDER BY links_in DESC, title LIMIT 5`);
   await show('the hive tree, by year',
     `SELECT year, count(*) AS docs FROM read_parquet('tree/**/*.parquet', hive_partitioning = true)
 GROUP BY year ORDER BY year`);

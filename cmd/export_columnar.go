@@ -106,10 +106,14 @@ func exportColumnar(opts *ExportOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := each(pw.Write); err != nil {
+		// Columns are encoded and compressed on a goroutine of their
+		// own, beside the reading of the corpus.
+		p := columnar.NewPipeline(pw)
+		if err := each(p.Write); err != nil {
+			p.Close()
 			return err
 		}
-		return pw.Close()
+		return p.Close()
 	}
 	if opts.File == "" || opts.File == "-" {
 		err := writeBuffered(g.IO.Out, parquetTo)

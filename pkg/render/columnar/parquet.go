@@ -20,7 +20,6 @@ import (
 	"github.com/parquet-go/parquet-go/compress/gzip"
 	"github.com/parquet-go/parquet-go/compress/snappy"
 	"github.com/parquet-go/parquet-go/compress/uncompressed"
-	"github.com/parquet-go/parquet-go/compress/zstd"
 	"github.com/parquet-go/parquet-go/encoding"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
@@ -136,12 +135,35 @@ func (g *orderedGroup) String() string {
 	return b.String()
 }
 
-// Compressions are the codecs --compression names.
-var Compressions = map[string]compress.Codec{
-	"zstd":   &zstd.Codec{Level: zstd.SpeedDefault},
-	"snappy": &snappy.Codec{},
-	"gzip":   &gzip.Codec{Level: gzip.DefaultCompression},
-	"none":   &uncompressed.Codec{},
+// Compressions are the codecs --compression names, new for each file.
+var Compressions = map[string]func() compress.Codec{
+	"zstd":   func() compress.Codec { return &zstdCodec{} },
+	"snappy": func() compress.Codec { return &snappy.Codec{} },
+	"gzip":   func() compress.Codec { return &gzip.Codec{Level: gzip.DefaultCompression} },
+	"none":   func() compress.Codec { return &uncompressed.Codec{} },
+}
+
+// boundedColumns are the string columns whose page and row-group bounds
+// (min and max values, which readers use to skip data) are written: keys
+// worth filtering on. Other strings — text, URLs, JSON — get none: their
+// bounds would be long values kept in memory until the footer, for every
+// row group, and filter nothing.
+var boundedColumns = map[string]bool{
+	"id": true, "path": true, "kind": true, "category": true, "type": true,
+	"provider.name": true, "provider.domain": true, "topics.list.element": true,
+}
+
+// skipBounds lists the string columns of schema without bounds.
+func skipBounds(schema *parquet.Schema) []parquet.WriterOption {
+	var out []parquet.WriterOption
+	for _, path := range schema.Columns() {
+		leaf, ok := schema.Lookup(path...)
+		if !ok || leaf.Node.Type().Kind() != parquet.ByteArray || boundedColumns[strings.Join(path, ".")] {
+			continue
+		}
+		out = append(out, parquet.SkipPageBounds(path...))
+	}
+	return out
 }
 
 // ParquetOptions tune a Parquet file.
@@ -149,16 +171,17 @@ type ParquetOptions struct {
 	// Compression names a codec of Compressions; "" is zstd.
 	Compression string
 	// RowGroupBytes ends a row group once about this many bytes of
-	// values are buffered (0: 64 MiB). Memory holds one row group.
+	// values are buffered (0: 8 MiB). Memory holds one row group.
 	RowGroupBytes int
 	// CreatedBy names the writer in the file's metadata.
 	CreatedBy string
 }
 
-const defaultRowGroupBytes = 32 << 20
+const defaultRowGroupBytes = 8 << 20
 
 // ParquetWriter writes documents to one Parquet file, a row group at a
-// time: memory holds the row group being written, not the file.
+// time: memory holds the row group being written, not the file. It is not
+// safe for concurrent use; Pipeline runs one on a goroutine of its own.
 type ParquetWriter struct {
 	w               *parquet.Writer
 	plan            []column
@@ -189,8 +212,9 @@ func NewParquetWriter(out io.Writer, o ParquetOptions) (*ParquetWriter, error) {
 	}
 	fields := corpus.DocumentFields.Infos()
 	schema := ParquetSchema(fields)
-	opts := []parquet.WriterOption{schema, parquet.Compression(codec),
-		parquet.MaxRowsPerRowGroup(1 << 40), parquet.PageBufferSize(1 << 20)}
+	opts := []parquet.WriterOption{schema, parquet.Compression(codec()),
+		parquet.MaxRowsPerRowGroup(1 << 40), parquet.PageBufferSize(256 << 10)}
+	opts = append(opts, skipBounds(schema)...)
 	if o.CreatedBy != "" {
 		opts = append(opts, parquet.CreatedBy(o.CreatedBy, "", ""))
 	}
@@ -450,4 +474,55 @@ func SchemaTable() string {
 	}
 	walk("", corpus.DocumentFields.Infos(), true)
 	return b.String()
+}
+
+// Pipeline writes documents through w on a goroutine of its own, so that
+// encoding and compressing the columns overlaps reading the corpus: Write
+// hands the document over (up to 64 wait) and returns; an error of the
+// writer is returned by a later Write, and by Close, which waits for the
+// writer and closes it. The documents must not change once written.
+type Pipeline struct {
+	docs   chan *corpus.Document
+	failed chan struct{} // closed once err is set by a Write
+	done   chan struct{} // closed once the goroutine is over
+	err    error
+	w      *ParquetWriter
+}
+
+// NewPipeline starts w's goroutine.
+func NewPipeline(w *ParquetWriter) *Pipeline {
+	p := &Pipeline{docs: make(chan *corpus.Document, 64), failed: make(chan struct{}), done: make(chan struct{}), w: w}
+	go func() {
+		defer close(p.done)
+		for d := range p.docs {
+			if p.err != nil {
+				continue // drained until Close
+			}
+			if err := w.Write(d); err != nil {
+				p.err = err
+				close(p.failed)
+			}
+		}
+		if p.err == nil {
+			p.err = w.Close()
+		}
+	}()
+	return p
+}
+
+// Write queues d.
+func (p *Pipeline) Write(d *corpus.Document) error {
+	select {
+	case <-p.failed:
+		return p.err
+	case p.docs <- d:
+		return nil
+	}
+}
+
+// Close waits for the queued documents and ends the file.
+func (p *Pipeline) Close() error {
+	close(p.docs)
+	<-p.done
+	return p.err
 }

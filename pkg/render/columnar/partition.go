@@ -142,7 +142,7 @@ func WritePartitioned(ctx context.Context, dir string, o PartitionOptions, each 
 		p.o.MaxOpen = 8
 	}
 	if p.o.RowGroupBytes <= 0 {
-		p.o.RowGroupBytes = 8 << 20 // several files are open at once
+		p.o.RowGroupBytes = 4 << 20 // several files are open at once
 	}
 	err = each(p.write)
 	if cerr := p.closeAll(); err == nil {

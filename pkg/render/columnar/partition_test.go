@@ -49,8 +49,10 @@ func tree(t *testing.T, dir string) []string {
 
 func TestPartitionLayout(t *testing.T) {
 	t.Setenv("TZ", "UTC")
-	docs := testDocs() // a: 2020-03-04 05:06+02:00 (03:06 UTC), Wired; b, c: no date, no provider
-	late := time.Date(2021, 1, 1, 0, 30, 0, 0, time.FixedZone("", 3600)) // 2020-12-31 in UTC
+	// a: 2020-03-04 05:06+02:00 (03:06 UTC), Wired; b, c: no date, no
+	// provider; d: 2021-01-01 00:30+01:00, which is 2020-12-31 in UTC.
+	docs := testDocs()
+	late := time.Date(2021, 1, 1, 0, 30, 0, 0, time.FixedZone("", 3600))
 	docs = append(docs, &corpus.Document{ID: "d", Path: "d.md", PublishedAt: &late, Provider: corpus.Provider{Name: "Wired"}})
 	for _, tt := range []struct {
 		key  string
