@@ -2,6 +2,8 @@ package columnar
 
 import (
 	"bytes"
+	"errors"
+	"strings"
 	"fmt"
 	"math"
 	"testing"
@@ -224,3 +226,63 @@ func listOf(v any) []any {
 }
 
 func deepEqual(a, b any) bool { return fmt.Sprintf("%#v", a) == fmt.Sprintf("%#v", b) }
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// TestPipeline: documents written through the pipeline give the same
+// file; a failing output surfaces in Write or Close.
+func TestPipeline(t *testing.T) {
+	var buf bytes.Buffer
+	pw, err := NewParquetWriter(&buf, ParquetOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := NewPipeline(pw)
+	for _, d := range testDocs() {
+		if err := p.Write(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, rows := readParquet(t, buf.Bytes()); len(rows) != 3 || rows[2]["id"] != "c" {
+		t.Errorf("rows = %v", rows)
+	}
+
+	pw, _ = NewParquetWriter(failingWriter{}, ParquetOptions{RowGroupBytes: 1})
+	p = NewPipeline(pw)
+	var werr error
+	for range 1000 {
+		if werr = p.Write(testDocs()[0]); werr != nil {
+			break
+		}
+	}
+	cerr := p.Close()
+	if werr == nil && cerr == nil {
+		t.Fatal("no error from a failing output")
+	}
+	for _, err := range []error{werr, cerr} {
+		if err != nil && !strings.Contains(err.Error(), "disk full") {
+			t.Errorf("err = %v, want disk full", err)
+		}
+	}
+}
+
+// TestParquetBounds: key columns carry min/max statistics for readers to
+// skip row groups with; text columns (body) carry none.
+func TestParquetBounds(t *testing.T) {
+	f, _ := readParquet(t, writeParquet(t, testDocs(), ParquetOptions{}))
+	md := f.Metadata()
+	stats := map[string]bool{}
+	for _, c := range md.RowGroups[0].Columns {
+		stats[strings.Join(c.MetaData.PathInSchema, ".")] = c.MetaData.Statistics.MaxValue != nil
+	}
+	for path, want := range map[string]bool{"id": true, "provider.name": true, "topics.list.element": true, "body": false, "title": false, "related.list.element.url": false} {
+		if got, ok := stats[path]; !ok || got != want {
+			t.Errorf("%s: bounds %v (column found: %v), want %v", path, got, ok, want)
+		}
+	}
+}
