@@ -3,9 +3,9 @@ package columnar
 import (
 	"bytes"
 	"errors"
-	"strings"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
