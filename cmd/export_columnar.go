@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bufio"
 	"errors"
 	"io"
 
@@ -101,22 +100,8 @@ func exportColumnar(opts *ExportOptions) error {
 		return err
 	}
 	po := columnar.ParquetOptions{Compression: opts.Columnar.Compression, CreatedBy: "seedscope"}
-	parquetTo := func(w io.Writer) error {
-		pw, err := columnar.NewParquetWriter(w, po)
-		if err != nil {
-			return err
-		}
-		// Columns are encoded and compressed on a goroutine of their
-		// own, beside the reading of the corpus.
-		p := columnar.NewPipeline(pw)
-		if err := each(p.Write); err != nil {
-			p.Close()
-			return err
-		}
-		return p.Close()
-	}
 	if opts.File == "" || opts.File == "-" {
-		err := writeBuffered(g.IO.Out, parquetTo)
+		err := render.WriteParquet(g.IO.Out, po, each)
 		if opts.Stream && n == 0 {
 			ff, _ := opts.Filter.filter()
 			return g.noteCount(err, 0, 0, "documents", noMatch(ff != nil && !ff.IsZero()))
@@ -137,15 +122,5 @@ func exportColumnar(opts *ExportOptions) error {
 	if opts.format == render.SQLite {
 		return target.WritePath(ctx, func(name string) error { return columnar.WriteSQLite(ctx, name, each) })
 	}
-	return target.Write(ctx, func(w io.Writer) error { return writeBuffered(w, parquetTo) })
-}
-
-// writeBuffered gives fill a buffered w: Parquet writes pages in many
-// small pieces.
-func writeBuffered(w io.Writer, fill func(io.Writer) error) error {
-	bw := bufio.NewWriterSize(w, 256<<10)
-	if err := fill(bw); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return target.Write(ctx, func(w io.Writer) error { return render.WriteParquet(w, po, each) })
 }
