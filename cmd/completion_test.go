@@ -23,7 +23,7 @@ func TestFlagCompletion(t *testing.T) {
 		want string
 	}{
 		{[]string{"__complete", "list", "--format", ""}, "table\ntsv\njson\nndjson\ncsv\n:4\n"},
-		{[]string{"__complete", "export", "-f", ""}, "json\nndjson\ncsv\n:4\n"},
+		{[]string{"__complete", "export", "-f", ""}, "json\nndjson\ncsv\nparquet\nsqlite\n:4\n"},
 		{[]string{"__complete", "validate", "--format", ""}, "text\njson\ngithub\nsarif\njunit\n:4\n"},
 		{[]string{"__complete", "list", "--sort", ""}, "path\npublished\ntitle\nprovider\nquality\nheat\n:4\n"},
 		{[]string{"__complete", "topics", "--parser", ""}, "auto\nyaml\n:4\n"},

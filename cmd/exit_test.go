@@ -21,7 +21,7 @@ func TestExitStatus(t *testing.T) {
 		{"bad sort", []string{"list", "--sort", "x", seedsDir}, ExitUsage, `invalid sort key "x"`},
 		{"show as tsv", []string{"show", "000", "--format", "tsv", seedsDir}, ExitUsage, `invalid format "tsv": valid values are \{text\|json\|ndjson\|csv\} \(show prints one document: use list for rows\)`},
 		{"show as table", []string{"show", "000", "-f", "table", seedsDir}, ExitUsage, `invalid format "table": valid values are \{text\|json\|ndjson\|csv\}`},
-		{"export as tsv", []string{"export", "-f", "tsv", seedsDir}, ExitUsage, `invalid format "tsv": valid values are \{json\|ndjson\|csv\} \(export writes data: use list for tables\)`},
+		{"export as tsv", []string{"export", "-f", "tsv", seedsDir}, ExitUsage, `invalid format "tsv": valid values are \{json\|ndjson\|csv\|parquet\|sqlite\} \(export writes data: use list for tables\)`},
 		{"list as sarif", []string{"list", "-f", "sarif", seedsDir}, ExitUsage, `invalid format "sarif": valid values are \{table\|tsv\|json\|ndjson\|csv\}`},
 		{"validate as csv", []string{"validate", "-f", "csv", seedsDir}, ExitUsage, `invalid format "csv": valid values are \{text\|json\|github\|sarif\|junit\}`},
 		{"rules as sarif", []string{"validate", "--rules", "-f", "sarif"}, ExitUsage, `--rules lists the rules as \{text\|json\}, not sarif`},

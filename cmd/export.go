@@ -20,6 +20,8 @@ type ExportOptions struct {
 	SafeCSV bool
 	Stream  bool
 	Fields  *fieldFlags
+	// Columnar are the flags of the binary formats (export_columnar.go).
+	Columnar columnarFlags
 	selectionFlags
 	format render.Format
 	sel    render.Selection
@@ -30,7 +32,7 @@ func NewCmdExport(g *GlobalOptions, runF func(*ExportOptions) error) *cobra.Comm
 	opts := &ExportOptions{Global: g}
 	cmd := &cobra.Command{
 		Use:   "export [PATH...]",
-		Short: "Export the (filtered) corpus as JSON, NDJSON or CSV",
+		Short: "Export the (filtered) corpus as JSON, NDJSON, CSV, Parquet or SQLite",
 		Long: `Export documents in full: every field of the documented JSON shape.
 
 json is one array, ndjson one document per line, csv one row per document
@@ -55,11 +57,23 @@ front-matter bodies are kept as written.
 --safe-csv prefixes cells that start with =, +, -, @, tab or CR with a
 single quote, so a spreadsheet shows them instead of running them as
 formulas. Use it for files people open in a spreadsheet; leave it off for
-data read by programs (the quote becomes part of the value).`,
+data read by programs (the quote becomes part of the value).
+
+parquet writes typed columns for DuckDB, Spark, Polars and pandas (the
+schema: docs/export.md), in row groups as documents arrive, zstd-compressed
+unless --compression says otherwise; it is binary, so it goes to -o or a
+pipe, never a terminal. --partition-by year, month or provider writes a
+Hive-style tree of Parquet files under -o DIR (year=2020/part-0.parquet),
+replaced as a whole at the end. sqlite writes a database with docs, links
+and topics tables and an FTS5 index (docs_fts) over title, excerpt and body,
+for sqlite3, Datasette and sqlite-utils; it needs -o FILE.`,
 		Example: `  seedscope export > corpus.json
   seedscope export --format ndjson ../corpus | jq -r .title
   seedscope export --format csv --safe-csv -o corpus.csv
-  seedscope export -o corpus.ndjson        # the format from the ending`,
+  seedscope export -o corpus.ndjson        # the format from the ending
+  seedscope export --stream -o corpus.parquet
+  seedscope export --format parquet --partition-by year -o corpus-by-year
+  seedscope export -o corpus.db            # SQLite with full-text search`,
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Paths = args
 			if err := opts.check(); err != nil {
@@ -87,6 +101,9 @@ data read by programs (the quote becomes part of the value).`,
 			if opts.Stream && opts.format == render.JSON && (opts.sel.JQ != nil || opts.sel.Template != nil) {
 				return flagErrorf("--jq and --template read the whole JSON array, which --stream does not hold: use --format ndjson to run them on each document")
 			}
+			if err := opts.checkColumnar(); err != nil {
+				return err
+			}
 			if opts.File != "" && opts.File != "-" {
 				opts.sel.Pretty = false // a file is not a terminal
 			}
@@ -102,6 +119,7 @@ data read by programs (the quote becomes part of the value).`,
 	cmd.Flags().BoolVar(&opts.SafeCSV, "safe-csv", false, "guard CSV cells against spreadsheet formula injection")
 	cmd.Flags().BoolVar(&opts.Stream, "stream", false, "write documents as they are read, in flat memory (related targets left null)")
 	opts.Fields = addFieldFlags(cmd, corpus.DocumentFields.Infos(), fieldCaps{columns: true, null: "the ids of the documents"})
+	opts.Columnar.register(cmd)
 	return cmd
 }
 
@@ -129,6 +147,9 @@ func (opts *ExportOptions) formatFromFile() error {
 }
 
 func exportRun(opts *ExportOptions) error {
+	if render.IsBinary(opts.format) {
+		return exportColumnar(opts)
+	}
 	// The format does not follow the terminal: export always writes data.
 	f, sel := opts.format, opts.sel
 	ro := render.Options{SafeCSV: opts.SafeCSV, JSON: renderOptions(opts.Global.IO).JSON}

@@ -141,24 +141,31 @@ func renderOptions(ios *iostreams.IOStreams) render.Options {
 	}
 }
 
+// binaryRefusal is why list, show and the other printing commands do not
+// write Parquet or SQLite.
+const binaryRefusal = "parquet and sqlite are files for other tools: write them with export -o FILE"
+
 // The formats each command accepts, and its defaults: every format is
 // declared once, in render's registry.
 var (
 	// recordFormats are those of commands that print records (list,
 	// related, topics, providers).
 	recordFormats = render.NewFormatSet(render.Records, render.Table, render.TSV,
-		render.Table, render.TSV, render.JSON, render.NDJSON, render.CSV)
+		render.Table, render.TSV, render.JSON, render.NDJSON, render.CSV).
+		Refusing(binaryRefusal, render.Parquet, render.SQLite)
 	// statsFormats: summary lines, or one JSON object.
 	statsFormats = render.NewFormatSet(render.Records|render.View, render.Table, render.TSV,
-		render.Table, render.TSV, render.JSON, render.NDJSON, render.CSV)
+		render.Table, render.TSV, render.JSON, render.NDJSON, render.CSV).
+		Refusing(binaryRefusal, render.Parquet, render.SQLite)
 	// exportFormats are machine formats only.
 	exportFormats = render.NewFormatSet(render.Records, render.JSON, render.JSON,
-		render.JSON, render.NDJSON, render.CSV).
+		render.JSON, render.NDJSON, render.CSV, render.Parquet, render.SQLite).
 		Refusing("export writes data: use list for tables", render.Table, render.TSV)
 	// showFormats write one document in full; rows are list's.
 	showFormats = render.NewFormatSet(render.View, render.Text, render.Text,
 		render.Text, render.JSON, render.NDJSON, render.CSV).
-		Refusing("show prints one document: use list for rows", render.Table, render.TSV)
+		Refusing("show prints one document: use list for rows", render.Table, render.TSV).
+		Refusing(binaryRefusal, render.Parquet, render.SQLite)
 	// validateFormats write findings.
 	validateFormats = render.NewFormatSet(render.Findings, render.Text, render.Text,
 		render.Text, render.JSON, render.GitHub, render.SARIF, render.JUnit)

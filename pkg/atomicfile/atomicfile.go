@@ -149,6 +149,41 @@ func (t *Target) Write(ctx context.Context, fill func(io.Writer) error) (err err
 	return syncDir(dir)
 }
 
+// WritePath is Write for a writer that needs a file name, not an
+// io.Writer (a database library): fill gets the name of a new, empty
+// temporary file beside the target and must leave it complete and closed;
+// then, as Write, the file gets its mode, is synced, and is renamed over
+// the target unless ctx is cancelled. A target written directly (a
+// device, a FIFO) gets the file's bytes copied to it.
+func (t *Target) WritePath(ctx context.Context, fill func(name string) error) (err error) {
+	if t.direct {
+		dir, err := os.MkdirTemp("", "seedscope-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		name := filepath.Join(dir, filepath.Base(t.final))
+		if err := fill(name); err != nil {
+			return err
+		}
+		return t.writeDirect(func(w io.Writer) error {
+			f, err := os.Open(name)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			_, err = io.Copy(w, f)
+			return err
+		})
+	}
+	return t.Write(ctx, func(w io.Writer) error {
+		tmp := w.(*os.File)
+		// The library opens the file by its name and writes it whole;
+		// Write then syncs, closes and renames this descriptor's file.
+		return fill(tmp.Name())
+	})
+}
+
 func (t *Target) writeDirect(fill func(io.Writer) error) error {
 	var f *os.File
 	var err error
@@ -234,8 +269,9 @@ func commit(ctx context.Context, tmp, final string) error {
 	return os.Rename(tmp, final)
 }
 
-// Track registers a temporary file that a writer of its own creates (a
-// repair written beside the file it replaces), so that RemoveTemps removes
+// Track registers a temporary file (or folder) that a writer of its own
+// creates (a repair written beside the file it replaces, a tree of
+// Parquet files), so that RemoveTemps removes
 // it too; the returned function unregisters it once renamed or removed.
 // Rename it with Commit.
 func Track(name string) (untrack func()) {
@@ -268,7 +304,7 @@ func RemoveTemps() {
 	defer mu.Unlock()
 	stopped = true
 	for name := range temps {
-		os.Remove(name)
+		os.RemoveAll(name) // a tracked name may be a folder being filled
 		delete(temps, name)
 	}
 }

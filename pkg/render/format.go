@@ -35,6 +35,12 @@ const (
 	SARIF Format = "sarif"
 	// JUnit is JUnit XML, one test case per file with findings.
 	JUnit Format = "junit"
+	// Parquet is a typed, compressed column file (pkg/render/columnar),
+	// for DuckDB, Spark, Polars and pandas. Binary: export writes it.
+	Parquet Format = "parquet"
+	// SQLite is a database with a full-text index (pkg/render/columnar),
+	// for sqlite3, Datasette and sqlite-utils. Binary: export writes it.
+	SQLite Format = "sqlite"
 )
 
 // Writes says what a format can write.
@@ -62,6 +68,9 @@ type FormatInfo struct {
 	// Extensions are the file endings that name the format, for an output
 	// file given without --format (export -o corpus.csv).
 	Extensions []string
+	// Binary formats are files, not text: export writes them (to -o),
+	// record writers and terminals do not.
+	Binary bool
 }
 
 // registry is every output format, in the order help lists them.
@@ -75,6 +84,8 @@ var registry = []FormatInfo{
 	{Name: GitHub, Description: "GitHub Actions workflow commands (annotations)", Writes: Findings},
 	{Name: SARIF, Description: "SARIF 2.1.0, for code scanning", Writes: Findings, Extensions: []string{".sarif"}},
 	{Name: JUnit, Description: "JUnit XML, one test case per file with findings", Writes: Findings},
+	{Name: Parquet, Description: "typed, compressed Parquet columns, for DuckDB and Spark (a file)", Writes: Records, Extensions: []string{".parquet"}, Binary: true},
+	{Name: SQLite, Description: "an SQLite database with a full-text index, for Datasette (a file)", Writes: Records, Extensions: []string{".db", ".sqlite", ".sqlite3"}, Binary: true},
 }
 
 // Registry returns every output format, in the order help lists them.
@@ -101,6 +112,12 @@ func ForFile(name string) (Format, bool) {
 		}
 	}
 	return "", false
+}
+
+// IsBinary reports whether f is a binary format (see FormatInfo.Binary).
+func IsBinary(f Format) bool {
+	i, ok := Lookup(string(f))
+	return ok && i.Binary
 }
 
 func info(f Format) FormatInfo {
