@@ -71,9 +71,6 @@ left1 (the word before the hit), right1 (the word after), or date
 			if _, err := kwic.ParseSortKey(opts.Sort); err != nil {
 				return &FlagError{err}
 			}
-			if opts.Limit < 0 {
-				return flagErrorf("--limit must be 0 or more")
-			}
 			opts.widthSet = cmd.Flags().Changed("width")
 			if opts.widthSet && (opts.Width < 0 || opts.Width > maxContextWidth) {
 				return flagErrorf("--width must be between 0 and %d columns, not %d", maxContextWidth, opts.Width)

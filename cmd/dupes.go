@@ -91,9 +91,6 @@ choose the documents compared.`,
 			if err := opts.Dupes.check(); err != nil {
 				return err
 			}
-			if opts.Limit < 0 {
-				return flagErrorf("--limit must be 0 or more")
-			}
 			var err error
 			if opts.format, opts.sel, err = opts.Fields.resolve(opts.Output.Format, g); err != nil {
 				return err

@@ -70,9 +70,6 @@ Counts stream through the corpus one document at a time, so memory stays
 flat however large it is. The filters of list apply.`
 	cmd.RunE = func(_ *cobra.Command, args []string) error {
 		opts.Paths = args
-		if opts.Limit < 0 {
-			return flagErrorf("--limit must be 0 or more")
-		}
 		var err error
 		if opts.format, opts.sel, err = opts.Fields.resolve(opts.Output.Format, g); err != nil {
 			return err

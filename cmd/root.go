@@ -92,6 +92,9 @@ func NewRootCmd(ios *iostreams.IOStreams, build buildinfo.Info) *cobra.Command {
 			if err := g.applyColor(c); err != nil {
 				return err
 			}
+			if err := checkLimit(c); err != nil {
+				return err
+			}
 			if c.Context() != nil {
 				g.Context = c.Context()
 			}
@@ -326,4 +329,12 @@ func isCobraUsageError(err error) bool {
 		}
 	}
 	return false
+}
+
+// checkLimit refuses a negative --limit, for every command that has one.
+func checkLimit(c *cobra.Command) error {
+	if f := c.Flags().Lookup("limit"); f != nil && strings.HasPrefix(f.Value.String(), "-") {
+		return flagErrorf("--limit must be 0 or more")
+	}
+	return nil
 }

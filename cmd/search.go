@@ -61,9 +61,6 @@ searched: those the filters and field:value clauses select.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Query, opts.Paths = args[0], args[1:]
-			if opts.Limit < 0 {
-				return flagErrorf("--limit must be 0 or more")
-			}
 			var err error
 			if opts.query, err = search.Parse(opts.Query); err != nil {
 				return &FlagError{err}

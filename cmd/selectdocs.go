@@ -46,9 +46,6 @@ func (s *selectionFlags) check() error {
 	if _, err := query.ParseSortKey(s.Sort); err != nil {
 		return &FlagError{err}
 	}
-	if s.Limit < 0 {
-		return flagErrorf("--limit must be 0 or more")
-	}
 	return s.Dupes.check()
 }
 

@@ -105,9 +105,6 @@ func (opts *StatsOptions) period() (query.PeriodUnit, bool) {
 // check checks --by and the flags that go with it, and points the field
 // flags at the records it prints.
 func (opts *StatsOptions) check() error {
-	if opts.Limit < 0 {
-		return flagErrorf("--limit must be 0 or more")
-	}
 	var fields []record.Info
 	switch _, isPeriod := opts.period(); {
 	case opts.By == "":

@@ -76,8 +76,6 @@ CPU while counting; n-grams have many more distinct terms than words.`,
 			switch {
 			case opts.N < 1 || opts.N > terms.MaxN:
 				return flagErrorf("-n/--ngram counts terms of 1 to %d words, not %d (--limit N keeps the first N terms)", terms.MaxN, opts.N)
-			case opts.Limit < 0:
-				return flagErrorf("--limit must be 0 or more")
 			case opts.MinCount < 1:
 				return flagErrorf("--min-count must be 1 or more")
 			case opts.KeepStopWords && opts.StopWordsFile != "":
