@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -49,6 +50,12 @@ func File(i, n int, seed uint64) []byte {
 	return []byte(b.String())
 }
 
+// FlatName is Name without its folder: file i of a corpus held in one
+// folder.
+func FlatName(i int, seed uint64) string {
+	return path.Base(Name(i, seed))
+}
+
 // Write generates an n-file corpus under dir, using workers goroutines.
 func Write(dir string, n int, seed uint64, workers int) error {
 	for f := 0; f*PerFolder < n; f++ {
@@ -56,12 +63,25 @@ func Write(dir string, n int, seed uint64, workers int) error {
 			return err
 		}
 	}
+	return write(dir, n, seed, workers, Name)
+}
+
+// WriteFlat generates the corpus Write does with every file in dir itself
+// (FlatName): the shape of a scraper's output folder.
+func WriteFlat(dir string, n int, seed uint64, workers int) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	return write(dir, n, seed, workers, FlatName)
+}
+
+func write(dir string, n int, seed uint64, workers int, name func(int, uint64) string) error {
 	workers = max(workers, 1)
 	errs := make(chan error, workers)
 	for w := range workers {
 		go func() {
 			for i := w; i < n; i += workers {
-				if err := os.WriteFile(filepath.Join(dir, Name(i, seed)), File(i, n, seed), 0o644); err != nil {
+				if err := os.WriteFile(filepath.Join(dir, name(i, seed)), File(i, n, seed), 0o644); err != nil {
 					errs <- err
 					return
 				}

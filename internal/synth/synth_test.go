@@ -82,3 +82,26 @@ func TestWrite(t *testing.T) {
 		}
 	}
 }
+
+func TestWriteFlat(t *testing.T) {
+	dir := t.TempDir()
+	if err := WriteFlat(dir, 30, 1, 3); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 30 {
+		t.Fatalf("%d entries in the folder, want the 30 files", len(entries))
+	}
+	for i := range 30 {
+		got, err := os.ReadFile(filepath.Join(dir, FlatName(i, 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, File(i, 30, 1)) {
+			t.Errorf("file %d on disk differs from File", i)
+		}
+	}
+}

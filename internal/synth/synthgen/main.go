@@ -19,6 +19,7 @@ func main() {
 	n := flag.String("n", "1k", "number of files: a count or one of 1k, 10k, 100k, 1M")
 	out := flag.String("o", "", "output folder (created)")
 	seed := flag.Uint64("seed", 1, "random seed")
+	flat := flag.Bool("flat", false, "put every file in the output folder itself (default: folders of 10,000)")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "synthgen: -o is required")
@@ -33,7 +34,11 @@ func main() {
 		}
 		count = c
 	}
-	if err := synth.Write(*out, count, *seed, runtime.GOMAXPROCS(0)); err != nil {
+	write := synth.Write
+	if *flat {
+		write = synth.WriteFlat
+	}
+	if err := write(*out, count, *seed, runtime.GOMAXPROCS(0)); err != nil {
 		fmt.Fprintln(os.Stderr, "synthgen:", err)
 		os.Exit(1)
 	}
