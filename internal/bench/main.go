@@ -249,7 +249,7 @@ func (b *bench) jobs(raw *Cmd, mid string) ([]*Job, []string, error) {
 		exp.Count = all
 		stream := ss("export --stream --format ndjson", "export", "--stream", "--format", "ndjson")
 		stream.Count = all
-		parquet := &Cmd{Name: "export --stream --format parquet", Argv: []string{c.seedscope, "export", "--stream", "--format", "parquet", "-o", filepath.Join(b.tmp, "out.parquet"), c.corpus}, ReadsAll: true}
+		parquet := ss("export --stream --format parquet", "export", "--stream", "--format", "parquet")
 		add(list, first,
 			ss("list --format csv", "list", "--format", "csv"),
 			ss("list --format csv --parser=yaml", "list", "--format", "csv", "--parser=yaml"),
