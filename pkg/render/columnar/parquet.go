@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"runtime"
 	"strings"
 	"unsafe"
 
@@ -175,9 +176,18 @@ type ParquetOptions struct {
 	RowGroupBytes int
 	// CreatedBy names the writer in the file's metadata.
 	CreatedBy string
+	// Workers bounds the row groups encoded and compressed at once, each
+	// on a goroutine of its own (0: GOMAXPROCS; at most maxWorkers; 1: on the
+	// goroutine that calls Write). Each holds a row group in memory, and
+	// the file's bytes are the same whatever the number.
+	Workers int
 }
 
 const defaultRowGroupBytes = 8 << 20
+
+// maxWorkers bounds ParquetOptions.Workers: past a few, more row groups
+// in flight only cost memory.
+const maxWorkers = 4
 
 // ParquetWriter writes documents to one Parquet file, a row group at a
 // time: memory holds the row group being written, not the file. It is not
@@ -187,10 +197,27 @@ type ParquetWriter struct {
 	plan            []column
 	cols            [][]parquet.Value
 	row             parquet.Row
-	rows            []parquet.Row
 	buffered, limit int
 	scratch         []byte
 	n               int
+
+	// With several workers, the row group being filled is a batch of
+	// rows handed whole to a goroutine; the encoded row groups are
+	// committed to the file in order (see dispatch).
+	workers  int
+	batch    *rowGroup
+	inFlight []*rowGroup // dispatched, oldest first
+	spare    []*rowGroup
+}
+
+// rowGroup is a batch of rows encoded on a goroutine of its own: values
+// holds the rows back to back, ends where each ends.
+type rowGroup struct {
+	rg     *parquet.ConcurrentRowGroupWriter
+	values []parquet.Value
+	ends   []int
+	done   chan struct{}
+	err    error
 }
 
 // column is a field's place in the rows: its leaf columns, and how its
@@ -218,10 +245,14 @@ func NewParquetWriter(out io.Writer, o ParquetOptions) (*ParquetWriter, error) {
 	if o.CreatedBy != "" {
 		opts = append(opts, parquet.CreatedBy(o.CreatedBy, "", ""))
 	}
-	pw := &ParquetWriter{w: parquet.NewWriter(out, opts...), limit: o.RowGroupBytes}
+	pw := &ParquetWriter{w: parquet.NewWriter(out, opts...), limit: o.RowGroupBytes, workers: o.Workers}
 	if pw.limit <= 0 {
 		pw.limit = defaultRowGroupBytes
 	}
+	if pw.workers <= 0 {
+		pw.workers = runtime.GOMAXPROCS(0)
+	}
+	pw.workers = min(pw.workers, maxWorkers)
 	next := 0
 	pw.plan = layout(fields, &next, 0)
 	pw.cols = make([][]parquet.Value, next)
@@ -266,6 +297,10 @@ func (pw *ParquetWriter) Write(d *corpus.Document) error {
 		pw.cols[i] = pw.cols[i][:0]
 	}
 	pw.record(corpus.FieldsOf(d), pw.plan, 0, 0)
+	pw.n++
+	if pw.workers > 1 {
+		return pw.add2batch()
+	}
 	pw.row = pw.row[:0]
 	for _, c := range pw.cols {
 		pw.row = append(pw.row, c...)
@@ -273,7 +308,6 @@ func (pw *ParquetWriter) Write(d *corpus.Document) error {
 	if _, err := pw.w.WriteRows([]parquet.Row{pw.row}); err != nil {
 		return err
 	}
-	pw.n++
 	if pw.buffered >= pw.limit {
 		pw.buffered = 0
 		return pw.w.Flush()
@@ -281,9 +315,93 @@ func (pw *ParquetWriter) Write(d *corpus.Document) error {
 	return nil
 }
 
+// add2batch appends the row in cols to the batch, and hands the batch
+// to a goroutine once it holds a row group: the same rows per row group
+// as the serial path, so the same file.
+func (pw *ParquetWriter) add2batch() error {
+	if pw.batch == nil {
+		if n := len(pw.spare); n > 0 {
+			pw.batch, pw.spare = pw.spare[n-1], pw.spare[:n-1]
+		} else {
+			pw.batch = &rowGroup{rg: pw.w.BeginRowGroup()}
+		}
+	}
+	b := pw.batch
+	for _, c := range pw.cols {
+		b.values = append(b.values, c...)
+	}
+	b.ends = append(b.ends, len(b.values))
+	if pw.buffered < pw.limit {
+		return nil
+	}
+	pw.buffered = 0
+	return pw.dispatch()
+}
+
+// dispatch starts encoding the batch, after committing the oldest row
+// groups while as many as there are workers are in flight.
+func (pw *ParquetWriter) dispatch() error {
+	for len(pw.inFlight) >= pw.workers {
+		if err := pw.commitOldest(); err != nil {
+			return err
+		}
+	}
+	b := pw.batch
+	pw.batch = nil
+	b.done = make(chan struct{})
+	pw.inFlight = append(pw.inFlight, b)
+	go b.encode()
+	return nil
+}
+
+// encode writes the rows one at a time, as the serial path does, so that
+// pages end where they would there, and compresses the last pages.
+func (b *rowGroup) encode() {
+	defer close(b.done)
+	start := 0
+	for _, end := range b.ends {
+		if _, b.err = b.rg.WriteRows([]parquet.Row{b.values[start:end]}); b.err != nil {
+			return
+		}
+		start = end
+	}
+	b.err = b.rg.Flush()
+}
+
+// commitOldest waits for the oldest row group in flight and writes it
+// to the file.
+func (pw *ParquetWriter) commitOldest() error {
+	b := pw.inFlight[0]
+	pw.inFlight = pw.inFlight[1:]
+	<-b.done
+	err := b.err
+	if err == nil {
+		_, err = b.rg.Commit()
+	}
+	// The values point into documents: drop them so they can be freed.
+	clear(b.values)
+	b.values, b.ends = b.values[:0], b.ends[:0]
+	pw.spare = append(pw.spare, b)
+	return err
+}
+
 // Close ends the last row group and writes the footer. It does not close
 // the underlying writer.
-func (pw *ParquetWriter) Close() error { return pw.w.Close() }
+func (pw *ParquetWriter) Close() error {
+	var err error
+	if pw.batch != nil && len(pw.batch.ends) > 0 {
+		err = pw.dispatch()
+	}
+	for len(pw.inFlight) > 0 {
+		if cerr := pw.commitOldest(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return pw.w.Close()
+}
 
 // Rows returns how many documents were written.
 func (pw *ParquetWriter) Rows() int { return pw.n }

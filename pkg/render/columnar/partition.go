@@ -144,6 +144,9 @@ func WritePartitioned(ctx context.Context, dir string, o PartitionOptions, each 
 	if p.o.RowGroupBytes <= 0 {
 		p.o.RowGroupBytes = 4 << 20 // several files are open at once
 	}
+	if p.o.Workers <= 0 {
+		p.o.Workers = 1 // each open file would hold row groups in flight
+	}
 	err = each(p.write)
 	if cerr := p.closeAll(); err == nil {
 		err = cerr

@@ -7,13 +7,14 @@ import (
 	"github.com/parquet-go/parquet-go/format"
 )
 
-// zstdCodec is Parquet's ZSTD codec with an encoder sized for pages: a
+// zstdCodec is Parquet's ZSTD codec with encoders sized for pages: a
 // page is about 256 KiB, so a larger window only costs memory (the
-// library's codec keeps an 8 MiB history per encoder). One encoder is
-// kept, as one goroutine writes the file.
+// library's codec keeps an 8 MiB history per encoder). It keeps one
+// encoder per worker that may compress pages at once (see
+// ParquetOptions.Workers); EncodeAll and DecodeAll are safe for
+// concurrent use.
 type zstdCodec struct {
 	once sync.Once
-	mu   sync.Mutex
 	enc  *zstd.Encoder
 	dec  *zstd.Decoder
 	err  error
@@ -23,10 +24,10 @@ func (c *zstdCodec) String() string                            { return "ZSTD" }
 func (c *zstdCodec) CompressionCodec() format.CompressionCodec { return format.Zstd }
 
 func (c *zstdCodec) init() {
-	c.enc, c.err = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1),
+	c.enc, c.err = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(maxWorkers),
 		zstd.WithWindowSize(512<<10), zstd.WithLowerEncoderMem(true), zstd.WithZeroFrames(true), zstd.WithEncoderCRC(false))
 	if c.err == nil {
-		c.dec, c.err = zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+		c.dec, c.err = zstd.NewReader(nil, zstd.WithDecoderConcurrency(maxWorkers))
 	}
 }
 
@@ -35,8 +36,6 @@ func (c *zstdCodec) Encode(dst, src []byte) ([]byte, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	return c.enc.EncodeAll(src, dst[:0]), nil
 }
 
@@ -45,7 +44,5 @@ func (c *zstdCodec) Decode(dst, src []byte) ([]byte, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	return c.dec.DecodeAll(src, dst[:0])
 }
