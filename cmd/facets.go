@@ -89,7 +89,7 @@ flat however large it is. The filters of list apply.`
 func facetRun(opts *FacetOptions) error {
 	counter := opts.counter()
 	matched := 0
-	_, err := opts.Global.streamMatching(opts.Paths, &opts.Filter, func(d *corpus.Document) error {
+	_, err := opts.Global.streamFacets(opts.Paths, &opts.Filter, func(d *corpus.Document) error {
 		matched++
 		counter.Add(d)
 		return nil

@@ -110,6 +110,25 @@ func (s *selection) cleaner() *clean.Cleaner {
 // streamMatching is streamCorpus for the documents the filter flags
 // select.
 func (g *GlobalOptions) streamMatching(args []string, ff *filterFlags, fn func(*corpus.Document) error) (loadCount, error) {
+	return g.streamMatchingBodies(args, ff, true, fn)
+}
+
+// streamFacets is streamMatching for a command that uses neither the
+// bodies nor the word counts of the documents it is given (counts of
+// topics, providers, dates): unless the filter looks in the body, they
+// are loaded without (corpus.Options.SkipBody), which saves the copy of
+// each body and the count of its words.
+func (g *GlobalOptions) streamFacets(args []string, ff *filterFlags, fn func(*corpus.Document) error) (loadCount, error) {
+	return g.streamMatchingBodies(args, ff, false, fn)
+}
+
+// alwaysLoadBodies turns streamFacets into streamMatching, for the test
+// that their outputs are the same.
+var alwaysLoadBodies = false
+
+// streamMatchingBodies is streamMatching; bodies false loads documents
+// without their bodies when the filter does not need them.
+func (g *GlobalOptions) streamMatchingBodies(args []string, ff *filterFlags, bodies bool, fn func(*corpus.Document) error) (loadCount, error) {
 	filter, err := ff.filter()
 	if err != nil {
 		return loadCount{}, err
@@ -135,7 +154,8 @@ func (g *GlobalOptions) streamMatching(args []string, ff *filterFlags, fn func(*
 		}
 		return n, nil
 	}
-	return g.streamCorpus(args, func(d *corpus.Document) error {
+	skipBody := !bodies && filter.Grep == "" && !alwaysLoadBodies
+	return g.streamCorpusBodies(args, skipBody, func(d *corpus.Document) error {
 		if !filter.Match(d) {
 			return nil
 		}
@@ -201,10 +221,17 @@ type loadCount struct{ files, skipped int }
 // holding the corpus in memory, and reports diagnostics on stderr. Related
 // links are not resolved: that needs the whole corpus.
 func (g *GlobalOptions) streamCorpus(args []string, fn func(*corpus.Document) error) (loadCount, error) {
+	return g.streamCorpusBodies(args, false, fn)
+}
+
+// streamCorpusBodies is streamCorpus; skipBody loads the documents
+// without their bodies (corpus.Options.SkipBody).
+func (g *GlobalOptions) streamCorpusBodies(args []string, skipBody bool, fn func(*corpus.Document) error) (loadCount, error) {
 	roots, o, err := g.corpusOptions(args)
 	if err != nil {
 		return loadCount{}, err
 	}
+	o.SkipBody = skipBody
 	o.Progress = g.progressCounter(readingLabel)
 	rep := g.newReporter()
 	files, skipped := 0, 0

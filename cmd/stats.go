@@ -163,7 +163,7 @@ func statsRun(opts *StatsOptions) error {
 func statsPeriodsRun(opts *StatsOptions, u query.PeriodUnit) error {
 	c := query.NewPeriodCounter(u)
 	matched := 0
-	_, err := opts.Global.streamMatching(opts.Paths, &opts.Filter, func(d *corpus.Document) error {
+	_, err := opts.Global.streamFacets(opts.Paths, &opts.Filter, func(d *corpus.Document) error {
 		matched++
 		c.Add(d)
 		return nil
@@ -192,7 +192,11 @@ func statsFieldRun(opts *StatsOptions) error {
 		return &FlagError{err}
 	}
 	matched := 0
-	_, err = opts.Global.streamMatching(opts.Paths, &opts.Filter, func(d *corpus.Document) error {
+	stream := opts.Global.streamFacets
+	if opts.By == "words" {
+		stream = opts.Global.streamMatching
+	}
+	_, err = stream(opts.Paths, &opts.Filter, func(d *corpus.Document) error {
 		matched++
 		c.Add(d)
 		return nil

@@ -7,6 +7,7 @@ package corpus
 
 import (
 	"cmp"
+	"fmt"
 	"time"
 )
 
@@ -49,6 +50,23 @@ type Document struct {
 	// Extra holds the front-matter keys seedscope does not know, as decoded
 	// by YAML (maps, lists, strings, numbers, booleans, times).
 	Extra map[string]any
+
+	// bodySkipped marks a document loaded with Options.SkipBody.
+	bodySkipped bool
+}
+
+// BodySkipped reports whether the document was loaded without its body
+// (Options.SkipBody): Body is empty and Words is 0 whatever the file
+// holds. Printing such a document (AppendJSON, MarshalJSON, the body and
+// words of DocumentFields) panics, so it is never shown as if its body
+// were empty.
+func (d *Document) BodySkipped() bool { return d.bodySkipped }
+
+// mustHaveBody panics for a document loaded without its body.
+func (d *Document) mustHaveBody() {
+	if d.bodySkipped {
+		panic(fmt.Sprintf("corpus: document %q was loaded without its body (Options.SkipBody) and cannot be printed", d.ID))
+	}
 }
 
 // Provider is the publisher of a document or of a related item.

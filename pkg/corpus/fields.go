@@ -199,8 +199,14 @@ func checkSpecs(t reflect.Type, specs []fieldSpec) {
 			keys[k] = true
 		}
 	}
-	if len(specs) != t.NumField() {
-		panic(fmt.Sprintf("corpus: %s has %d fields, its table %d", t.Name(), t.NumField(), len(specs)))
+	exported := 0 // unexported fields are the loader's marks, not output
+	for i := range t.NumField() {
+		if t.Field(i).IsExported() {
+			exported++
+		}
+	}
+	if len(specs) != exported {
+		panic(fmt.Sprintf("corpus: %s has %d fields, its table %d", t.Name(), exported, len(specs)))
 	}
 }
 
@@ -416,7 +422,26 @@ func (m *FieldMap) FrontMatterKeys(rec string) map[string]string {
 // DocumentFields describes a document's fields, in JSON order, for output
 // (CSV columns, --json, schemas). Value gives the JSON value of
 // AppendJSON's field: nested records as json.RawMessage.
-var DocumentFields = outputTable[*Document](documentSpecs)
+var DocumentFields = guardBody(outputTable[*Document](documentSpecs))
+
+// guardBody makes the body and words fields of t panic for a document
+// loaded without its body (see Document.BodySkipped).
+func guardBody(t record.Table[*Document]) record.Table[*Document] {
+	for i := range t {
+		if n := t[i].Name; n == "body" || n == "words" {
+			value, appendText := t[i].Value, t[i].AppendText
+			t[i].Value = func(d *Document) any {
+				d.mustHaveBody()
+				return value(d)
+			}
+			t[i].AppendText = func(b []byte, d *Document) []byte {
+				d.mustHaveBody()
+				return appendText(b, d)
+			}
+		}
+	}
+	return t
+}
 
 // RelatedFields, ProviderFields and ImageFields describe the nested records.
 var (

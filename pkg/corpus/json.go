@@ -32,6 +32,7 @@ import (
 // A number JSON cannot hold (an infinity or NaN, which Parse never
 // produces) is an error, as encoding/json makes it.
 func (d *Document) MarshalJSON() ([]byte, error) {
+	d.mustHaveBody()
 	if err := d.checkFinite(); err != nil {
 		return nil, err
 	}
@@ -85,6 +86,7 @@ func (d *Document) AppendJSON(buf []byte) []byte {
 	if d == nil {
 		return append(buf, "null"...) // as json.Marshal writes a nil *Document
 	}
+	d.mustHaveBody()
 	b, _ := appendDocumentJSON(buf, d)
 	return b
 }

@@ -65,6 +65,13 @@ type Options struct {
 	// only which files loaded (Check sees the file itself): the body is
 	// neither kept nor counted, and nothing is copied out of the bytes.
 	DocumentStubs bool
+	// SkipBody loads documents without their body, for a caller that
+	// uses neither Body nor Words (counts of topics, providers, dates):
+	// the body is not copied and its words are not counted (the largest
+	// part of parsing a front-matter file after the front matter). Such a
+	// document reports BodySkipped, and printing it panics rather than
+	// showing an empty body.
+	SkipBody bool
 }
 
 // SeedExtensions are the extensions of the files the loader reads from
@@ -405,7 +412,7 @@ func parseEntry(e entry, data []byte, o *Options) Result {
 	}
 	// The document's path is printed in JSON and CSV: escaped as its ID is
 	// (see escapeName). Result.Path stays the path to open.
-	doc, warnings, err := parseFile(DisplayPath(e.path), e.id, data, o.Parser, o.Fields, t)
+	doc, warnings, err := parseFile(DisplayPath(e.path), e.id, data, o.Parser, o.Fields, t, o.SkipBody)
 	if err != nil {
 		var d *Diagnostic
 		if !errors.As(err, &d) {

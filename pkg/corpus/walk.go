@@ -119,13 +119,22 @@ func newWalker(o Options, roots int, seen *Seen, emit func(entry) error) *walker
 	return w
 }
 
-// uniqueID gives a file its document ID. Two files of one root can only
-// clash when they share a folder (an ID is the path without extension),
-// so a set per folder suffices and memory does not grow with the corpus;
-// only a load of several roots, whose IDs may clash across roots, keeps a
-// set of every ID. IDs depend on file names alone, not on contents.
-func (w *walker) uniqueID(folder idSet, rel string) string {
-	id := folder.unique(idFromRel(rel), rel)
+// uniqueID gives entry i of a folder, at rel (escaped name esc), its
+// document ID. Two files of one root can only clash when they share a
+// folder (an ID is the path without extension), so a set per folder
+// suffices (see folderIDs) and memory does not grow with the corpus; only
+// a load of several roots, whose IDs may clash across roots, keeps a set
+// of every ID. IDs depend on file names alone, not on contents.
+func (w *walker) uniqueID(ids *folderIDs, i int, esc, rel string) string {
+	// rel is the folder's path, joined with esc: the IDs of a folder are
+	// that path followed by their part within the folder.
+	id := rel[:len(rel)-len(esc)] + ids.unique(i, esc)
+	return w.globalID(id, rel)
+}
+
+// globalID makes a folder's ID unique across roots, when there are
+// several.
+func (w *walker) globalID(id, rel string) string {
 	if w.allIDs != nil {
 		id = w.allIDs.unique(id, rel)
 	}
@@ -160,7 +169,7 @@ func (w *walker) walkRoot(ctx context.Context, root string) error {
 	if !fi.IsDir() {
 		rel := path.Join(prefix, escapeName(path.Base(filepath.ToSlash(root))))
 		_, rooted := w.prefix[root]
-		return w.fileEntry(entry{path: root, rel: rel, id: w.uniqueID(newIDSet(), rel), alone: !rooted}, fi)
+		return w.fileEntry(entry{path: root, rel: rel, id: w.globalID(idFromRel(rel), rel), alone: !rooted}, fi)
 	}
 	return w.dir(ctx, root, prefix, nil, true)
 }
@@ -206,43 +215,40 @@ func (w *walker) dir(ctx context.Context, dir, rel string, ancestors []fileID, f
 		}
 		w.seen.folders[id] = dir
 	}
-	des, err := f.ReadDir(-1)
+	l, err := readListing(f, w.exts)
 	f.Close()
 	if err != nil {
 		return w.emit(entry{path: dir, diag: errorAt(Pos{File: dir}, "cannot read folder: %v", unwrapPathError(err))})
 	}
-	slices.SortFunc(des, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	defer l.free()
+	ids := newFolderIDs(l)
+	defer ids.release()
 	ancestors = append(ancestors, id)
-	ids := newIDSet()
-	for _, de := range des {
+	for i := range l.len() {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		name := de.Name()
-		if strings.HasPrefix(name, ".") {
-			continue // hidden files and folders (.git, .seedscope.yaml)
-		}
+		name := string(l.name(i))
 		p := filepath.Join(dir, name)
-		r := path.Join(rel, escapeName(name))
-		isDoc := w.exts[strings.ToLower(path.Ext(name))]
+		esc := escapeName(name)
+		r := path.Join(rel, esc)
+		isDoc := l.has(i, flagDoc)
 		var err error
-		switch t := de.Type(); {
-		case t.IsRegular():
+		switch l.kind(i) {
+		case kindRegular:
 			// No stat for a plain file: the reader checks the open file's
 			// type and size, which it must do anyway (the file may change).
-			if isDoc {
-				err = w.emit(entry{path: p, rel: r, id: w.uniqueID(ids, r), limit: w.maxSize, noFollow: true})
-			}
-		case t.IsDir():
+			err = w.emit(entry{path: p, rel: r, id: w.uniqueID(ids, i, esc, r), limit: w.maxSize, noFollow: true})
+		case kindDir:
 			err = w.dir(ctx, p, r, ancestors, false)
-		case t&fs.ModeSymlink != 0:
-			err = w.link(ctx, p, r, isDoc, ids, ancestors)
-		case isDoc: // a FIFO, socket or device: reported, never opened
+		case kindSymlink:
+			err = w.link(ctx, p, r, isDoc, func() string { return w.uniqueID(ids, i, esc, r) }, ancestors)
+		default: // a FIFO, socket or device with a document's name: reported, never opened
 			var fi fs.FileInfo
 			if fi, err = os.Lstat(p); err != nil {
 				err = w.emit(entry{path: p, diag: errorAt(Pos{File: p}, "%v", unwrapPathError(err))})
 			} else {
-				err = w.file(p, r, w.uniqueID(ids, r), fi, true)
+				err = w.file(p, r, w.uniqueID(ids, i, esc, r), fi, true)
 			}
 		}
 		if err != nil {
@@ -256,7 +262,9 @@ func (w *walker) dir(ctx context.Context, dir, rel string, ancestors []fileID, f
 // reported and not read, so a link to /etc/passwd is not exported and
 // nothing is dropped silently; with it, the file or folder it leads to is
 // read, once (see Seen).
-func (w *walker) link(ctx context.Context, p, rel string, isDoc bool, ids idSet, ancestors []fileID) error {
+//
+// uniqueID gives the file its ID, when it is read.
+func (w *walker) link(ctx context.Context, p, rel string, isDoc bool, uniqueID func() string, ancestors []fileID) error {
 	fi, err := os.Stat(p)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -272,7 +280,7 @@ func (w *walker) link(ctx context.Context, p, rel string, isDoc bool, ids idSet,
 	case fi.IsDir():
 		return w.dir(ctx, p, rel, ancestors, true)
 	case isDoc:
-		return w.file(p, rel, w.uniqueID(ids, rel), fi, false)
+		return w.file(p, rel, uniqueID(), fi, false)
 	}
 	return nil
 }
