@@ -156,26 +156,27 @@ func exportRun(opts *ExportOptions) error {
 	write := func(w io.Writer, docs []*corpus.Document) error {
 		return render.WriteRecords(w, f, render.DocumentRecords, sel, ro, docs)
 	}
+	// Documents go out as they are read unless the output needs the
+	// whole corpus first (holds); --stream refuses what would.
+	streaming := opts.Stream || !opts.holds(f, sel)
 	stream := func(w io.Writer) error {
 		wr, err := render.NewRecordWriter(w, f, render.DocumentRecords, sel, ro)
 		if err != nil {
 			return err
 		}
-		_, err = streamExport(opts, wr)
+		_, err = streamExport(opts, wr, false)
 		return err
 	}
 	if opts.File == "" || opts.File == "-" {
-		if opts.Stream {
+		if streaming {
+			// --stream never reads on past --limit to count what it
+			// leaves out.
 			wr, err := render.NewRecordWriter(opts.Global.IO.Out, f, render.DocumentRecords, sel, ro)
 			if err != nil {
 				return err
 			}
-			n, err := streamExport(opts, wr)
-			if n == 0 {
-				ff, _ := opts.Filter.filter()
-				return opts.Global.noteCount(err, 0, 0, "documents", noMatch(ff != nil && !ff.IsZero()))
-			}
-			return err
+			n, err := streamExport(opts, wr, !opts.Stream && opts.Global.notesShown())
+			return opts.noteSelection(opts.Global, err, n)
 		}
 		docs, err := opts.docs(opts.Global, opts.Paths)
 		if err != nil {
@@ -193,7 +194,7 @@ func exportRun(opts *ExportOptions) error {
 	// symlinks and hard links, and the export stops before the rename.
 	opts.Global.output = &outputGuard{name: opts.File, file: target.Existing()}
 	ctx := opts.Global.Context
-	if opts.Stream {
+	if streaming {
 		return target.Write(ctx, stream)
 	}
 	// The corpus is loaded before the output is opened: nothing is
@@ -211,16 +212,11 @@ func exportRun(opts *ExportOptions) error {
 // errLimitReached stops a streaming export once --limit documents are out.
 var errLimitReached = errors.New("limit reached")
 
-func streamExport(opts *ExportOptions, out render.RecordWriter[*corpus.Document]) (int, error) {
-	n := 0
-	_, err := opts.Global.streamMatching(opts.Paths, &opts.Filter, func(d *corpus.Document) error {
-		if opts.Limit > 0 && n == opts.Limit {
-			return errLimitReached
-		}
-		n++
-		return out.Write(d)
-	})
-	if err != nil && !errors.Is(err, errLimitReached) {
+// streamExport writes the documents selected as they are read (see
+// streamDocs), then closes out.
+func streamExport(opts *ExportOptions, out render.RecordWriter[*corpus.Document], count bool) (int, error) {
+	n, err := opts.streamDocs(opts.Global, opts.Paths, count, nil, out.Write)
+	if err != nil {
 		return n, err
 	}
 	return n, out.Close()

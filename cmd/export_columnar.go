@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"errors"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -87,16 +86,10 @@ func exportColumnar(opts *ExportOptions) error {
 			}
 			return nil
 		}
-		_, err := g.streamMatching(opts.Paths, &opts.Filter, func(d *corpus.Document) error {
-			if opts.Limit > 0 && n == opts.Limit {
-				return errLimitReached
-			}
+		_, err := opts.streamDocs(g, opts.Paths, false, nil, func(d *corpus.Document) error {
 			n++
 			return write(d)
 		})
-		if errors.Is(err, errLimitReached) {
-			err = nil
-		}
 		return err
 	}
 	po := columnar.ParquetOptions{Compression: opts.Columnar.Compression, CreatedBy: "seedscope"}

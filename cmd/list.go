@@ -66,6 +66,14 @@ of different kinds must all match. Text matches ignore case.`,
 }
 
 func listRun(opts *ListOptions) error {
+	if !opts.holds(opts.format, opts.sel) {
+		return listStream(opts)
+	}
+	return listHeld(opts)
+}
+
+// listHeld is list on the whole corpus, held in memory.
+func listHeld(opts *ListOptions) error {
 	docs, err := opts.docs(opts.Global, opts.Paths)
 	if err != nil {
 		return err
@@ -73,19 +81,75 @@ func listRun(opts *ListOptions) error {
 	ios := opts.Global.IO
 	o := opts.Fields.options(ios)
 	if opts.Count {
-		c := query.GrepCount{Documents: len(docs)}
-		if opts.filter.Grep != "" || opts.filter.NeedsBody() {
-			hits := 0
-			for _, d := range docs {
-				hits += opts.filter.Hits(d)
-			}
-			c.Hits = &hits
+		hits := 0
+		for _, d := range docs {
+			hits += opts.filter.Hits(d)
 		}
-		return render.WriteRecords(ios.Out, opts.format, render.GrepCountRecords, render.Selection{}, o, []query.GrepCount{c})
+		return opts.writeCount(len(docs), hits)
 	}
 	// Ids in the table: the shortest form show resolves in the whole
 	// corpus, not only among the rows shown.
 	o.ShortID = corpus.NewShortIDs(opts.loaded.Docs).Short
 	err = render.WriteRecords(ios.Out, opts.format, render.DocumentRecords, opts.sel, o, docs)
 	return opts.noteSelection(opts.Global, err, len(docs))
+}
+
+// writeCount prints --count: docs documents, and the --grep hits in them
+// when a --grep is given.
+func (opts *ListOptions) writeCount(docs, hits int) error {
+	c := query.GrepCount{Documents: docs}
+	if opts.filter.Grep != "" || opts.filter.NeedsBody() {
+		c.Hits = &hits
+	}
+	return render.WriteRecords(opts.Global.IO.Out, opts.format, render.GrepCountRecords, render.Selection{}, opts.Fields.options(opts.Global.IO), []query.GrepCount{c})
+}
+
+// listStream is list for an output that needs no other document than
+// the one it prints (see holds): documents are written as they are read,
+// and reading stops at --limit. A table's short ids are unique among
+// every id of the corpus, so a table reads it all, keeping the ids and
+// the rows it prints.
+func listStream(opts *ListOptions) error {
+	g := opts.Global
+	o := opts.Fields.options(g.IO)
+	if opts.Count {
+		docs, hits := 0, 0
+		_, err := opts.streamDocs(g, opts.Paths, false, nil, func(d *corpus.Document) error {
+			docs++
+			if opts.filter.Grep != "" || opts.filter.NeedsBody() {
+				hits += opts.filter.Hits(d)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return opts.writeCount(docs, hits)
+	}
+	if render.DocumentRecords.ShowsShortIDs(opts.format, opts.sel) {
+		if f, err := opts.Filter.filter(); err != nil || f.NeedsBody() {
+			return listHeld(opts)
+		}
+		var ids []string
+		var docs []*corpus.Document
+		_, err := opts.streamDocs(g, opts.Paths, true, func(d *corpus.Document) { ids = append(ids, d.ID) }, func(d *corpus.Document) error {
+			docs = append(docs, d)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		o.ShortID = corpus.ShortIDsOf(ids).Short
+		err = render.WriteRecords(g.IO.Out, opts.format, render.DocumentRecords, opts.sel, o, docs)
+		return opts.noteSelection(g, err, len(docs))
+	}
+	wr, err := render.NewRecordWriter(g.IO.Out, opts.format, render.DocumentRecords, opts.sel, o)
+	if err != nil {
+		return err
+	}
+	n, err := opts.streamDocs(g, opts.Paths, g.notesShown(), nil, wr.Write)
+	if err == nil {
+		err = wr.Close()
+	}
+	return opts.noteSelection(g, err, n)
 }

@@ -133,6 +133,13 @@ func (g *GlobalOptions) streamMatchingBodies(args []string, ff *filterFlags, bod
 	if err != nil {
 		return loadCount{}, err
 	}
+	return g.streamFiltered(args, filter, bodies, fn)
+}
+
+// streamFiltered is streamCorpus for the documents filter selects;
+// bodies false loads them without their bodies when the filter does not
+// need them.
+func (g *GlobalOptions) streamFiltered(args []string, filter *query.Filter, bodies bool, fn func(*corpus.Document) error) (loadCount, error) {
 	if filter.NeedsBody() {
 		// -w and -E look in the cleaned body, which is learnt from the
 		// whole corpus: hold it, then filter.
@@ -221,28 +228,48 @@ type loadCount struct{ files, skipped int }
 // holding the corpus in memory, and reports diagnostics on stderr. Related
 // links are not resolved: that needs the whole corpus.
 func (g *GlobalOptions) streamCorpus(args []string, fn func(*corpus.Document) error) (loadCount, error) {
-	return g.streamCorpusBodies(args, false, fn)
+	return g.streamTuned(args, nil, true, fn)
 }
 
 // streamCorpusBodies is streamCorpus; skipBody loads the documents
 // without their bodies (corpus.Options.SkipBody).
 func (g *GlobalOptions) streamCorpusBodies(args []string, skipBody bool, fn func(*corpus.Document) error) (loadCount, error) {
+	return g.streamTuned(args, func(o *corpus.Options) { o.SkipBody = skipBody }, true, fn)
+}
+
+// streamTuned is streamCorpus with the load's options tuned (tune, when
+// set). Without report it shows no progress and no diagnostics: a pass
+// over files that another pass reports. A file read but left unparsed
+// (Options.ParseIf) is not counted, and its diagnostics are those of the
+// read alone.
+func (g *GlobalOptions) streamTuned(args []string, tune func(*corpus.Options), report bool, fn func(*corpus.Document) error) (loadCount, error) {
 	roots, o, err := g.corpusOptions(args)
 	if err != nil {
 		return loadCount{}, err
 	}
-	o.SkipBody = skipBody
-	o.Progress = g.progressCounter(readingLabel)
+	if tune != nil {
+		tune(&o)
+	}
 	rep := g.newReporter()
+	if report {
+		o.Progress = g.progressCounter(readingLabel)
+	} else {
+		rep = nil
+	}
 	files, skipped := 0, 0
 	err = corpus.Stream(g.Context, roots, o, func(r corpus.Result) error {
 		if err := g.output.check(r); err != nil {
 			return err
 		}
-		files++
-		for _, d := range r.Diags {
-			rep.diagnostic(d)
+		if rep != nil {
+			for _, d := range r.Diags {
+				rep.diagnostic(d)
+			}
 		}
+		if r.Unparsed {
+			return nil
+		}
+		files++
 		if r.Doc == nil {
 			skipped++
 			return nil
@@ -252,7 +279,9 @@ func (g *GlobalOptions) streamCorpusBodies(args []string, skipBody bool, fn func
 	if err != nil {
 		return loadCount{}, err
 	}
-	rep.summary(files, skipped)
+	if rep != nil {
+		rep.summary(files, skipped)
+	}
 	return loadCount{files, skipped}, nil
 }
 

@@ -1,12 +1,15 @@
 package cmd
 
 import (
+	"errors"
+
 	"github.com/spf13/cobra"
 
 	"github.com/seedscope/seedscope/pkg/clean"
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/enum"
 	"github.com/seedscope/seedscope/pkg/query"
+	"github.com/seedscope/seedscope/pkg/render"
 )
 
 // selectionFlags are how list and export pick and order documents.
@@ -51,6 +54,61 @@ func (s *selectionFlags) check() error {
 
 // sorted reports whether an order other than the load's is asked for.
 func (s *selectionFlags) sorted() bool { return s.Sort != string(query.SortPath) || s.Reverse }
+
+// holds reports whether output in format f with the selection sel needs
+// the whole corpus before its first document: a sort other than the path
+// order, --collapse and --clean (each compares a document with all the
+// others), or the related targets the output reads (a link may lead to a
+// later document). Otherwise streamDocs writes documents as they are read.
+func (s *selectionFlags) holds(f render.Format, sel render.Selection) bool {
+	return s.sorted() || s.Collapse || s.Clean || render.DocumentRecords.Reads(f, sel, "related")
+}
+
+// streamDocs calls fn with the documents the filters select, in path
+// order as they are read, and with at most --limit of them; once the
+// limit is reached it reads no further, unless count asks it to read on
+// to count the documents selected (for noteSelection). each, when set,
+// is called with every document loaded, selected or not, so the whole
+// corpus is read (it must not be
+// set with a filter that needs the cleaned bodies). It returns how many
+// documents fn was given.
+func (s *selectionFlags) streamDocs(g *GlobalOptions, args []string, count bool, each func(*corpus.Document), fn func(*corpus.Document) error) (int, error) {
+	filter, err := s.Filter.filter()
+	if err != nil {
+		return 0, err
+	}
+	s.filter, s.filtered, s.matched = filter, !filter.IsZero(), 0
+	shown := 0
+	deliver := func(d *corpus.Document) error {
+		s.matched++
+		if s.Limit > 0 && shown == s.Limit {
+			return nil // counting on
+		}
+		shown++
+		if err := fn(d); err != nil {
+			return err
+		}
+		if !count && each == nil && s.Limit > 0 && shown == s.Limit {
+			return errLimitReached
+		}
+		return nil
+	}
+	if each != nil {
+		_, err = g.streamCorpus(args, func(d *corpus.Document) error {
+			each(d)
+			if !filter.Match(d) {
+				return nil
+			}
+			return deliver(d)
+		})
+	} else {
+		_, err = g.streamFiltered(args, filter, true, deliver)
+	}
+	if errors.Is(err, errLimitReached) {
+		err = nil
+	}
+	return shown, err
+}
 
 // docs loads the corpus, then filters, sorts and limits it.
 func (s *selectionFlags) docs(g *GlobalOptions, args []string) ([]*corpus.Document, error) {

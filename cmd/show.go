@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"errors"
+
 	"github.com/spf13/cobra"
 
 	"github.com/seedscope/seedscope/pkg/clean"
@@ -78,31 +80,172 @@ changed.`,
 
 func showRun(opts *ShowOptions) error {
 	g := opts.Global
-	c, err := g.loadCorpus(opts.Paths)
+	v, ok, err := render.DocumentView{}, false, error(nil)
+	if showScans {
+		v, ok, err = opts.scan()
+	}
 	if err != nil {
 		return err
 	}
-	d, err := c.Find(opts.Ref)
-	if err != nil {
-		return err
+	if !ok {
+		c, err := g.loadCorpus(opts.Paths)
+		if err != nil {
+			return err
+		}
+		d, err := c.Find(opts.Ref)
+		if err != nil {
+			return err
+		}
+		v = render.DocumentView{Doc: d, LinkedFrom: backlinkIDs(c.Docs, d.ID)}
+		// The text is read, the body cleaned; data is the body as read,
+		// as export writes it, unless asked.
+		if opts.cleans() {
+			v.Doc = clean.New(c.Docs).Document(d)
+		}
 	}
 	ro := opts.Fields.options(g.IO)
-	v := render.DocumentView{Doc: d, LinkedFrom: backlinkIDs(c, d.ID)}
-	// The text is read, the body cleaned; data is the body as read,
-	// as export writes it, unless asked.
-	if opts.Clean || opts.format == render.Text && !opts.sel.JSONOutput() && !opts.Raw {
-		v.Doc = clean.New(c.Docs).Document(d)
-	}
 	if opts.sel.JSONOutput() {
 		return render.WriteSelected(g.IO.Out, opts.format, render.DocumentViewRecord, opts.sel, ro, v)
 	}
 	return render.WriteDocument(g.IO.Out, opts.format, v, ro)
 }
 
+// cleans reports whether show prints the cleaned body.
+func (opts *ShowOptions) cleans() bool {
+	return opts.Clean || opts.format == render.Text && !opts.sel.JSONOutput() && !opts.Raw
+}
+
+// showScans lets show find its document without holding the corpus
+// (scan); tests turn it off to compare with the whole corpus's answer.
+var showScans = true
+
+// maxScanCandidates bounds the documents show reads ahead of the scan: a
+// reference that more documents may match (a short prefix) loads the
+// corpus instead.
+const maxScanCandidates = 64
+
+var errTooManyCandidates = errors.New("too many candidates")
+
+// scan finds the document of opts.Ref, its related targets and its
+// backlinks as the whole corpus gives them, without holding the corpus:
+// it reads the documents the reference may name (corpus.RefMatcher),
+// then every file, parsing only those that may hold one of their URLs
+// (corpus.LinkNeedles), and resolves the links among those. It reports
+// false when the output needs the corpus all the same: the cleaned body
+// of a plain-text document, learnt from every plain-text document.
+func (opts *ShowOptions) scan() (render.DocumentView, bool, error) {
+	g := opts.Global
+	m := corpus.NewRefMatcher(opts.Ref)
+	may := func(id, path string) bool { return m.May(id, corpus.DisplayPath(path)) }
+	var cands []*corpus.Document
+	_, err := g.streamTuned(opts.Paths, func(o *corpus.Options) { o.Select = may }, false, func(d *corpus.Document) error {
+		cands = append(cands, d)
+		if len(cands) > maxScanCandidates || opts.cleans() && d.Kind == corpus.KindText {
+			return errTooManyCandidates
+		}
+		return nil
+	})
+	if errors.Is(err, errTooManyCandidates) {
+		return render.DocumentView{}, false, nil
+	}
+	if err != nil {
+		return render.DocumentView{}, false, err
+	}
+	needles := corpus.NewLinkNeedles()
+	for _, d := range cands {
+		addURLs(needles, d)
+	}
+	load := func(needles ...*corpus.LinkNeedles) ([]*corpus.Document, error) {
+		var docs []*corpus.Document
+		_, err := g.streamTuned(opts.Paths, func(o *corpus.Options) {
+			o.ParseIf = func(id, path string, data []byte) bool {
+				if may(id, path) {
+					return true
+				}
+				for _, n := range needles {
+					if n.MayHold(data) {
+						return true
+					}
+				}
+				return false
+			}
+		}, len(needles) == 1, func(d *corpus.Document) error {
+			docs = append(docs, d)
+			return nil
+		})
+		return docs, err
+	}
+	docs, err := load(needles)
+	if err != nil {
+		return render.DocumentView{}, false, err
+	}
+	found := func(docs []*corpus.Document) (*corpus.Document, error) {
+		var named []*corpus.Document
+		for _, d := range docs {
+			if m.May(d.ID, d.Path) {
+				named = append(named, d)
+			}
+		}
+		return corpus.FindIn(named, opts.Ref)
+	}
+	d, err := found(docs)
+	if err != nil {
+		return render.DocumentView{}, false, err
+	}
+	// A link to d resolves to the first document with one of its URLs:
+	// to d only when none of the URLs the link lists before has a
+	// document of its own. Those URLs are looked for too.
+	own := corpus.NewLinkNeedles()
+	addOwnURLs(own, d)
+	more := corpus.NewLinkNeedles()
+	for _, doc := range docs {
+		for _, r := range doc.Related {
+			urls := [...]string{r.URL, r.AmpURL, r.CdnAmpURL}
+			for i, u := range urls {
+				if !own.Has(u) {
+					continue
+				}
+				for _, before := range urls[:i] {
+					if !needles.Has(before) {
+						more.Add(before)
+					}
+				}
+				break
+			}
+		}
+	}
+	if more.Len() > 0 {
+		if docs, err = load(needles, more); err != nil {
+			return render.DocumentView{}, false, err
+		}
+		if d, err = found(docs); err != nil {
+			return render.DocumentView{}, false, err
+		}
+	}
+	corpus.ResolveLinks(docs)
+	return render.DocumentView{Doc: d, LinkedFrom: backlinkIDs(docs, d.ID)}, true, nil
+}
+
+// addURLs adds to n the URLs of d and of its related items.
+func addURLs(n *corpus.LinkNeedles, d *corpus.Document) {
+	addOwnURLs(n, d)
+	for _, r := range d.Related {
+		n.Add(r.URL)
+		n.Add(r.AmpURL)
+		n.Add(r.CdnAmpURL)
+	}
+}
+
+func addOwnURLs(n *corpus.LinkNeedles, d *corpus.Document) {
+	n.Add(d.URL)
+	n.Add(d.AmpURL)
+	n.Add(d.CdnAmpURL)
+}
+
 // backlinkIDs lists the documents that link to id, each once.
-func backlinkIDs(c *corpus.Corpus, id string) []string {
+func backlinkIDs(docs []*corpus.Document, id string) []string {
 	var ids []string
-	for _, l := range query.Backlinks(c.Docs, id) {
+	for _, l := range query.Backlinks(docs, id) {
 		if len(ids) == 0 || ids[len(ids)-1] != l.From {
 			ids = append(ids, l.From)
 		}

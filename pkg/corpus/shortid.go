@@ -112,3 +112,10 @@ func commonPrefix(a, b string) int {
 	}
 	return n
 }
+
+// ShortIDsOf abbreviates ids against the ids given (every id of a
+// corpus, not only those shown), for a caller that keeps the ids but not
+// the documents.
+func ShortIDsOf(ids []string) *ShortIDs {
+	return &ShortIDs{ids: func() []string { return ids }}
+}

@@ -72,6 +72,16 @@ type Options struct {
 	// document reports BodySkipped, and printing it panics rather than
 	// showing an empty body.
 	SkipBody bool
+	// Select, when set, says which of the files the walk finds are read
+	// (by their document ID and path): the others are neither read nor
+	// delivered.
+	Select func(id, path string) bool
+	// ParseIf, when set, is asked with each file's bytes whether to parse
+	// it: a file it refuses is delivered with Unparsed set and no
+	// document, a caller that looks for a few documents reads every file
+	// (each real file is still delivered once, see Seen) and parses only
+	// those that may matter.
+	ParseIf func(id, path string, data []byte) bool
 }
 
 // SeedExtensions are the extensions of the files the loader reads from
@@ -125,6 +135,8 @@ type Result struct {
 	// only when they differ by extension alone. Empty for a result that
 	// is not a file (a folder that cannot be read).
 	BaseID string
+	// Unparsed marks a file read but left unparsed (Options.ParseIf).
+	Unparsed bool
 	// file is the device and inode of the file read (zero when none was),
 	// links its number of hard links.
 	file  fileID
@@ -180,6 +192,9 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 		defer close(jobs)
 		defer close(ordered)
 		w := newWalker(o, len(roots), seen, func(e entry) error {
+			if o.Select != nil && !o.Select(e.id, e.path) {
+				return nil
+			}
 			var out chan Result
 			select {
 			case out = <-slots:
@@ -405,6 +420,11 @@ func putBuffer(b []byte) {
 // hands the bytes on (o.KeepData) or gives the buffer back.
 func parseEntry(e entry, data []byte, o *Options) Result {
 	r := Result{Path: e.path, BaseID: e.baseID()}
+	if o.ParseIf != nil && !o.ParseIf(e.id, e.path, data) {
+		putBuffer(data)
+		r.Unparsed = true
+		return r
+	}
 	var t *parsedTree
 	if o.Check != nil {
 		t = &parsedTree{stubs: o.DocumentStubs}

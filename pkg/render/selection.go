@@ -419,3 +419,68 @@ func WriteRecords[T any](w io.Writer, f Format, r Selectable[T], sel Selection, 
 	}
 	return wr.Close()
 }
+
+// Reads reports whether output in format f with the selection sel reads
+// the top-level field of the records (a field of r.Fields, such as
+// "related"): a command whose output does not read a field that only the
+// whole corpus gives can write records as they are read. A selection
+// that reads the whole record (the json formats without --json, --jq or
+// --template without --json, every field of CSV) reads every field.
+func (r Selectable[T]) Reads(f Format, sel Selection, field string) bool {
+	reads := func(names []string) bool {
+		for _, n := range names {
+			if top, _, _ := strings.Cut(n, "."); top == field {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case sel.Null:
+		name := r.ID
+		if len(sel.Columns) == 1 {
+			name = sel.Columns[0]
+		}
+		return reads([]string{name})
+	case sel.JSONOutput():
+		return sel.Fields == nil || reads(sel.Fields)
+	case sel.Columns != nil:
+		return reads(sel.Columns)
+	}
+	var cols []string
+	switch f {
+	case Table, TSV:
+		for _, c := range r.Schema.Table {
+			cols = append(cols, c.Field)
+		}
+	case CSV:
+		for _, c := range r.Schema.CSV {
+			cols = append(cols, c.Field)
+		}
+	default:
+		return true
+	}
+	return reads(cols)
+}
+
+// ShowsShortIDs reports whether output in format f with the selection
+// sel abbreviates ids (Options.ShortID): a table with an id column.
+func (r Selectable[T]) ShowsShortIDs(f Format, sel Selection) bool {
+	if f != Table || sel.Null || sel.JSONOutput() {
+		return false
+	}
+	cols := r.Schema.Table
+	if sel.Columns != nil {
+		s, err := columnSchema(r, sel.Columns)
+		if err != nil {
+			return true // the writer reports the error
+		}
+		cols = s.Table
+	}
+	for _, c := range cols {
+		if c.ID {
+			return true
+		}
+	}
+	return false
+}
