@@ -30,10 +30,15 @@ const (
 	// records is written in pieces, so the output in flight stays near
 	// workers × orderedBuffers × orderedPiece bytes whatever the records
 	// (plus at most one record's output per buffer).
-	orderedPiece = 256 << 10
+	orderedPiece = 128 << 10
 	// orderedBuffers is each goroutine's buffers: one being filled, the
 	// others waiting to be written or being written.
 	orderedBuffers = 3
+	// orderedBuffer is the room a buffer is made with: a piece and the
+	// record that crosses its end, most of the time, so that buffers do
+	// not grow (while a command holds a corpus, the collector runs at a
+	// small growth of the heap, and each run reads the whole corpus).
+	orderedBuffer = orderedPiece + 32<<10
 	// maxKeptBuffer: a buffer that grew larger (a huge record) is left to
 	// the collector rather than reused.
 	maxKeptBuffer = 1 << 20
@@ -135,6 +140,9 @@ func encodeLane[T any](l lane, done <-chan struct{}, records []T, first bool, w,
 	take := func() bool {
 		select {
 		case b = <-l.free:
+			if b == nil {
+				b = make([]byte, 0, orderedBuffer)
+			}
 			return true
 		case <-done:
 			return false
