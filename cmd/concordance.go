@@ -104,7 +104,7 @@ func concordanceRun(opts *ConcordanceOptions) error {
 	if err != nil {
 		return err
 	}
-	sel, err := g.loadSelection(opts.Paths, filter)
+	sel, err := g.loadViewSelection(opts.Paths, filter)
 	if err != nil {
 		return err
 	}

@@ -114,7 +114,7 @@ func dupesRun(opts *DupesOptions) error {
 	if err != nil {
 		return err
 	}
-	sel, err := opts.Global.loadSelection(opts.Paths, filter)
+	sel, err := opts.Global.loadViewSelection(opts.Paths, filter)
 	if err != nil {
 		return err
 	}

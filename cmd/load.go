@@ -55,17 +55,24 @@ func paths(args []string) ([]string, error) {
 // loadCorpus loads the whole corpus, reporting diagnostics on stderr as
 // they come, and resolves the related links between its documents.
 func (g *GlobalOptions) loadCorpus(args []string) (*corpus.Corpus, error) {
+	return g.loadCorpusLinks(args, true)
+}
+
+// loadCorpusLinks is loadCorpus, resolving the related links only when
+// links is set: a view that prints no link target does without. The
+// links are indexed as documents arrive, while the workers parse.
+func (g *GlobalOptions) loadCorpusLinks(args []string, links bool) (*corpus.Corpus, error) {
 	setGCPercent(gcPercentLoading)
 	defer setGCPercent(gcPercentHolding)
-	var docs []*corpus.Document
+	b := corpus.NewBuilder(links)
 	_, err := g.streamCorpus(args, func(d *corpus.Document) error {
-		docs = append(docs, d)
+		b.Add(d)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return corpus.New(docs), nil
+	return b.Corpus(), nil
 }
 
 // selection is a loaded corpus as the views that hold it read it: the
@@ -83,7 +90,17 @@ type selection struct {
 // keeps; the -w and -E of filter, and of the others (terms --reference),
 // look in the cleaned bodies.
 func (g *GlobalOptions) loadSelection(args []string, filter *query.Filter, others ...*query.Filter) (*selection, error) {
-	c, err := g.loadCorpus(args)
+	return g.loadSelectionLinks(args, true, filter, others...)
+}
+
+// loadViewSelection is loadSelection for the views that print no link
+// target (search, concordance, terms, dupes): the links are not resolved.
+func (g *GlobalOptions) loadViewSelection(args []string, filter *query.Filter, others ...*query.Filter) (*selection, error) {
+	return g.loadSelectionLinks(args, false, filter, others...)
+}
+
+func (g *GlobalOptions) loadSelectionLinks(args []string, links bool, filter *query.Filter, others ...*query.Filter) (*selection, error) {
+	c, err := g.loadCorpusLinks(args, links)
 	if err != nil {
 		return nil, err
 	}

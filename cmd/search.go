@@ -87,7 +87,7 @@ func searchRun(opts *SearchOptions) error {
 		return err
 	}
 	g := opts.Global
-	sel, err := g.loadSelection(opts.Paths, filter)
+	sel, err := g.loadViewSelection(opts.Paths, filter)
 	if err != nil {
 		return err
 	}

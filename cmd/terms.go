@@ -125,7 +125,7 @@ func termsRun(opts *TermsOptions) error {
 			return err
 		}
 	}
-	sel, err := g.loadSelection(opts.Paths, filter, refFilter)
+	sel, err := g.loadViewSelection(opts.Paths, filter, refFilter)
 	if err != nil {
 		return err
 	}

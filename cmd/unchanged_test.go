@@ -43,6 +43,12 @@ var unchangedCommands = [][]string{
 	{"providers", "--format", "json"},
 	{"topics", "--format", "json"},
 	{"stats", "--format", "json"},
+	{"list", "--json", "id,title,related"},
+	{"export", "--format", "json", "--json", "id,related"},
+	{"search", "data", "--format", "ndjson"},
+	{"concordance", "police", "--format", "ndjson"},
+	{"terms", "--format", "json"},
+	{"dupes", "--format", "csv"},
 }
 
 // TestOutputUnchanged runs unchangedCommands on the seeds, a synthetic

@@ -125,6 +125,10 @@ func BenchmarkLoadLiveHeap(b *testing.B) {
 	}
 }
 
+// BenchmarkResolveLinks: the serial resolution links had (one index, then
+// every link on one goroutine), the linker as a whole (ResolveLinks), and
+// the part of it left after a load when documents are added as they
+// arrive (finish: the links to later documents, on every core).
 func BenchmarkResolveLinks(b *testing.B) {
 	const n = 20000
 	var docs []*Document
@@ -134,11 +138,30 @@ func BenchmarkResolveLinks(b *testing.B) {
 			docs = append(docs, d)
 		}
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		ResolveLinks(docs)
+	run := func(name string, resolve func()) {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				resolve()
+			}
+			b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+		})
 	}
-	b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+	run("serial", func() { serialResolveLinks(docs) })
+	run("linker", func() { ResolveLinks(docs) })
+	b.Run("after-load", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			b.StopTimer()
+			l := newLinker()
+			for _, d := range docs {
+				l.add(d)
+			}
+			b.StartTimer()
+			l.finish()
+		}
+		b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+	})
 }
 
 // BenchmarkBodyWords compares what counting a body's words costs at load:

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"hash/maphash"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/seedscope/seedscope/pkg/parallel"
 	"github.com/seedscope/seedscope/pkg/termsafe"
 	"github.com/seedscope/seedscope/pkg/urlnorm"
 )
@@ -27,13 +29,13 @@ type Corpus struct {
 // Load reads every document under roots into memory and resolves the
 // related links between them.
 func Load(ctx context.Context, roots []string, o Options) (*Corpus, error) {
-	var docs []*Document
 	var diags []Diagnostic
 	files := 0
+	b := NewBuilder(true)
 	err := Stream(ctx, roots, o, func(r Result) error {
 		files++
 		if r.Doc != nil {
-			docs = append(docs, r.Doc)
+			b.Add(r.Doc)
 		}
 		diags = append(diags, r.Diags...)
 		return nil
@@ -41,7 +43,7 @@ func Load(ctx context.Context, roots []string, o Options) (*Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := New(docs)
+	c := b.Corpus()
 	c.Files, c.Diags = files, diags
 	return c, nil
 }
@@ -49,17 +51,57 @@ func Load(ctx context.Context, roots []string, o Options) (*Corpus, error) {
 // New builds a corpus from documents already in memory (tests, other
 // loaders), resolving their links.
 func New(docs []*Document) *Corpus {
-	c := &Corpus{Docs: docs, Files: len(docs)}
-	c.index()
-	ResolveLinks(c.Docs)
-	return c
+	b := NewBuilder(true)
+	b.docs = slices.Grow(b.docs, len(docs))
+	for _, d := range docs {
+		b.Add(d)
+	}
+	return b.Corpus()
 }
 
-func (c *Corpus) index() {
-	c.byID = make(map[string]*Document, len(c.Docs))
-	for _, d := range c.Docs {
-		c.byID[d.ID] = d
+// Builder makes a corpus of documents handed to it one at a time in path
+// order, as a load delivers them, doing as it goes the work that needs
+// no later document: the index by ID, and (when asked) the index of
+// document URLs and the related links that find their target in it
+// already. Corpus then resolves the links left (to later documents, or
+// to none) on every core. A load's collecting goroutine can so do most of
+// the linking while the workers parse, instead of after the load.
+type Builder struct {
+	docs  []*Document
+	byID  map[string]*Document
+	links *linker // nil: links are left unresolved
+}
+
+// NewBuilder starts a corpus. With resolve false the related links of
+// the documents are left as they are (Target empty for documents just
+// parsed), for commands that print no link target.
+func NewBuilder(resolve bool) *Builder {
+	b := &Builder{byID: map[string]*Document{}}
+	if resolve {
+		b.links = newLinker()
 	}
+	return b
+}
+
+// Add appends the next document in path order.
+func (b *Builder) Add(d *Document) {
+	b.docs = append(b.docs, d)
+	b.byID[d.ID] = d
+	if b.links != nil {
+		b.links.add(d)
+	}
+}
+
+// Corpus finishes the links and returns the corpus of the documents
+// added (Files counts them). The builder must not be used after.
+func (b *Builder) Corpus() *Corpus {
+	if b.links != nil {
+		b.links.finish()
+		b.links = nil
+	}
+	c := &Corpus{Docs: b.docs, Files: len(b.docs), byID: b.byID}
+	b.docs, b.byID = nil, nil
+	return c
 }
 
 // Skipped counts the files that did not become documents.
@@ -181,24 +223,72 @@ func (c *Corpus) findByPath(ref string) *Document {
 
 // ResolveLinks sets each related item's Target to the ID of the document
 // whose URL, AMP URL or CDN AMP URL matches one of the item's URLs (see
-// urlnorm.Key). When several documents share a URL the first in path order
-// wins. It runs in time linear in the number of documents and links, and
+// urlnorm.Key), trying the item's URL, then its AMP URL, then its CDN AMP
+// URL. When several documents share a URL the first in path order wins.
+// It runs in time linear in the number of documents and links, and
 // allocates little beyond its index: keys are hashed, not kept, and a
 // hash that matches is confirmed by computing the document's key again.
 func ResolveLinks(docs []*Document) {
-	x := newURLIndex(docs)
+	l := newLinker()
 	for _, d := range docs {
-		for i := range d.Related {
-			r := &d.Related[i]
-			r.Target = ""
-			for _, u := range [...]string{r.URL, r.AmpURL, r.CdnAmpURL} {
-				if d := x.lookup(u); d != nil {
-					r.Target = d.ID
-					break
-				}
-			}
+		l.add(d)
+	}
+	l.finish()
+}
+
+// linker resolves related links with documents added in path order. A
+// document's URLs go into the index when it is added; then each of its
+// links is looked up in the index as it is. A link whose first URL (the
+// first with a key) is found there has its final target: the first
+// document in path order with that key is already in the index, and no
+// later document can come before it. Any other link may lead to a later
+// document: its document is noted, and finish looks its links up again
+// in the whole index, on every core.
+type linker struct {
+	x       urlIndex
+	s       keyScratch // add's
+	pending []int32    // documents with a link left for finish
+}
+
+func newLinker() *linker {
+	return &linker{x: urlIndex{seed: maphash.MakeSeed(), heads: map[uint64]int32{}}}
+}
+
+// add indexes the next document in path order and resolves the links it
+// can already.
+func (l *linker) add(d *Document) {
+	di := int32(len(l.x.docs))
+	l.x.docs = append(l.x.docs, d)
+	l.x.insert(di, &l.s)
+	later := false
+	for i := range d.Related {
+		r := &d.Related[i]
+		r.Target = ""
+		if !l.x.resolveNow(r, &l.s) {
+			later = true
 		}
 	}
+	if later {
+		l.pending = append(l.pending, di)
+	}
+}
+
+// finish resolves the links add left, in the whole index. Lookups only
+// read the index, so the documents are shared among goroutines, each
+// with its own scratch keys; each link is written by one goroutine.
+func (l *linker) finish() {
+	const chunk = 256
+	scratch := make([]keyScratch, parallel.Workers(0, len(l.pending), chunk))
+	_ = parallel.For(context.Background(), 0, len(l.pending), chunk, func(w, i int) {
+		d := l.x.docs[l.pending[i]]
+		for j := range d.Related {
+			r := &d.Related[j]
+			if r.Target == "" {
+				r.Target = l.x.resolve(r, &scratch[w])
+			}
+		}
+	})
+	l.pending = nil
 }
 
 // urlIndex finds the first document, in path order, with a URL of a given
@@ -208,8 +298,12 @@ type urlIndex struct {
 	seed  maphash.Seed
 	heads map[uint64]int32 // key hash → newest entry of its chain
 	refs  []urlRef
-	key   []byte // scratch: the key looked up
-	other []byte // scratch: an entry's key, to confirm a match
+}
+
+// keyScratch is one goroutine's buffers for the index's keys.
+type keyScratch struct {
+	key   []byte // the key looked up
+	other []byte // an entry's key, to confirm a match
 }
 
 // urlRef is one document URL in the index; entries with the same hash form
@@ -220,56 +314,95 @@ type urlRef struct {
 	next int32
 }
 
-func newURLIndex(docs []*Document) *urlIndex {
-	x := &urlIndex{docs: docs, seed: maphash.MakeSeed(), heads: make(map[uint64]int32, len(docs)*2),
-		refs: make([]urlRef, 0, len(docs)*2)}
-	for di, d := range docs {
-		for slot, u := range docURLs(d) {
-			x.key = urlnorm.AppendKey(x.key[:0], u)
-			if len(x.key) == 0 {
-				continue
-			}
-			h := maphash.Bytes(x.seed, x.key)
-			head, ok := x.heads[h]
-			if !ok {
-				head = -1
-			} else if x.find(head) != nil {
-				continue // an earlier document has this key
-			}
-			x.refs = append(x.refs, urlRef{doc: int32(di), slot: uint8(slot), next: head})
-			x.heads[h] = int32(len(x.refs) - 1)
+// insert adds the URLs of document di whose keys no earlier document has.
+func (x *urlIndex) insert(di int32, s *keyScratch) {
+	for slot, u := range docURLs(x.docs[di]) {
+		if u == "" {
+			continue
 		}
+		s.key = urlnorm.AppendKey(s.key[:0], u)
+		if len(s.key) == 0 {
+			continue
+		}
+		h := maphash.Bytes(x.seed, s.key)
+		head, ok := x.heads[h]
+		if !ok {
+			head = -1
+		} else if x.find(head, s) != nil {
+			continue // an earlier document has this key
+		}
+		x.refs = append(x.refs, urlRef{doc: di, slot: uint8(slot), next: head})
+		x.heads[h] = int32(len(x.refs) - 1)
 	}
-	return x
 }
 
 func docURLs(d *Document) [3]string { return [...]string{d.URL, d.AmpURL, d.CdnAmpURL} }
 
+func relatedURLs(r *Related) [3]string { return [...]string{r.URL, r.AmpURL, r.CdnAmpURL} }
+
+// resolve is the target of r in the index: the ID of the document with a
+// URL of the key of r's first URL that has one in the index; "" when none.
+func (x *urlIndex) resolve(r *Related, s *keyScratch) string {
+	for _, u := range relatedURLs(r) {
+		if d := x.lookup(u, s); d != nil {
+			return d.ID
+		}
+	}
+	return ""
+}
+
+// resolveNow sets r's target when the index as it is decides it: the
+// first of r's URLs with a key is in it (a later document cannot come
+// first), or none of them has a key (no document can match). It reports
+// whether it did; r is left alone when not.
+func (x *urlIndex) resolveNow(r *Related, s *keyScratch) bool {
+	for _, u := range relatedURLs(r) {
+		if u == "" {
+			continue
+		}
+		s.key = urlnorm.AppendKey(s.key[:0], u)
+		if len(s.key) == 0 {
+			continue
+		}
+		head, ok := x.heads[maphash.Bytes(x.seed, s.key)]
+		if !ok {
+			return false
+		}
+		d := x.find(head, s)
+		if d == nil {
+			return false
+		}
+		r.Target = d.ID
+		return true
+	}
+	return true
+}
+
 // lookup returns the document with a URL of u's key, or nil.
-func (x *urlIndex) lookup(u string) *Document {
+func (x *urlIndex) lookup(u string, s *keyScratch) *Document {
 	if u == "" {
 		return nil
 	}
-	x.key = urlnorm.AppendKey(x.key[:0], u)
-	if len(x.key) == 0 {
+	s.key = urlnorm.AppendKey(s.key[:0], u)
+	if len(s.key) == 0 {
 		return nil
 	}
-	head, ok := x.heads[maphash.Bytes(x.seed, x.key)]
+	head, ok := x.heads[maphash.Bytes(x.seed, s.key)]
 	if !ok {
 		return nil
 	}
-	return x.find(head)
+	return x.find(head, s)
 }
 
 // find walks the chain from entry i for the document whose URL has the
-// key in x.key. Of entries with one key only the first is ever added, so
+// key in s.key. Of entries with one key only the first is ever added, so
 // the chain holds at most one match.
-func (x *urlIndex) find(i int32) *Document {
+func (x *urlIndex) find(i int32, s *keyScratch) *Document {
 	for ; i >= 0; i = x.refs[i].next {
 		ref := x.refs[i]
 		d := x.docs[ref.doc]
-		x.other = urlnorm.AppendKey(x.other[:0], docURLs(d)[ref.slot])
-		if bytes.Equal(x.other, x.key) {
+		s.other = urlnorm.AppendKey(s.other[:0], docURLs(d)[ref.slot])
+		if bytes.Equal(s.other, s.key) {
 			return d
 		}
 	}

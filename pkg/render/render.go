@@ -155,13 +155,23 @@ type Writer[T any] struct {
 	schema Schema[T]
 	o      Options
 	out    *bufio.Writer
-	cell   []byte     // the CSV cell being written
-	line   []byte     // the CSV line being written
 	rows   [][]string // table rows, until Close
 	marks  [][][]Span // the rows' marks (Column.Marks), when a column has them
-	row    []string   // the row being written (TSV, CSV)
+	enc    *recordEncoder[T]
+	buf    []byte // the record being written
 	n      int
 	err    error
+}
+
+// recordEncoder makes the output of one record in a streaming format
+// (TSV, JSON, NDJSON, CSV), in scratch memory of its own: a writer has
+// one, and writeOrdered one per goroutine.
+type recordEncoder[T any] struct {
+	f      Format
+	schema *Schema[T]
+	o      Options
+	cell   []byte   // the CSV cell being written
+	row    []string // the row being written (TSV)
 	json   *jsonEncoder
 }
 
@@ -176,8 +186,6 @@ func NewWriter[T any](w io.Writer, f Format, s Schema[T], o Options) *Writer[T] 
 		if o.Width <= 0 {
 			wr.schema.Table = withoutBars(wr.schema.Table)
 		}
-	case JSON, NDJSON:
-		wr.json = newJSONEncoder(o.JSON)
 	case TSV:
 		wr.schema.Table = withoutBars(s.Table)
 		if o.Header {
@@ -194,13 +202,24 @@ func NewWriter[T any](w io.Writer, f Format, s Schema[T], o Options) *Writer[T] 
 		// surfaces at the first Write or at Close.
 		for i, h := range header(s.CSV) {
 			if i > 0 {
-				wr.line = append(wr.line, ',')
+				wr.buf = append(wr.buf, ',')
 			}
-			wr.line = appendCSVField(wr.line, []byte(h))
+			wr.buf = appendCSVField(wr.buf, []byte(h))
 		}
-		_, wr.err = wr.out.Write(append(wr.line, '\n'))
+		_, wr.err = wr.out.Write(append(wr.buf, '\n'))
+	}
+	if f != Table {
+		wr.enc = wr.newEncoder()
 	}
 	return wr
+}
+
+func (w *Writer[T]) newEncoder() *recordEncoder[T] {
+	e := &recordEncoder[T]{f: w.f, schema: &w.schema, o: w.o}
+	if w.f == JSON || w.f == NDJSON {
+		e.json = newJSONEncoder(w.o.JSON)
+	}
+	return e
 }
 
 // Write adds one record. After an error every call returns that error.
@@ -213,98 +232,122 @@ func (w *Writer[T]) Write(v T) error {
 	return w.err
 }
 
+// writeAll adds records, all at once: encoded on every core when there
+// are enough of them (writeOrdered), the same bytes as Write one by one.
+func (w *Writer[T]) writeAll(records []T) error {
+	workers := orderedWorkers(len(records))
+	if w.err != nil || w.f == Table || workers < 2 {
+		for _, v := range records {
+			if err := w.Write(v); err != nil {
+				return err
+			}
+		}
+		return w.err
+	}
+	w.err = writeOrdered(w.out, records, w.n == 0, workers, func() appendFunc[T] { return w.newEncoder().append })
+	w.n += len(records)
+	return w.err
+}
+
 func (w *Writer[T]) write(v T) error {
-	switch w.f {
-	case Table:
-		row := cells(make([]string, 0, len(w.schema.Table)), w.schema.Table, v)
-		if w.o.ShortID != nil {
-			for i, c := range w.schema.Table {
-				if c.ID {
-					row[i] = w.o.ShortID(row[i])
-				}
-			}
-		}
-		if w.o.Color {
-			var marks [][]Span
-			for i, c := range w.schema.Table {
-				if c.Marks == nil {
-					continue
-				}
-				if marks == nil {
-					marks = make([][]Span, len(row))
-				}
-				row[i], marks[i] = cleanMarked(c.Value(v), c.Marks(v))
-			}
-			if marks != nil {
-				w.marks = append(w.marks, marks)
-			}
-		}
-		w.rows = append(w.rows, row)
-		return nil
-	case TSV:
-		w.row = cells(w.row, w.schema.Table, v)
-		for i, c := range w.row {
-			if i > 0 {
-				w.out.WriteByte('\t')
-			}
-			w.out.WriteString(c)
-		}
-		return w.out.WriteByte('\n')
-	case JSON:
-		b, err := w.compactJSON(v)
-		if err == nil {
-			b, err = w.json.indentBytes(b, "  ")
-		}
+	if w.f != Table {
+		b, err := w.enc.append(w.buf[:0], v, w.n == 0)
 		if err != nil {
 			return err
 		}
-		sep := ",\n  "
-		if w.n == 0 {
-			sep = "[\n  "
-		}
-		w.out.WriteString(sep)
+		w.buf = b
 		_, err = w.out.Write(b)
 		return err
-	case NDJSON:
-		b, err := w.compactJSON(v)
-		if err != nil {
-			return err
+	}
+	row := cells(make([]string, 0, len(w.schema.Table)), w.schema.Table, v)
+	if w.o.ShortID != nil {
+		for i, c := range w.schema.Table {
+			if c.ID {
+				row[i] = w.o.ShortID(row[i])
+			}
 		}
-		w.out.Write(b)
-		return w.out.WriteByte('\n')
+	}
+	if w.o.Color {
+		var marks [][]Span
+		for i, c := range w.schema.Table {
+			if c.Marks == nil {
+				continue
+			}
+			if marks == nil {
+				marks = make([][]Span, len(row))
+			}
+			row[i], marks[i] = cleanMarked(c.Value(v), c.Marks(v))
+		}
+		if marks != nil {
+			w.marks = append(w.marks, marks)
+		}
+	}
+	w.rows = append(w.rows, row)
+	return nil
+}
+
+// append appends v's output to b (see appendFunc).
+func (e *recordEncoder[T]) append(b []byte, v T, first bool) ([]byte, error) {
+	switch e.f {
+	case TSV:
+		e.row = cells(e.row, e.schema.Table, v)
+		for i, c := range e.row {
+			if i > 0 {
+				b = append(b, '\t')
+			}
+			b = append(b, c...)
+		}
+		return append(b, '\n'), nil
+	case JSON:
+		j, err := e.compactJSON(v)
+		if err == nil {
+			j, err = e.json.indentBytes(j, "  ")
+		}
+		if err != nil {
+			return b, err
+		}
+		sep := ",\n  "
+		if first {
+			sep = "[\n  "
+		}
+		return append(append(b, sep...), j...), nil
+	case NDJSON:
+		j, err := e.compactJSON(v)
+		if err != nil {
+			return b, err
+		}
+		return append(append(b, j...), '\n'), nil
 	case CSV:
 		// RFC 4180, byte for byte as encoding/csv writes it.
-		w.line = w.line[:0]
-		for i, c := range w.schema.CSV {
+		for i, c := range e.schema.CSV {
 			if i > 0 {
-				w.line = append(w.line, ',')
+				b = append(b, ',')
 			}
 			if c.Append != nil {
-				w.cell = c.Append(w.cell[:0], v)
+				e.cell = c.Append(e.cell[:0], v)
 			} else {
-				w.cell = append(w.cell[:0], c.Value(v)...)
+				e.cell = append(e.cell[:0], c.Value(v)...)
 			}
-			if w.o.SafeCSV && len(w.cell) > 0 && strings.IndexByte(formulaStarts, w.cell[0]) >= 0 {
+			if e.o.SafeCSV && len(e.cell) > 0 && strings.IndexByte(formulaStarts, e.cell[0]) >= 0 {
 				// SafeCSVCell: the quote is part of the cell.
-				w.cell = append(w.cell, 0)
-				copy(w.cell[1:], w.cell)
-				w.cell[0] = '\''
+				e.cell = append(e.cell, 0)
+				copy(e.cell[1:], e.cell)
+				e.cell[0] = '\''
 			}
-			w.line = appendCSVField(w.line, w.cell)
+			b = appendCSVField(b, e.cell)
 		}
-		_, err := w.out.Write(append(w.line, '\n'))
-		return err
+		return append(b, '\n'), nil
 	}
-	return fmt.Errorf("unknown format %q", w.f)
+	return b, fmt.Errorf("unknown format %q", e.f)
 }
 
 // compactJSON returns v's compact JSON, valid until the next call.
-func (w *Writer[T]) compactJSON(v T) ([]byte, error) {
-	if w.schema.JSON == nil {
-		return w.json.compact(v)
+func (e *recordEncoder[T]) compactJSON(v T) ([]byte, error) {
+	if e.schema.JSON == nil {
+		return e.json.compact(v)
 	}
-	b, err := appendRecord(w.json, w.json.appended[:0], w.schema.JSON, v)
-	w.json.appended = b
+	b, err := appendRecord(e.json, e.json.appended[:0], e.schema.JSON, v)
+	e.json.appended = b
 	return b, err
 }
 
@@ -333,10 +376,8 @@ func (w *Writer[T]) Close() error {
 // WriteAll writes records and closes the writer.
 func WriteAll[T any](w io.Writer, f Format, s Schema[T], o Options, records []T) error {
 	wr := NewWriter(w, f, s, o)
-	for _, r := range records {
-		if err := wr.Write(r); err != nil {
-			return err
-		}
+	if err := wr.writeAll(records); err != nil {
+		return err
 	}
 	return wr.Close()
 }

@@ -148,7 +148,8 @@ func newSelectWriter[T any](w io.Writer, f Format, r Selectable[T], sel Selectio
 			}
 			sw.proj = p
 		}
-		sw.enc = newJSONEncoder(o.JSON)
+		sw.jsonOptions = o.JSON
+		sw.rec = sw.newEncoder()
 		return sw, nil
 	case sel.Columns != nil:
 		s, err := columnSchema(r, sel.Columns)
@@ -270,39 +271,54 @@ func (w *nullWriter[T]) Close() error {
 // for jq and templates, gathered and read as a whole). A single record
 // (WriteSelected) is one object.
 type selectWriter[T any] struct {
-	out    *bufio.Writer
-	f      Format
-	sel    Selection
-	single bool
-	color  bool
-	proj   *projection[T]
-	full   func(T) any
-	table  record.Table[T] // the record's fields, for its whole JSON
-	enc    *jsonEncoder
-	buf    []byte
-	items  []any
-	n      int
-	err    error
+	out         *bufio.Writer
+	f           Format
+	sel         Selection
+	single      bool
+	color       bool
+	proj        *projection[T]
+	full        func(T) any
+	table       record.Table[T] // the record's fields, for its whole JSON
+	jsonOptions JSONOptions
+	rec         *selectEncoder[T]
+	line        []byte // the output of the record being written
+	items       []any
+	n           int
+	err         error
+}
+
+// selectEncoder makes a record's JSON for a selectWriter, in scratch
+// memory of its own.
+type selectEncoder[T any] struct {
+	proj  *projection[T]
+	full  func(T) any
+	table record.Table[T] // the record's fields, for its whole JSON
+	enc   *jsonEncoder
+	buf   []byte
+}
+
+func (w *selectWriter[T]) newEncoder() *selectEncoder[T] {
+	return &selectEncoder[T]{proj: w.proj, full: w.full, table: w.table, enc: newJSONEncoder(w.jsonOptions)}
 }
 
 // recordJSON is v's compact JSON: the chosen fields, or the whole record
 // as the json format writes it.
-func (w *selectWriter[T]) recordJSON(v T) ([]byte, error) {
-	if w.proj != nil {
-		w.buf = w.proj.appendJSON(w.buf[:0], v)
-		return w.buf, nil
+func (e *selectEncoder[T]) recordJSON(v T) ([]byte, error) {
+	if e.proj != nil {
+		e.buf = e.proj.appendJSON(e.buf[:0], v)
+		return e.buf, nil
 	}
 	switch a, ok := any(v).(jsonAppender); {
-	case w.full != nil:
-		return w.enc.compact(w.full(v))
+	case e.full != nil:
+		return e.enc.compact(e.full(v))
 	case ok:
-		w.buf = a.AppendJSON(w.buf[:0])
-		return w.buf, nil
+		e.buf = a.AppendJSON(e.buf[:0])
+		return e.buf, nil
 	}
 	// The JSON the json format writes: the record's fields, in table order.
 	var err error
-	w.buf, err = appendRecord(w.enc, w.buf[:0], w.table, v)
-	return w.buf, err
+	e.buf, err = appendRecord(e.enc, e.buf[:0], e.table, v)
+	return e.buf, err
 }
 
 func (w *selectWriter[T]) Write(v T) error {
@@ -314,14 +330,44 @@ func (w *selectWriter[T]) Write(v T) error {
 	return w.err
 }
 
+// writeAll adds records all at once: when each record's output is its
+// own (the selected JSON, without jq or a template), encoded on every
+// core (writeOrdered), the same bytes as Write one by one.
+func (w *selectWriter[T]) writeAll(records []T) error {
+	workers := orderedWorkers(len(records))
+	if w.err != nil || w.sel.JQ != nil || w.sel.Template != nil || workers < 2 {
+		for _, v := range records {
+			if err := w.Write(v); err != nil {
+				return err
+			}
+		}
+		return w.err
+	}
+	perRecord := w.single || w.f == NDJSON
+	w.err = writeOrdered(w.out, records, w.n == 0, workers, func() appendFunc[T] {
+		e := w.newEncoder()
+		return func(b []byte, v T, first bool) ([]byte, error) {
+			j, err := e.recordJSON(v)
+			if err != nil {
+				return b, err
+			}
+			return w.appendJSON(b, j, perRecord, first), nil
+		}
+	})
+	w.n += len(records)
+	return w.err
+}
+
 func (w *selectWriter[T]) write(v T) error {
-	b, err := w.recordJSON(v)
+	b, err := w.rec.recordJSON(v)
 	if err != nil {
 		return err
 	}
 	perRecord := w.single || w.f == NDJSON
 	if w.sel.JQ == nil && w.sel.Template == nil {
-		return w.writeJSON(b, perRecord)
+		w.line = w.appendJSON(w.line[:0], b, perRecord, w.n == 0)
+		_, err := w.out.Write(w.line)
+		return err
 	}
 	data, err := decodeJSON(b)
 	if err != nil {
@@ -334,32 +380,26 @@ func (w *selectWriter[T]) write(v T) error {
 	return nil
 }
 
-// writeJSON prints one record's selected fields.
-func (w *selectWriter[T]) writeJSON(b []byte, perRecord bool) error {
+// appendJSON appends the output of one record's selected fields, JSON b.
+func (w *selectWriter[T]) appendJSON(dst, b []byte, perRecord, first bool) []byte {
 	pretty := w.sel.Pretty && w.f != NDJSON
 	switch {
 	case perRecord && pretty:
-		w.out.Write(indentJSON(b, ""))
-		return w.out.WriteByte('\n')
+		return append(append(dst, indentJSON(b, "")...), '\n')
 	case perRecord:
-		w.out.Write(b)
-		return w.out.WriteByte('\n')
+		return append(append(dst, b...), '\n')
 	case pretty:
 		sep := ",\n  "
-		if w.n == 0 {
+		if first {
 			sep = "[\n  "
 		}
-		w.out.WriteString(sep)
-		_, err := w.out.Write(indentJSON(b, "  "))
-		return err
+		return append(append(dst, sep...), indentJSON(b, "  ")...)
 	}
 	sep := byte(',')
-	if w.n == 0 {
+	if first {
 		sep = '['
 	}
-	w.out.WriteByte(sep)
-	_, err := w.out.Write(b)
-	return err
+	return append(append(dst, sep), b...)
 }
 
 func indentJSON(b []byte, prefix string) []byte {
@@ -412,10 +452,17 @@ func WriteRecords[T any](w io.Writer, f Format, r Selectable[T], sel Selection, 
 	if err != nil {
 		return err
 	}
-	for _, v := range records {
-		if err := wr.Write(v); err != nil {
-			return err
+	if all, ok := wr.(interface{ writeAll([]T) error }); ok {
+		err = all.writeAll(records)
+	} else {
+		for _, v := range records {
+			if err = wr.Write(v); err != nil {
+				break
+			}
 		}
+	}
+	if err != nil {
+		return err
 	}
 	return wr.Close()
 }
