@@ -57,7 +57,9 @@ func (m *RefMatcher) May(id, path string) bool {
 // FindIn is Find on a corpus of docs (in path order), without resolving
 // their links.
 func FindIn(docs []*Document, ref string) (*Document, error) {
-	c := &Corpus{Docs: docs}
-	c.index()
-	return c.Find(ref)
+	b := NewBuilder(false)
+	for _, d := range docs {
+		b.Add(d)
+	}
+	return b.Corpus().Find(ref)
 }

@@ -183,7 +183,7 @@ type ParquetOptions struct {
 	Workers int
 }
 
-const defaultRowGroupBytes = 8 << 20
+const defaultRowGroupBytes = 4 << 20
 
 // maxWorkers bounds ParquetOptions.Workers: past a few, more row groups
 // in flight only cost memory.
