@@ -71,6 +71,8 @@ func exportColumnar(opts *ExportOptions) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+	} else if opts.format == render.Parquet {
+		setGCPercent(gcPercentParquet)
 	}
 	n := 0
 	each := func(write func(*corpus.Document) error) error {

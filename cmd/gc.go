@@ -22,9 +22,17 @@ import (
 // 12 paired runs on 2 busy cores: user CPU 3.16 s against 3.51 s, and
 // 3.29 s against 3.46 s (means of 6), wall lower in 10 of the 12 pairs,
 // peak 502–518 MiB against 485–501 MiB.
+//
+// A Parquet export that streams keeps what the file's footer will hold
+// (the metadata of every row group, which grows with the corpus) and the
+// row groups being encoded, and makes garbage of everything else:
+// collecting at +25 % keeps its peak near what it holds. On a million
+// synthetic files in one folder the peak went from 228 MiB (Go's default)
+// to 169 MiB, for user CPU within the noise (50.7 s against 47.8 s).
 const (
 	gcPercentLoading = 100
 	gcPercentHolding = 5
+	gcPercentParquet = 25
 )
 
 // setGCPercent sets the collector's target for the rest of the command.
