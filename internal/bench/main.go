@@ -216,7 +216,9 @@ func (b *bench) jobs(raw *Cmd, mid string) ([]*Job, []string, error) {
 		add(ss("providers", "providers"), ss("topics", "topics"), ss("stats", "stats"))
 		s := ss("export --stream --format ndjson", "export", "--stream", "--format", "ndjson")
 		s.Count = all
-		add(s)
+		parquet := ss("export --stream --format parquet", "export", "--stream", "--format", "parquet")
+		add(s, parquet)
+		comps = append(comps, [2]*Cmd{s, parquet})
 	case c.only == "read":
 		// The reading views hold the corpus, as list does: list is
 		// their yardstick. One argument each, no blanks: a word of two

@@ -187,6 +187,7 @@ var targets = []Target{
 	{What: "`list -n 10` < 0.1 s", Sub: "list -n 10", Measure: "wall", Bound: 0.1},
 	{What: "`show ID` ≤ 1.5× the raw read", Sub: "show ", Measure: "ratio", Bound: 1.5},
 	{What: "`export --stream --format parquet` ≤ 1.5× `--format ndjson`", Sub: "export --stream --format parquet", Ref: "export --stream --format ndjson", Measure: "ratio", Bound: 1.5},
+	{What: "`export --stream --format parquet` peak RSS < 200 MiB", Sub: "export --stream --format parquet", Measure: "rss", Bound: 200},
 	{What: "gray-matter (cache off) ≥ 6× `export --stream`", Sub: "node + gray-matter, cache off", Ref: "export --stream --format ndjson", Measure: "ratio", AtLeast: true, Bound: 6},
 	{What: "gray-matter (cache off) ≥ 5× `export`", Sub: "node + gray-matter, cache off", Ref: "export --format ndjson", Measure: "ratio", AtLeast: true, Bound: 5},
 	{What: "`search` ≤ 2× `list`", Sub: "search", Ref: "list", Measure: "ratio", Bound: 2},
