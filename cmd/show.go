@@ -187,6 +187,9 @@ func (opts *ShowOptions) scan() (render.DocumentView, bool, error) {
 				}
 				return false
 			}
+			// Only the documents the reference may name are printed: the
+			// others need no count of words.
+			o.CountWords = may
 			if focus != nil {
 				o.Check = func(f *corpus.File) any {
 					if f.Doc == nil {

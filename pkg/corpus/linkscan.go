@@ -149,16 +149,24 @@ const gramLen = 8
 // gramLen bytes) at consecutive offsets, so wherever it stands in the
 // data one of them starts at a multiple of step (the least n-gramLen+1).
 // Only the grams at those offsets are looked up, in a bitmap first; a
-// gram found there that is one of a run's is followed by a search for
-// that run, once per run and call. A call never costs more than a search
-// for each run.
+// gram found there that is one of a run's is compared with the data
+// around it, at each offset of the gram in the run: a gram at more than
+// maxGramOffsets offsets of one run is followed by a search for that run
+// instead, once per call. A call never costs more than a search for
+// each run.
 type grams struct {
 	step int
 	bits [gramBits / 64]uint64
 	runs [][]byte
-	// of lists the runs holding each gram, each once.
-	of map[uint64][]int
+	// of lists, for each gram, where it stands in the runs.
+	of map[uint64][]gramAt
 }
+
+// gramAt is a gram at offset off of the run; off -1 stands for more
+// than maxGramOffsets offsets.
+type gramAt struct{ run, off int }
+
+const maxGramOffsets = 4
 
 // gramBits is the size of the bitmap of grams: a few hundred grams leave
 // most bits clear.
@@ -168,7 +176,7 @@ func gramHash(g uint64) uint64 { return (g * 0x9E3779B97F4A7C15) >> (64 - 16) }
 
 func (g *grams) add(run []byte) {
 	if g.of == nil {
-		g.of = map[uint64][]int{}
+		g.of = map[uint64][]gramAt{}
 	}
 	r := len(g.runs)
 	g.runs = append(g.runs, run)
@@ -176,9 +184,20 @@ func (g *grams) add(run []byte) {
 		w := binary.LittleEndian.Uint64(run[off:])
 		h := gramHash(w)
 		g.bits[h/64] |= 1 << (h % 64)
-		if rs := g.of[w]; len(rs) == 0 || rs[len(rs)-1] != r {
-			g.of[w] = append(rs, r)
+		at := g.of[w]
+		n := 0 // the offsets of w in this run so far (they come last)
+		for n < len(at) && at[len(at)-1-n].run == r {
+			n++
 		}
+		switch {
+		case n > 0 && at[len(at)-1].off < 0:
+			// searched whole already
+		case n == maxGramOffsets:
+			at = append(at[:len(at)-n], gramAt{r, -1})
+		default:
+			at = append(at, gramAt{r, off})
+		}
+		g.of[w] = at
 	}
 	if s := len(run) - gramLen + 1; g.step == 0 || s < g.step {
 		g.step = s
@@ -196,17 +215,24 @@ func (g *grams) in(data []byte) bool {
 		if h := gramHash(w); g.bits[h/64]&(1<<(h%64)) == 0 {
 			continue
 		}
-		for _, r := range g.of[w] {
-			if searched[r] {
+		for _, a := range g.of[w] {
+			run := g.runs[a.run]
+			if a.off >= 0 {
+				if start := p - a.off; start >= 0 && start+len(run) <= len(data) && bytes.Equal(data[start:start+len(run)], run) {
+					return true
+				}
 				continue
 			}
-			if bytes.Contains(data, g.runs[r]) {
+			if searched[a.run] {
+				continue
+			}
+			if bytes.Contains(data, run) {
 				return true
 			}
 			if searched == nil {
 				searched = map[int]bool{}
 			}
-			searched[r] = true
+			searched[a.run] = true
 		}
 	}
 	return false
