@@ -260,6 +260,13 @@ func (g *GlobalOptions) streamCorpusBodies(args []string, skipBody bool, fn func
 // (Options.ParseIf) is not counted, and its diagnostics are those of the
 // read alone.
 func (g *GlobalOptions) streamTuned(args []string, tune func(*corpus.Options), report bool, fn func(*corpus.Document) error) (loadCount, error) {
+	return g.streamResults(args, tune, report, func(r corpus.Result) error { return fn(r.Doc) })
+}
+
+// streamResults is streamTuned calling fn with the result of each file
+// that loaded a document (Result.Doc is set), for a caller that reads
+// more of it than the document (Result.Checked).
+func (g *GlobalOptions) streamResults(args []string, tune func(*corpus.Options), report bool, fn func(corpus.Result) error) (loadCount, error) {
 	roots, o, err := g.corpusOptions(args)
 	if err != nil {
 		return loadCount{}, err
@@ -291,7 +298,7 @@ func (g *GlobalOptions) streamTuned(args []string, tune func(*corpus.Options), r
 			skipped++
 			return nil
 		}
-		return fn(r.Doc)
+		return fn(r)
 	})
 	if err != nil {
 		return loadCount{}, err

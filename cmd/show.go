@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"errors"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -130,17 +131,23 @@ var errTooManyCandidates = errors.New("too many candidates")
 // backlinks as the whole corpus gives them, without holding the corpus:
 // it reads the documents the reference may name (corpus.RefMatcher),
 // then every file, parsing only those that may hold one of their URLs
-// (corpus.LinkNeedles), and resolves the links among those. It reports
-// false when the output needs the corpus all the same: the cleaned body
-// of a plain-text document, learnt from every plain-text document.
+// (corpus.LinkNeedles, in the front matter: corpus.LinkBytes), and
+// resolves the links among those. When it prints the cleaned body of a
+// plain-text document, it parses the plain-text files too, and learns
+// from them what the corpus's cleaner (clean.New, learnt from every
+// plain-text document) makes of that body (clean.Focus), keeping none
+// of them. It reports false when the output needs the corpus all the
+// same: a reference that may name too many documents.
 func (opts *ShowOptions) scan() (render.DocumentView, bool, error) {
 	g := opts.Global
 	m := corpus.NewRefMatcher(opts.Ref)
 	may := func(id, path string) bool { return m.May(id, corpus.DisplayPath(path)) }
 	var cands []*corpus.Document
+	texts := false
 	_, err := g.streamTuned(opts.Paths, func(o *corpus.Options) { o.Select = may }, false, func(d *corpus.Document) error {
 		cands = append(cands, d)
-		if len(cands) > maxScanCandidates || opts.cleans() && d.Kind == corpus.KindText {
+		texts = texts || d.Kind == corpus.KindText
+		if len(cands) > maxScanCandidates {
 			return errTooManyCandidates
 		}
 		return nil
@@ -155,27 +162,57 @@ func (opts *ShowOptions) scan() (render.DocumentView, bool, error) {
 	for _, d := range cands {
 		addURLs(needles, d)
 	}
-	load := func(needles ...*corpus.LinkNeedles) ([]*corpus.Document, error) {
+	// focus, when set, learns the cleaner of the plain-text candidates:
+	// each plain-text file is parsed once, on the loader's goroutines.
+	var focus *clean.Focus
+	var shares []*clean.Share
+	if texts && opts.cleans() {
+		focus = clean.NewFocus(cands...)
+	}
+	load := func(focus *clean.Focus, needles ...*corpus.LinkNeedles) ([]*corpus.Document, error) {
 		var docs []*corpus.Document
-		_, err := g.streamTuned(opts.Paths, func(o *corpus.Options) {
+		_, err := g.streamResults(opts.Paths, func(o *corpus.Options) {
 			o.ParseIf = func(id, path string, data []byte) bool {
 				if may(id, path) {
 					return true
 				}
+				lb := corpus.LinkBytes(data)
+				if lb == nil {
+					return focus != nil
+				}
 				for _, n := range needles {
-					if n.MayHold(data) {
+					if n.MayHold(lb) {
 						return true
 					}
 				}
 				return false
 			}
-		}, len(needles) == 1, func(d *corpus.Document) error {
-			docs = append(docs, d)
+			// Only the documents the reference may name are printed: the
+			// others need no count of words.
+			o.CountWords = may
+			if focus != nil {
+				o.Check = func(f *corpus.File) any {
+					if f.Doc == nil {
+						return nil
+					}
+					return focus.Share(f.Doc)
+				}
+			}
+		}, len(needles) == 1, func(r corpus.Result) error {
+			d := r.Doc
+			if s, ok := r.Checked.(*clean.Share); ok && s != nil {
+				shares = append(shares, s)
+			}
+			// A plain-text document has no URL: it neither links nor is
+			// linked to.
+			if d.Kind != corpus.KindText || m.May(d.ID, d.Path) {
+				docs = append(docs, d)
+			}
 			return nil
 		})
 		return docs, err
 	}
-	docs, err := load(needles)
+	docs, err := load(focus, needles)
 	if err != nil {
 		return render.DocumentView{}, false, err
 	}
@@ -215,7 +252,7 @@ func (opts *ShowOptions) scan() (render.DocumentView, bool, error) {
 		}
 	}
 	if more.Len() > 0 {
-		if docs, err = load(needles, more); err != nil {
+		if docs, err = load(nil, needles, more); err != nil {
 			return render.DocumentView{}, false, err
 		}
 		if d, err = found(docs); err != nil {
@@ -223,7 +260,16 @@ func (opts *ShowOptions) scan() (render.DocumentView, bool, error) {
 		}
 	}
 	corpus.ResolveLinks(docs)
-	return render.DocumentView{Doc: d, LinkedFrom: backlinkIDs(docs, d.ID)}, true, nil
+	v := render.DocumentView{Doc: d, LinkedFrom: backlinkIDs(docs, d.ID)}
+	if opts.cleans() && d.Kind == corpus.KindText {
+		// The focus is on the candidates read first: d is one of them,
+		// unless a file changed in between.
+		if focus == nil || !slices.ContainsFunc(cands, func(c *corpus.Document) bool { return c.Kind == corpus.KindText && c.Body == d.Body }) {
+			return render.DocumentView{}, false, nil
+		}
+		v.Doc = focus.Cleaner(shares).Document(d)
+	}
+	return v, true, nil
 }
 
 // addURLs adds to n the URLs of d and of its related items.

@@ -13,7 +13,9 @@ import (
 // related targets and backlinks found without holding the corpus) with
 // show on the whole corpus, on the seeds, a synthetic corpus and the
 // shared corpora: the first, middle and last documents, documents with
-// backlinks and links, ambiguous prefixes, ids not found, and paths.
+// backlinks and links, ambiguous prefixes, ids not found, and paths; and
+// plain-text documents, whose cleaned body the scan learns from the
+// plain-text files without holding them.
 func TestShowScanSameAsCorpus(t *testing.T) {
 	check := func(t *testing.T, corpusName string) {
 		ids := strings.Fields(execute(t, false, "list", "--format", "tsv", "--columns", "id", corpusName).stdout)
@@ -28,8 +30,18 @@ func TestShowScanSameAsCorpus(t *testing.T) {
 				refs = append(refs, id, id[:len(id)*2/3])
 			}
 		}
+		texts := strings.Fields(execute(t, false, "list", "--kind", "text", "--format", "tsv", "--columns", "id", corpusName).stdout)
+		textRefs := map[string]bool{}
+		for i := 0; i < len(texts); i += max(1, len(texts)/3) {
+			refs = append(refs, texts[i])
+			textRefs[texts[i]] = true
+		}
 		for _, ref := range refs {
-			for _, args := range [][]string{{"--format", "json"}, {}} {
+			variants := [][]string{{"--format", "json"}, {}}
+			if textRefs[ref] {
+				variants = append(variants, []string{"--format", "json", "--clean"})
+			}
+			for _, args := range variants {
 				cmd := append([]string{"show", ref, corpusName}, args...)
 				showScans = false
 				want := execute(t, false, cmd...)

@@ -22,7 +22,8 @@ import (
 const unchangedPath = "testdata/golden/unchanged.txt"
 
 // unchangedCommands are run on each corpus, with the corpus's name last.
-// "{id}" is a document of the corpus: the first one, in path order.
+// "{id}" is a document of the corpus: the first one, in path order;
+// "{text}" the first plain-text one (the first one when there is none).
 var unchangedCommands = [][]string{
 	{"list"},
 	{"list", "-n", "10"},
@@ -49,6 +50,10 @@ var unchangedCommands = [][]string{
 	{"concordance", "police", "--format", "ndjson"},
 	{"terms", "--format", "json"},
 	{"dupes", "--format", "csv"},
+	{"list", "--format", "csv", "--columns", "id,title"},
+	{"list", "--count"},
+	{"export", "--format", "csv", "--columns", "id,title", "-n", "5"},
+	{"show", "{text}"},
 }
 
 // TestOutputUnchanged runs unchangedCommands on the seeds, a synthetic
@@ -63,6 +68,10 @@ func TestOutputUnchanged(t *testing.T) {
 		if first.status != 0 || id == "" {
 			t.Fatalf("no first document in %s: %+v", corpusName, first)
 		}
+		text := strings.TrimSpace(execute(t, false, "list", "--kind", "text", "-n", "1", "--format", "tsv", "--columns", "id", corpusName).stdout)
+		if text == "" {
+			text = id
+		}
 		for _, tty := range []bool{false, true} {
 			for _, c := range unchangedCommands {
 				if tty && c[0] != "list" && c[0] != "show" {
@@ -70,7 +79,7 @@ func TestOutputUnchanged(t *testing.T) {
 				}
 				args := append(slices.Clone(c), corpusName)
 				for i, a := range args {
-					args[i] = strings.ReplaceAll(a, "{id}", id)
+					args[i] = strings.NewReplacer("{id}", id, "{text}", text).Replace(a)
 				}
 				r := execute(t, tty, args...)
 				key := fmt.Sprintf("%s\t%s", corpusName, strings.Join(c, " "))

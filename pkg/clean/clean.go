@@ -143,3 +143,104 @@ func (c *Cleaner) Document(d *corpus.Document) *corpus.Document {
 	cp.Body = body
 	return &cp
 }
+
+// Focus learns, from the plain-text documents of a corpus given one by
+// one, the part of the corpus's Cleaner (New) that cleaning a few
+// documents of it reads: whether each line the cleaning of these
+// documents asks about is a repeated line. A Cleaner learnt so cleans
+// these documents exactly as New's, without holding the corpus.
+type Focus struct {
+	// lines are the lines the repeated-lines rule is asked about when
+	// the focused documents are cleaned: the lines left by the character
+	// and line rules (see rules.AppendText), each given an index.
+	lines map[string]int
+}
+
+// NewFocus returns the focus on docs (the plain-text ones among them).
+func NewFocus(docs ...*corpus.Document) *Focus {
+	f := &Focus{lines: map[string]int{}}
+	for _, d := range docs {
+		if d.Kind != corpus.KindText {
+			continue
+		}
+		// The rule is asked about every line the others keep, whatever
+		// it answers.
+		rules.AppendText(nil, d.Body, func(line string) bool {
+			if _, ok := f.lines[line]; !ok && len(line) <= rules.RepeatedMaxLen {
+				f.lines[strings.Clone(line)] = len(f.lines)
+			}
+			return false
+		})
+	}
+	return f
+}
+
+// Share is what one document of the corpus tells a Focus: for a
+// plain-text document, its title and which of the focus's lines its
+// cleaned text holds.
+type Share struct {
+	title string
+	lines []int
+}
+
+// Share returns d's share, nil when d is not a plain-text document. It
+// may be called from many goroutines.
+func (f *Focus) Share(d *corpus.Document) *Share {
+	if d.Kind != corpus.KindText {
+		return nil
+	}
+	s := &Share{title: strings.Clone(d.Title)}
+	if len(f.lines) == 0 {
+		return s
+	}
+	bp := bufs.Get().(*[]byte)
+	b := rules.AppendText((*bp)[:0], d.Body, nil)
+	text := unsafe.String(unsafe.SliceData(b), len(b))
+	for line := range strings.SplitSeq(text, "\n") {
+		if i, ok := f.lines[line]; ok {
+			s.lines = append(s.lines, i) // twice in one text counts once (Cleaner)
+		}
+	}
+	if cap(b) <= maxPooledBuf {
+		*bp = b[:0]
+		bufs.Put(bp)
+	}
+	return s
+}
+
+// Cleaner is the Cleaner New learns from the plain-text documents whose
+// shares are given (each document once, in any order), as far as the
+// focused documents read it: they are cleaned as New's cleans them.
+func (f *Focus) Cleaner(shares []*Share) *Cleaner {
+	c := &Cleaner{}
+	if len(shares) < rules.RepeatedMinDocs {
+		return c
+	}
+	// As New counts: a line once per title.
+	shares = slices.Clone(shares)
+	slices.SortFunc(shares, func(a, b *Share) int { return cmp.Compare(a.title, b.title) })
+	type seen struct{ docs, group int }
+	counts := make([]seen, len(f.lines))
+	titles := 0
+	for i, s := range shares {
+		if i == 0 || s.title != shares[i-1].title {
+			titles++
+		}
+		for _, l := range s.lines {
+			if e := &counts[l]; e.group != titles {
+				e.docs++
+				e.group = titles
+			}
+		}
+	}
+	need := max(rules.RepeatedMinDocs, (titles*rules.RepeatedMinPercent+99)/100)
+	for line, i := range f.lines {
+		if counts[i].docs >= need {
+			if c.repeated == nil {
+				c.repeated = map[string]bool{}
+			}
+			c.repeated[line] = true
+		}
+	}
+	return c
+}

@@ -271,3 +271,55 @@ func TestBodyConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestFocusSameAsNew holds the cleaner a Focus learns from the shares of
+// a corpus's documents to New's on the focused documents: random corpora
+// of plain-text and front-matter documents whose lines are drawn from a
+// small pool (so that many repeat, some with entities and blanks the
+// character rules change, some over the length limit), with titles that
+// repeat, at sizes around RepeatedMinDocs.
+func TestFocusSameAsNew(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	pool := []string{"Share this article", "Read more: the story", "Sign up for our newsletter",
+		"Copyright &amp; all rights", "A line  with   blanks ", "", "Advertisement",
+		strings.Repeat("long line ", 25), "Follow us on Twitter", "The end."}
+	dropped := 0 // documents the repeated-lines rule changed
+	for round := range 200 {
+		n := rng.IntN(3 * 12)
+		var docs []*corpus.Document
+		for i := range n {
+			var lines []string
+			for range 1 + rng.IntN(8) {
+				if rng.IntN(3) == 0 {
+					lines = append(lines, fmt.Sprintf("own line %d.%d", i, rng.IntN(5)))
+				} else {
+					lines = append(lines, pool[rng.IntN(len(pool))])
+				}
+			}
+			d := textDoc(fmt.Sprintf("d%03d", i), fmt.Sprintf("title %d", rng.IntN(n/2+1)), strings.Join(lines, "\n"))
+			if rng.IntN(5) == 0 {
+				d.Kind = corpus.KindFrontMatter
+			}
+			docs = append(docs, d)
+		}
+		want := New(docs)
+		for _, d := range docs {
+			f := NewFocus(d)
+			var shares []*Share
+			for _, o := range slices.Backward(docs) { // any order
+				if s := f.Share(o); s != nil {
+					shares = append(shares, s)
+				}
+			}
+			if got, w := f.Cleaner(shares).Body(d), want.Body(d); got != w {
+				t.Fatalf("round %d, %s: the focus cleans\n%q\nNew\n%q", round, d.ID, got, w)
+			}
+			if want.Body(d) != Text(d.Body) {
+				dropped++
+			}
+		}
+	}
+	if dropped == 0 {
+		t.Error("no corpus had a repeated line: the test tests nothing")
+	}
+}

@@ -59,13 +59,14 @@ func Parse(path, id string, data []byte, parser ParserName) (*Document, []Diagno
 // ParseFields is Parse with a mapping of the corpus's own front-matter
 // keys onto document fields (nil: none).
 func ParseFields(path, id string, data []byte, parser ParserName, fields *FieldMap) (*Document, []Diagnostic, error) {
-	return parseFile(path, id, data, parser, fields, nil, false)
+	return parseFile(path, id, data, parser, fields, nil, false, false)
 }
 
 // parseFile is ParseFields that, when t is not nil, records there the
 // front-matter tree the decoders made (see File.FrontMatter); the caller
-// releases it. skipBody leaves the body out (see Options.SkipBody).
-func parseFile(path, id string, data []byte, parser ParserName, fields *FieldMap, t *parsedTree, skipBody bool) (*Document, []Diagnostic, error) {
+// releases it. skipBody leaves the body out (see Options.SkipBody),
+// skipWords its count of words (Options.CountWords).
+func parseFile(path, id string, data []byte, parser ParserName, fields *FieldMap, t *parsedTree, skipBody, skipWords bool) (*Document, []Diagnostic, error) {
 	if BinaryAt(data) >= 0 {
 		return nil, nil, errorAt(Pos{File: path}, "binary file (contains NUL bytes); skipped")
 	}
@@ -127,7 +128,9 @@ func parseFile(path, id string, data []byte, parser ParserName, fields *FieldMap
 		doc.bodySkipped = true
 	} else {
 		doc.Body = strings.TrimSpace(substring(text, data, split.Body))
-		doc.Words = bodyWords(doc.Kind, doc.Body)
+		if !skipWords {
+			doc.Words = bodyWords(doc.Kind, doc.Body)
+		}
 	}
 	compact(doc)
 	return doc, warnings, nil

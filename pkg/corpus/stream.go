@@ -82,6 +82,11 @@ type Options struct {
 	// (each real file is still delivered once, see Seen) and parses only
 	// those that may matter.
 	ParseIf func(id, path string, data []byte) bool
+	// CountWords, when set, says by a file's document ID and path
+	// whether the words of its body are counted: the other documents
+	// load with Words 0, for a caller that reads only their other fields
+	// (counting the words of a plain-text body means cleaning it).
+	CountWords func(id, path string) bool
 }
 
 // SeedExtensions are the extensions of the files the loader reads from
@@ -432,7 +437,8 @@ func parseEntry(e entry, data []byte, o *Options) Result {
 	}
 	// The document's path is printed in JSON and CSV: escaped as its ID is
 	// (see escapeName). Result.Path stays the path to open.
-	doc, warnings, err := parseFile(DisplayPath(e.path), e.id, data, o.Parser, o.Fields, t, o.SkipBody)
+	skipWords := o.CountWords != nil && !o.CountWords(e.id, e.path)
+	doc, warnings, err := parseFile(DisplayPath(e.path), e.id, data, o.Parser, o.Fields, t, o.SkipBody, skipWords)
 	if err != nil {
 		var d *Diagnostic
 		if !errors.As(err, &d) {
