@@ -1,12 +1,8 @@
 package cmd
 
 import (
-	"path/filepath"
 	"slices"
 	"testing"
-
-	"github.com/seedscope/seedscope/internal/sharedtest"
-	"github.com/seedscope/seedscope/internal/synth"
 )
 
 // TestSkipBodyOutputSame runs the commands that load documents without
@@ -39,25 +35,5 @@ func TestSkipBodyOutputSame(t *testing.T) {
 			}
 		}
 	}
-	t.Run("seeds", func(t *testing.T) {
-		t.Chdir("..")
-		check(t, "seeds")
-	})
-	t.Run("synthetic", func(t *testing.T) {
-		dir := t.TempDir()
-		if err := synth.Write(filepath.Join(dir, "synthetic"), 1000, 1, 2); err != nil {
-			t.Fatal(err)
-		}
-		t.Chdir(dir)
-		check(t, "synthetic")
-	})
-	for _, name := range []string{"insideout-ai-posts", "bing-covid-news", "bbc-text", "hugo-docs"} {
-		t.Run(name, func(t *testing.T) {
-			if testing.Short() {
-				t.Skip("shared corpora: not with -short")
-			}
-			t.Chdir(sharedtest.Dir(t, "corpora"))
-			check(t, name)
-		})
-	}
+	forEachCorpus(t, 1000, check)
 }
