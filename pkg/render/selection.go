@@ -343,37 +343,42 @@ func (w *selectWriter[T]) writeAll(records []T) error {
 		}
 		return w.err
 	}
-	perRecord := w.single || w.f == NDJSON
 	w.err = writeOrdered(w.out, records, w.n == 0, workers, func() appendFunc[T] {
 		e := w.newEncoder()
-		return func(b []byte, v T, first bool) ([]byte, error) {
-			j, err := e.recordJSON(v)
-			if err != nil {
-				return b, err
-			}
-			return w.appendJSON(b, j, perRecord, first), nil
-		}
+		return func(b []byte, v T, first bool) ([]byte, error) { return w.appendSelected(e, b, v, first) }
 	})
 	w.n += len(records)
 	return w.err
 }
 
-func (w *selectWriter[T]) write(v T) error {
-	b, err := w.rec.recordJSON(v)
+// appendSelected appends the output of v without jq or a template, its
+// JSON made by e (see appendFunc): what write and writeAll print for it.
+func (w *selectWriter[T]) appendSelected(e *selectEncoder[T], b []byte, v T, first bool) ([]byte, error) {
+	j, err := e.recordJSON(v)
 	if err != nil {
+		return b, err
+	}
+	return w.appendJSON(b, j, w.single || w.f == NDJSON, first), nil
+}
+
+func (w *selectWriter[T]) write(v T) error {
+	if w.sel.JQ == nil && w.sel.Template == nil {
+		var err error
+		if w.line, err = w.appendSelected(w.rec, w.line[:0], v, w.n == 0); err != nil {
+			return err
+		}
+		_, err = w.out.Write(w.line)
 		return err
 	}
-	perRecord := w.single || w.f == NDJSON
-	if w.sel.JQ == nil && w.sel.Template == nil {
-		w.line = w.appendJSON(w.line[:0], b, perRecord, w.n == 0)
-		_, err := w.out.Write(w.line)
+	b, err := w.rec.recordJSON(v)
+	if err != nil {
 		return err
 	}
 	data, err := decodeJSON(b)
 	if err != nil {
 		return err
 	}
-	if perRecord {
+	if w.single || w.f == NDJSON {
 		return w.query(data)
 	}
 	w.items = append(w.items, data)

@@ -199,7 +199,6 @@ type ParquetWriter struct {
 	row             parquet.Row
 	buffered, limit int
 	scratch         []byte
-	n               int
 
 	// With several workers, the row group being filled is a batch of
 	// rows handed whole to a goroutine; the encoded row groups are
@@ -297,7 +296,6 @@ func (pw *ParquetWriter) Write(d *corpus.Document) error {
 		pw.cols[i] = pw.cols[i][:0]
 	}
 	pw.record(corpus.FieldsOf(d), pw.plan, 0, 0)
-	pw.n++
 	if pw.workers > 1 {
 		return pw.add2batch()
 	}
@@ -402,9 +400,6 @@ func (pw *ParquetWriter) Close() error {
 	}
 	return pw.w.Close()
 }
-
-// Rows returns how many documents were written.
-func (pw *ParquetWriter) Rows() int { return pw.n }
 
 func (pw *ParquetWriter) add(col int, v parquet.Value, rep, def int) {
 	pw.cols[col] = append(pw.cols[col], v.Level(rep, def, col))

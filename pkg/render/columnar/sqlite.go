@@ -171,8 +171,8 @@ func WriteSQLite(ctx context.Context, name string, each func(write func(*corpus.
 		}
 	}
 	docs := corpus.DocumentFields.Infos()
-	relInfo, _ := record.Lookup(docs, "related")
 	relIdx, topicsIdx := fieldIndex(docs, "related"), fieldIndex(docs, "topics")
+	relInfo := docs[relIdx]
 	insDoc, err := tx.PrepareContext(ctx, insertSQL(DocsTable, []string{"n"}, docs))
 	if err != nil {
 		return err
