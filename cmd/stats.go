@@ -192,11 +192,8 @@ func statsFieldRun(opts *StatsOptions) error {
 		return &FlagError{err}
 	}
 	matched := 0
-	stream := opts.Global.streamFacets
-	if opts.By == "words" {
-		stream = opts.Global.streamMatching
-	}
-	_, err = stream(opts.Paths, &opts.Filter, func(d *corpus.Document) error {
+	// Only the word counts need the bodies loaded.
+	_, err = opts.Global.streamMatchingBodies(opts.Paths, &opts.Filter, opts.By == "words", func(d *corpus.Document) error {
 		matched++
 		c.Add(d)
 		return nil

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -206,7 +207,7 @@ func parseReference(s string) (*query.Filter, error) {
 	}
 	var ff filterFlags
 	fs := pflag.NewFlagSet("--reference", pflag.ContinueOnError)
-	fs.SetOutput(nopWriter{})
+	fs.SetOutput(io.Discard)
 	ff.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return nil, flagErrorf("--reference: %v", err)
@@ -220,10 +221,6 @@ func parseReference(s string) (*query.Filter, error) {
 	}
 	return f, nil
 }
-
-type nopWriter struct{}
-
-func (nopWriter) Write(p []byte) (int, error) { return len(p), nil }
 
 // splitWords splits s into words as a POSIX shell does, without
 // expansions: blanks separate words, '…' and "…" quote, \ escapes.

@@ -43,10 +43,9 @@ func leftContext(s string, start, width int) string {
 	}
 	// Words from the hit backwards, while they fit.
 	best, used := start, 0
-	end := start
 	for j := len(starts) - 1; j >= 0; j-- {
-		seg := s[starts[j]:end]
-		if end == start {
+		seg := s[starts[j]:best]
+		if best == start {
 			seg = strings.TrimRightFunc(seg, unicode.IsSpace)
 		}
 		w := spacedWidth(seg)
@@ -54,7 +53,7 @@ func leftContext(s string, start, width int) string {
 			break
 		}
 		used += w
-		best, end = starts[j], starts[j]
+		best = starts[j]
 	}
 	return spaced(strings.TrimRightFunc(s[best:start], unicode.IsSpace))
 }
@@ -76,10 +75,9 @@ func rightContext(s string, end, width int) string {
 		ends = append(ends, end+t.End)
 	}
 	best, used := end, 0
-	from := end
 	for _, e := range ends {
-		seg := s[from:e]
-		if from == end {
+		seg := s[best:e]
+		if best == end {
 			seg = strings.TrimLeftFunc(seg, unicode.IsSpace)
 		}
 		w := spacedWidth(seg)
@@ -87,7 +85,7 @@ func rightContext(s string, end, width int) string {
 			break
 		}
 		used += w
-		best, from = e, e
+		best = e
 	}
 	return spaced(strings.TrimLeftFunc(s[end:best], unicode.IsSpace))
 }

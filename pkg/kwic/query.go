@@ -137,8 +137,10 @@ func containsASCIIFold(s, p string) bool {
 	return false
 }
 
+// hasPrefixASCIIFold reports whether s, at least as long as p, starts with
+// p (lower-case ASCII) in any ASCII case.
 func hasPrefixASCIIFold(s, p string) bool {
-	for j := 1; j < len(p); j++ {
+	for j := 0; j < len(p); j++ {
 		c := s[j]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -158,19 +160,7 @@ func equalFold(t, w string) bool {
 			return tokens.Fold(t) == w
 		}
 	}
-	if len(t) != len(w) {
-		return false
-	}
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[i] {
-			return false
-		}
-	}
-	return true
+	return len(t) == len(w) && hasPrefixASCIIFold(t, w)
 }
 
 // Match is one hit in a text: s[Start:End] runs from the first word of

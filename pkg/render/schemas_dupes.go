@@ -46,7 +46,7 @@ func dupeColumns(cluster func(dupes.Member) string) []Column[dupes.Member] {
 			if m.Similarity == nil {
 				return ""
 			}
-			return strconv.FormatFloat(v(*m.Similarity), 'f', 2, 64)
+			return fixed(v(*m.Similarity), 2)
 		}
 	}
 	return []Column[dupes.Member]{

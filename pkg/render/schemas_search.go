@@ -1,8 +1,6 @@
 package render
 
 import (
-	"strconv"
-
 	"github.com/seedscope/seedscope/pkg/search"
 )
 
@@ -12,7 +10,7 @@ import (
 var SearchResults = mustCheck(Schema[search.Result]{
 	Fields: search.ResultFields.Infos(),
 	Table: []Column[search.Result]{
-		{Name: "score", Field: "score", Value: func(r search.Result) string { return strconv.FormatFloat(search.RoundScore(r.Score), 'f', 2, 64) }, Style: CountStyle, Right: true},
+		{Name: "score", Field: "score", Value: func(r search.Result) string { return fixed(search.RoundScore(r.Score), 2) }, Style: CountStyle, Right: true},
 		{Name: "id", Field: "id", Value: func(r search.Result) string { return r.Doc.ID }, Style: IDStyle, ID: true},
 		{Name: "date", Field: "publishedAt", Value: func(r search.Result) string { return date(r.Doc.PublishedAt) }, Style: DateStyle, Drop: 1},
 		{Name: "provider", Field: "provider", Value: search.Provider, Style: ProviderStyle, Shrink: ShrinkSecond, Drop: 2},

@@ -180,13 +180,28 @@ func newMatcher(q *Query) *matcher {
 // phrase (MaxWords); a power of two.
 const ringSize = 64
 
+// ring holds the ids of the last ringSize words read: word n at n%ringSize.
+type ring [ringSize]int32
+
+// follows reports whether the last len(ws) words read (n in all) are ws.
+// The last word is not compared: the caller has matched it.
+func (r *ring) follows(ws []int32, n int) bool {
+	for k := len(ws) - 2; k >= 0; k-- {
+		n--
+		if r[(n-1)%ringSize] != ws[k] {
+			return false
+		}
+	}
+	return true
+}
+
 // counter counts a query's terms in one document at a time; one per
 // worker.
 type counter struct {
 	m      *matcher
 	length [numFields]int32
 	counts []int32
-	ring   [ringSize]int32
+	ring   ring
 	fold   []byte
 }
 
@@ -216,24 +231,13 @@ func (c *counter) field(f Field, s string) {
 		}
 		for _, t := range c.m.ending[id] {
 			ws := c.m.words[t]
-			if len(ws) > n || !c.follows(ws, n) {
+			if len(ws) > n || !c.ring.follows(ws, n) {
 				continue
 			}
 			c.counts[t*int(numFields)+int(f)]++
 		}
 	}
 	c.length[f] = int32(min(n, math.MaxInt32))
-}
-
-// follows reports whether the last len(ws) words read (n in all) are ws.
-func (c *counter) follows(ws []int32, n int) bool {
-	for k := len(ws) - 2; k >= 0; k-- {
-		n--
-		if c.ring[(n-1)%ringSize] != ws[k] {
-			return false
-		}
-	}
-	return true
 }
 
 // id is the id of a word of the text, -1 when the query does not have

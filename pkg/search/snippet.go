@@ -86,7 +86,7 @@ type snipper struct {
 	fold    []byte
 	hits    []wordHit
 	starts  []int
-	ring    [ringSize]int32
+	ring    ring
 	seen    []int
 }
 
@@ -129,21 +129,11 @@ func (s *snipper) scan(f Field, text string) {
 		s.hits = append(s.hits, wordHit{k: n - 1, id: int(id), start: tok.Start, end: tok.End})
 		for _, t := range s.phrases[id] {
 			ws := s.m.words[t]
-			if s.m.q.Terms[t].fields.has(f) && len(ws) <= n && s.follows(ws, n) {
+			if s.m.q.Terms[t].fields.has(f) && len(ws) <= n && s.ring.follows(ws, n) {
 				s.starts = append(s.starts, n-len(ws))
 			}
 		}
 	}
-}
-
-func (s *snipper) follows(ws []int32, n int) bool {
-	for k := len(ws) - 2; k >= 0; k-- {
-		n--
-		if s.ring[(n-1)%ringSize] != ws[k] {
-			return false
-		}
-	}
-	return true
 }
 
 // marks returns the matched words of a field's text.
