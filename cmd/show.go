@@ -144,7 +144,8 @@ func (opts *ShowOptions) scan() (render.DocumentView, bool, error) {
 	may := func(id, path string) bool { return m.May(id, corpus.DisplayPath(path)) }
 	var cands []*corpus.Document
 	texts := false
-	_, err := g.streamTuned(opts.Paths, func(o *corpus.Options) { o.Select = may }, false, func(d *corpus.Document) error {
+	_, err := g.streamResults(opts.Paths, func(o *corpus.Options) { o.Select = may }, false, func(r corpus.Result) error {
+		d := r.Doc
 		cands = append(cands, d)
 		texts = texts || d.Kind == corpus.KindText
 		if len(cands) > maxScanCandidates {
