@@ -238,7 +238,7 @@ func (opts *ShowOptions) scan() (render.DocumentView, bool, error) {
 	more := corpus.NewLinkNeedles()
 	for _, doc := range docs {
 		for _, r := range doc.Related {
-			urls := [...]string{r.URL, r.AmpURL, r.CdnAmpURL}
+			urls := r.URLs()
 			for i, u := range urls {
 				if !own.Has(u) {
 					continue
@@ -277,16 +277,16 @@ func (opts *ShowOptions) scan() (render.DocumentView, bool, error) {
 func addURLs(n *corpus.LinkNeedles, d *corpus.Document) {
 	addOwnURLs(n, d)
 	for _, r := range d.Related {
-		n.Add(r.URL)
-		n.Add(r.AmpURL)
-		n.Add(r.CdnAmpURL)
+		for _, u := range r.URLs() {
+			n.Add(u)
+		}
 	}
 }
 
 func addOwnURLs(n *corpus.LinkNeedles, d *corpus.Document) {
-	n.Add(d.URL)
-	n.Add(d.AmpURL)
-	n.Add(d.CdnAmpURL)
+	for _, u := range d.URLs() {
+		n.Add(u)
+	}
 }
 
 // backlinkIDs lists the documents that link to id, each once.
