@@ -179,11 +179,11 @@ func (g *GlobalOptions) streamFiltered(args []string, filter *query.Filter, bodi
 		return n, nil
 	}
 	skipBody := !bodies && filter.Grep == "" && !alwaysLoadBodies
-	return g.streamCorpusBodies(args, skipBody, func(d *corpus.Document) error {
-		if !filter.Match(d) {
+	return g.streamResults(args, func(o *corpus.Options) { o.SkipBody = skipBody }, true, func(r corpus.Result) error {
+		if !filter.Match(r.Doc) {
 			return nil
 		}
-		return fn(d)
+		return fn(r.Doc)
 	})
 }
 
@@ -245,27 +245,16 @@ type loadCount struct{ files, skipped int }
 // holding the corpus in memory, and reports diagnostics on stderr. Related
 // links are not resolved: that needs the whole corpus.
 func (g *GlobalOptions) streamCorpus(args []string, fn func(*corpus.Document) error) (loadCount, error) {
-	return g.streamTuned(args, nil, true, fn)
+	return g.streamResults(args, nil, true, func(r corpus.Result) error { return fn(r.Doc) })
 }
 
-// streamCorpusBodies is streamCorpus; skipBody loads the documents
-// without their bodies (corpus.Options.SkipBody).
-func (g *GlobalOptions) streamCorpusBodies(args []string, skipBody bool, fn func(*corpus.Document) error) (loadCount, error) {
-	return g.streamTuned(args, func(o *corpus.Options) { o.SkipBody = skipBody }, true, fn)
-}
-
-// streamTuned is streamCorpus with the load's options tuned (tune, when
-// set). Without report it shows no progress and no diagnostics: a pass
-// over files that another pass reports. A file read but left unparsed
-// (Options.ParseIf) is not counted, and its diagnostics are those of the
-// read alone.
-func (g *GlobalOptions) streamTuned(args []string, tune func(*corpus.Options), report bool, fn func(*corpus.Document) error) (loadCount, error) {
-	return g.streamResults(args, tune, report, func(r corpus.Result) error { return fn(r.Doc) })
-}
-
-// streamResults is streamTuned calling fn with the result of each file
-// that loaded a document (Result.Doc is set), for a caller that reads
-// more of it than the document (Result.Checked).
+// streamResults is streamCorpus with the load's options tuned (tune, when
+// set), calling fn with the result of each file that loaded a document
+// (Result.Doc is set), for a caller that reads more of it than the
+// document (Result.Checked). Without report it shows no progress and no
+// diagnostics: a pass over files that another pass reports. A file read
+// but left unparsed (Options.ParseIf) is not counted, and its diagnostics
+// are those of the read alone.
 func (g *GlobalOptions) streamResults(args []string, tune func(*corpus.Options), report bool, fn func(corpus.Result) error) (loadCount, error) {
 	roots, o, err := g.corpusOptions(args)
 	if err != nil {

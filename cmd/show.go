@@ -144,7 +144,8 @@ func (opts *ShowOptions) scan() (render.DocumentView, bool, error) {
 	may := func(id, path string) bool { return m.May(id, corpus.DisplayPath(path)) }
 	var cands []*corpus.Document
 	texts := false
-	_, err := g.streamTuned(opts.Paths, func(o *corpus.Options) { o.Select = may }, false, func(d *corpus.Document) error {
+	_, err := g.streamResults(opts.Paths, func(o *corpus.Options) { o.Select = may }, false, func(r corpus.Result) error {
+		d := r.Doc
 		cands = append(cands, d)
 		texts = texts || d.Kind == corpus.KindText
 		if len(cands) > maxScanCandidates {
@@ -237,7 +238,7 @@ func (opts *ShowOptions) scan() (render.DocumentView, bool, error) {
 	more := corpus.NewLinkNeedles()
 	for _, doc := range docs {
 		for _, r := range doc.Related {
-			urls := [...]string{r.URL, r.AmpURL, r.CdnAmpURL}
+			urls := r.URLs()
 			for i, u := range urls {
 				if !own.Has(u) {
 					continue
@@ -276,16 +277,16 @@ func (opts *ShowOptions) scan() (render.DocumentView, bool, error) {
 func addURLs(n *corpus.LinkNeedles, d *corpus.Document) {
 	addOwnURLs(n, d)
 	for _, r := range d.Related {
-		n.Add(r.URL)
-		n.Add(r.AmpURL)
-		n.Add(r.CdnAmpURL)
+		for _, u := range r.URLs() {
+			n.Add(u)
+		}
 	}
 }
 
 func addOwnURLs(n *corpus.LinkNeedles, d *corpus.Document) {
-	n.Add(d.URL)
-	n.Add(d.AmpURL)
-	n.Add(d.CdnAmpURL)
+	for _, u := range d.URLs() {
+		n.Add(u)
+	}
 }
 
 // backlinkIDs lists the documents that link to id, each once.

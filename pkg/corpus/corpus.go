@@ -317,23 +317,31 @@ type urlRef struct {
 // insert adds the URLs of document di whose keys no earlier document has.
 func (x *urlIndex) insert(di int32, s *keyScratch) {
 	for slot, u := range docURLs(x.docs[di]) {
-		if u == "" {
-			continue
-		}
-		s.key = urlnorm.AppendKey(s.key[:0], u)
-		if len(s.key) == 0 {
-			continue
-		}
-		h := maphash.Bytes(x.seed, s.key)
-		head, ok := x.heads[h]
-		if !ok {
-			head = -1
-		} else if x.find(head, s) != nil {
-			continue // an earlier document has this key
+		h, head, ok := x.chain(u, s)
+		if !ok || x.find(head, s) != nil {
+			continue // no key, or an earlier document has it
 		}
 		x.refs = append(x.refs, urlRef{doc: di, slot: uint8(slot), next: head})
 		x.heads[h] = int32(len(x.refs) - 1)
 	}
+}
+
+// chain sets s.key to u's key and returns its hash and the newest entry
+// of its chain (-1 when the index has none); ok is false when u has no
+// key.
+func (x *urlIndex) chain(u string, s *keyScratch) (h uint64, head int32, ok bool) {
+	if u == "" {
+		return 0, -1, false
+	}
+	s.key = urlnorm.AppendKey(s.key[:0], u)
+	if len(s.key) == 0 {
+		return 0, -1, false
+	}
+	h = maphash.Bytes(x.seed, s.key)
+	if head, ok = x.heads[h]; !ok {
+		head = -1
+	}
+	return h, head, true
 }
 
 func docURLs(d *Document) [3]string { return [...]string{d.URL, d.AmpURL, d.CdnAmpURL} }
@@ -357,16 +365,9 @@ func (x *urlIndex) resolve(r *Related, s *keyScratch) string {
 // whether it did; r is left alone when not.
 func (x *urlIndex) resolveNow(r *Related, s *keyScratch) bool {
 	for _, u := range relatedURLs(r) {
-		if u == "" {
-			continue
-		}
-		s.key = urlnorm.AppendKey(s.key[:0], u)
-		if len(s.key) == 0 {
-			continue
-		}
-		head, ok := x.heads[maphash.Bytes(x.seed, s.key)]
+		_, head, ok := x.chain(u, s)
 		if !ok {
-			return false
+			continue
 		}
 		d := x.find(head, s)
 		if d == nil {
@@ -380,14 +381,7 @@ func (x *urlIndex) resolveNow(r *Related, s *keyScratch) bool {
 
 // lookup returns the document with a URL of u's key, or nil.
 func (x *urlIndex) lookup(u string, s *keyScratch) *Document {
-	if u == "" {
-		return nil
-	}
-	s.key = urlnorm.AppendKey(s.key[:0], u)
-	if len(s.key) == 0 {
-		return nil
-	}
-	head, ok := x.heads[maphash.Bytes(x.seed, s.key)]
+	_, head, ok := x.chain(u, s)
 	if !ok {
 		return nil
 	}

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"hash/maphash"
@@ -321,90 +320,16 @@ func TestBuilderWithoutLinks(t *testing.T) {
 // every link looked up in it on one goroutine. The linker must give the
 // same targets.
 func serialResolveLinks(docs []*Document) {
-	x := newSerialIndex(docs)
+	x := urlIndex{docs: docs, seed: maphash.MakeSeed(), heads: make(map[uint64]int32, len(docs)*2),
+		refs: make([]urlRef, 0, len(docs)*2)}
+	var s keyScratch
+	for di := range docs {
+		x.insert(int32(di), &s)
+	}
 	for _, d := range docs {
 		for i := range d.Related {
 			r := &d.Related[i]
-			r.Target = ""
-			for _, u := range [...]string{r.URL, r.AmpURL, r.CdnAmpURL} {
-				if d := x.lookup(u); d != nil {
-					r.Target = d.ID
-					break
-				}
-			}
+			r.Target = x.resolve(r, &s)
 		}
 	}
-}
-
-// serialIndex finds the first document, in path order, with a URL of a given
-// key.
-type serialIndex struct {
-	docs  []*Document
-	seed  maphash.Seed
-	heads map[uint64]int32 // key hash → newest entry of its chain
-	refs  []serialRef
-	key   []byte // scratch: the key looked up
-	other []byte // scratch: an entry's key, to confirm a match
-}
-
-// serialRef is one document URL in the index; entries with the same hash form
-// a chain through next (-1 ends it).
-type serialRef struct {
-	doc  int32
-	slot uint8 // 0: URL, 1: AmpURL, 2: CdnAmpURL
-	next int32
-}
-
-func newSerialIndex(docs []*Document) *serialIndex {
-	x := &serialIndex{docs: docs, seed: maphash.MakeSeed(), heads: make(map[uint64]int32, len(docs)*2),
-		refs: make([]serialRef, 0, len(docs)*2)}
-	for di, d := range docs {
-		for slot, u := range docURLs(d) {
-			x.key = urlnorm.AppendKey(x.key[:0], u)
-			if len(x.key) == 0 {
-				continue
-			}
-			h := maphash.Bytes(x.seed, x.key)
-			head, ok := x.heads[h]
-			if !ok {
-				head = -1
-			} else if x.find(head) != nil {
-				continue // an earlier document has this key
-			}
-			x.refs = append(x.refs, serialRef{doc: int32(di), slot: uint8(slot), next: head})
-			x.heads[h] = int32(len(x.refs) - 1)
-		}
-	}
-	return x
-}
-
-// lookup returns the document with a URL of u's key, or nil.
-func (x *serialIndex) lookup(u string) *Document {
-	if u == "" {
-		return nil
-	}
-	x.key = urlnorm.AppendKey(x.key[:0], u)
-	if len(x.key) == 0 {
-		return nil
-	}
-	head, ok := x.heads[maphash.Bytes(x.seed, x.key)]
-	if !ok {
-		return nil
-	}
-	return x.find(head)
-}
-
-// find walks the chain from entry i for the document whose URL has the
-// key in x.key. Of entries with one key only the first is ever added, so
-// the chain holds at most one match.
-func (x *serialIndex) find(i int32) *Document {
-	for ; i >= 0; i = x.refs[i].next {
-		ref := x.refs[i]
-		d := x.docs[ref.doc]
-		x.other = urlnorm.AppendKey(x.other[:0], docURLs(d)[ref.slot])
-		if bytes.Equal(x.other, x.key) {
-			return d
-		}
-	}
-	return nil
 }
