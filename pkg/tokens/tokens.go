@@ -161,11 +161,155 @@ func Fold(w string) string {
 	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
 }
 
-// Count returns the number of words of s.
+// Count returns the number of words of s: the number Words yields.
+//
+// In ASCII a word begins at a letter or digit that neither follows one
+// (or a "_" run that follows one) nor is joined to the one two bytes back
+// by ":" "." "'" (letters) or "," ";" "." "'" (digits): asciiWords' rules
+// read backwards. That needs only the two bytes before each, so Count
+// looks each byte's class up, then the pair's verdict, with no token
+// boundaries and no state carried from one lookup to the next: about
+// three times the speed of counting Words, which matters because every
+// document's words are counted as it loads. A chunk (between ASCII white
+// space) that holds other bytes is counted as Words counts it, once the
+// words begun in its first part are taken back. TestCountMatchesWords and
+// FuzzWords hold Count to Words.
 func Count(s string) int {
 	n := 0
-	for range Words(s) {
+	var c2, c1 uint8 // the classes of the two bytes before s[i]
+	for i := 0; i < len(s); i++ {
+		c0 := byteClass[s[i]]
+		v := wordBegins[int(c2)<<6|int(c1)<<3|int(c0)]
+		c2, c1 = c1, c0
+		if v < askAgain {
+			n += int(v)
+			continue
+		}
+		if c0 == cOther8 { // not ASCII
+			start, end := chunkAround(s, i)
+			n += chunkCount(s[start:end]) - asciiCount(s[start:i])
+			i, c2, c1 = end, cOther, cOther // s[end] is white space, or the end
+			continue
+		}
+		if !afterWord(s, i-1) { // a letter or digit after "_"
+			n++
+		}
+	}
+	return n
+}
+
+// asciiCount is Count of s, ASCII after white space or at the start.
+func asciiCount(s string) int {
+	n := 0
+	var c2, c1 uint8
+	for i := 0; i < len(s); i++ {
+		c0 := byteClass[s[i]]
+		v := wordBegins[int(c2)<<6|int(c1)<<3|int(c0)]
+		c2, c1 = c1, c0
+		if v == askAgain {
+			if afterWord(s, i-1) {
+				continue
+			}
+			v = 1
+		}
+		n += int(v)
+	}
+	return n
+}
+
+// afterWord reports whether the run of "_" ending at s[i] follows a
+// letter or digit: a word the run, and what comes next, belongs to.
+func afterWord(s string, i int) bool {
+	for i >= 0 && s[i] == '_' {
+		i--
+	}
+	return i >= 0 && (isLetter(s[i]) || isDigit(s[i]))
+}
+
+// chunkAround returns the bounds of the chunk of s around i: the run of
+// bytes that are not ASCII white space.
+func chunkAround(s string, i int) (start, end int) {
+	start, end = i, i
+	for start > 0 && !isSpace(s[start-1]) {
+		start--
+	}
+	for end < len(s) && !isSpace(s[end]) {
+		end++
+	}
+	return start, end
+}
+
+// chunkCount is the number of words Words yields for one chunk.
+func chunkCount(chunk string) int {
+	n := 0
+	for range Words(chunk) {
 		n++
 	}
 	return n
 }
+
+// Byte classes for Count: anything else (ASCII white space included),
+// letter, digit, "_", ":", "." or "'", "," or ";", and not ASCII.
+const (
+	cOther = iota
+	cLetter
+	cDigit
+	cUnderscore
+	cColon
+	cPeriod
+	cComma
+	cOther8
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch b := byte(c); {
+		case b >= utf8.RuneSelf:
+			t[c] = cOther8
+		case isLetter(b):
+			t[c] = cLetter
+		case isDigit(b):
+			t[c] = cDigit
+		case b == '_':
+			t[c] = cUnderscore
+		case b == ':':
+			t[c] = cColon
+		case b == '.' || b == '\'':
+			t[c] = cPeriod
+		case b == ',' || b == ';':
+			t[c] = cComma
+		}
+	}
+	return t
+}()
+
+// askAgain, in wordBegins, sends Count to look further: the byte is not
+// ASCII, or a letter or digit follows "_".
+const askAgain = 2
+
+// wordBegins[c2<<6|c1<<3|c0] is 1 when a byte of class c0 after bytes of
+// classes c2, c1 begins a word, 0 when not, askAgain when the classes do
+// not tell.
+var wordBegins = func() (t [512]uint8) {
+	for c2 := range uint8(8) {
+		for c1 := range uint8(8) {
+			for c0 := range uint8(8) {
+				v := uint8(0)
+				switch word := func(c uint8) bool { return c == cLetter || c == cDigit }; {
+				case c0 == cOther8:
+					v = askAgain
+				case !word(c0), word(c1):
+				case c1 == cUnderscore:
+					v = askAgain
+				case c2 == cLetter && c0 == cLetter && (c1 == cColon || c1 == cPeriod),
+					c2 == cDigit && c0 == cDigit && (c1 == cPeriod || c1 == cComma):
+					// joined to the word before
+				default:
+					v = 1
+				}
+				t[int(c2)<<6|int(c1)<<3|int(c0)] = v
+			}
+		}
+	}
+	return t
+}()

@@ -48,9 +48,24 @@ func TestFold(t *testing.T) {
 	}
 }
 
-// BenchmarkWords compares Words with the general segmenter alone on the
-// seeds: news text with typographic quotes and dashes.
-func BenchmarkWords(b *testing.B) {
+// BenchmarkCount compares Count with counting Words on the seeds.
+func BenchmarkCount(b *testing.B) {
+	text := string(seedText(b))
+	b.Run("Count", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			Count(text)
+		}
+	})
+	b.Run("Words", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			chunkCount(text)
+		}
+	})
+}
+
+func seedText(b *testing.B) []byte {
 	var text []byte
 	seeds, _ := filepath.Glob("../../seeds/*")
 	for _, path := range seeds {
@@ -60,6 +75,13 @@ func BenchmarkWords(b *testing.B) {
 		}
 		text = append(text, s...)
 	}
+	return text
+}
+
+// BenchmarkWords compares Words with the general segmenter alone on the
+// seeds: news text with typographic quotes and dashes.
+func BenchmarkWords(b *testing.B) {
+	text := seedText(b)
 	for name, words := range map[string]func(string) iter.Seq[Token]{"Words": Words, "uax29": unicodeWords} {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
@@ -77,6 +99,7 @@ func BenchmarkWords(b *testing.B) {
 // in order, each within s and after the last.
 func wordsEqual(t *testing.T, s string) {
 	t.Helper()
+	countEqual(t, s)
 	if !utf8.ValidString(s) {
 		end := 0
 		for tok := range Words(s) {
@@ -96,6 +119,38 @@ func wordsEqual(t *testing.T, s string) {
 		}
 		t.Fatalf("%q: %d tokens, want %d", s, len(got), len(want))
 	}
+}
+
+// countEqual fails when Count(s) is not the number of words Words yields,
+// valid UTF-8 or not.
+func countEqual(t *testing.T, s string) {
+	t.Helper()
+	n := 0
+	for range Words(s) {
+		n++
+	}
+	if got := Count(s); got != n {
+		t.Fatalf("Count(%q) = %d, Words yields %d", s, got, n)
+	}
+}
+
+// TestCountMatchesWords holds the count machine to Words on every ASCII
+// text of up to five bytes from the characters its rules tell apart,
+// with a non-ASCII byte at any place.
+func TestCountMatchesWords(t *testing.T) {
+	const alphabet = "a1_:.',; \xc3"
+	var texts func(prefix string, n int)
+	texts = func(prefix string, n int) {
+		countEqual(t, prefix)
+		countEqual(t, prefix+"é b")
+		if n == 0 {
+			return
+		}
+		for i := 0; i < len(alphabet); i++ {
+			texts(prefix+alphabet[i:i+1], n-1)
+		}
+	}
+	texts("", 5)
 }
 
 // wordCases are texts at the edges of the ASCII rules.
