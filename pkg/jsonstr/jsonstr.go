@@ -34,6 +34,13 @@ func Append(b []byte, s string, escapeHTML bool) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Most text needs no escape: skip it 8 bytes at a time.
+		for i+8 <= len(s) && safe8(s[i:i+8], escapeHTML) {
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if ok[c] {
@@ -80,4 +87,25 @@ func Append(b []byte, s string, escapeHTML bool) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// safe8 reports whether the 8 bytes of s are all ASCII bytes that are
+// copied unescaped (see safe), testing them at once.
+func safe8(s string, escapeHTML bool) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	_ = s[7] // one bounds check, so the loads merge into one
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	// The high bit of each byte of a mask is set where a byte is < 0x20,
+	// or equal to c (hasByte), borrows aside: they only ever mark bytes
+	// above one that is marked, so a mask is 0 exactly when no byte is.
+	hasByte := func(c uint64) uint64 {
+		x := w ^ c*ones
+		return (x - ones) &^ x
+	}
+	bad := w | (w-0x20*ones)&^w | hasByte('"') | hasByte('\\')
+	if escapeHTML {
+		bad |= hasByte('<') | hasByte('>') | hasByte('&')
+	}
+	return bad&highs == 0
 }

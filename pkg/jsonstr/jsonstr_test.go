@@ -3,6 +3,7 @@ package jsonstr
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -45,4 +46,30 @@ func FuzzAppend(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestAppendEveryByte puts each byte value at each place of a text longer
+// than 8 bytes, so that every byte is tested in each lane of safe8.
+func TestAppendEveryByte(t *testing.T) {
+	for c := range 256 {
+		for at := range 17 {
+			b := []byte("abcdefghijklmnopq")
+			b[at] = byte(c)
+			s := string(b)
+			for _, html := range []bool{false, true} {
+				if got, want := string(Append(nil, s, html)), marshalString(t, s, html); got != want {
+					t.Fatalf("%q (html %v): got %s, want %s", s, html, got, want)
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkAppend(b *testing.B) {
+	text := strings.Repeat("Amazon doubles down on Ring partnerships with law enforcement, 2020. ", 40) + "“quoted” \"text\"\n"
+	buf := make([]byte, 0, 2*len(text))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		buf = Append(buf[:0], text, false)
+	}
 }
