@@ -298,30 +298,39 @@ type urlIndex struct {
 	seed  maphash.Seed
 	heads map[uint64]int32 // key hash → newest entry of its chain
 	refs  []urlRef
+	// keys holds the entries' keys end to end, so that confirming a match
+	// compares bytes instead of computing the entry's key again.
+	keys []byte
 }
 
 // keyScratch is one goroutine's buffers for the index's keys.
 type keyScratch struct {
-	key   []byte // the key looked up
-	other []byte // an entry's key, to confirm a match
+	key  []byte // the key looked up
+	last []byte // insert's: the document's last key added
 }
 
-// urlRef is one document URL in the index; entries with the same hash form
-// a chain through next (-1 ends it).
+// urlRef is one document URL in the index: its key is keys[start:end].
+// Entries with the same hash form a chain through next (-1 ends it).
 type urlRef struct {
-	doc  int32
-	slot uint8 // 0: URL, 1: AmpURL, 2: CdnAmpURL
-	next int32
+	doc        int32
+	next       int32
+	start, end int
 }
 
 // insert adds the URLs of document di whose keys no earlier document has.
 func (x *urlIndex) insert(di int32, s *keyScratch) {
-	for slot, u := range docURLs(x.docs[di]) {
+	s.last = s.last[:0]
+	for _, u := range docURLs(x.docs[di]) {
 		h, head, ok := x.chain(u, s)
-		if !ok || x.find(head, s) != nil {
+		// A document's AMP URLs mostly have its URL's key, which the index
+		// holds by now, whoever has it.
+		if !ok || string(s.key) == string(s.last) || x.find(head, s) != nil {
 			continue // no key, or an earlier document has it
 		}
-		x.refs = append(x.refs, urlRef{doc: di, slot: uint8(slot), next: head})
+		s.last = append(s.last[:0], s.key...)
+		start := len(x.keys)
+		x.keys = append(x.keys, s.key...)
+		x.refs = append(x.refs, urlRef{doc: di, next: head, start: start, end: len(x.keys)})
 		x.heads[h] = int32(len(x.refs) - 1)
 	}
 }
@@ -394,10 +403,8 @@ func (x *urlIndex) lookup(u string, s *keyScratch) *Document {
 func (x *urlIndex) find(i int32, s *keyScratch) *Document {
 	for ; i >= 0; i = x.refs[i].next {
 		ref := x.refs[i]
-		d := x.docs[ref.doc]
-		s.other = urlnorm.AppendKey(s.other[:0], docURLs(d)[ref.slot])
-		if bytes.Equal(s.other, s.key) {
-			return d
+		if bytes.Equal(x.keys[ref.start:ref.end], s.key) {
+			return x.docs[ref.doc]
 		}
 	}
 	return nil
