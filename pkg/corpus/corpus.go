@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/seedscope/seedscope/pkg/parallel"
 	"github.com/seedscope/seedscope/pkg/termsafe"
@@ -23,7 +24,11 @@ type Corpus struct {
 	Diags []Diagnostic
 	// Files counts the files looked at: loaded plus skipped.
 	Files int
-	byID  map[string]*Document
+	// byID is made by the first Find: most commands never look a
+	// document up, and a map of every ID costs a load a tenth of a
+	// second per 100k documents.
+	byIDOnce sync.Once
+	byID     map[string]*Document
 }
 
 // Load reads every document under roots into memory and resolves the
@@ -68,7 +73,6 @@ func New(docs []*Document) *Corpus {
 // the linking while the workers parse, instead of after the load.
 type Builder struct {
 	docs  []*Document
-	byID  map[string]*Document
 	links *linker // nil: links are left unresolved
 }
 
@@ -76,7 +80,7 @@ type Builder struct {
 // the documents are left as they are (Target empty for documents just
 // parsed), for commands that print no link target.
 func NewBuilder(resolve bool) *Builder {
-	b := &Builder{byID: map[string]*Document{}}
+	b := &Builder{}
 	if resolve {
 		b.links = newLinker()
 	}
@@ -86,7 +90,6 @@ func NewBuilder(resolve bool) *Builder {
 // Add appends the next document in path order.
 func (b *Builder) Add(d *Document) {
 	b.docs = append(b.docs, d)
-	b.byID[d.ID] = d
 	if b.links != nil {
 		b.links.add(d)
 	}
@@ -99,9 +102,20 @@ func (b *Builder) Corpus() *Corpus {
 		b.links.finish()
 		b.links = nil
 	}
-	c := &Corpus{Docs: b.docs, Files: len(b.docs), byID: b.byID}
-	b.docs, b.byID = nil, nil
+	c := &Corpus{Docs: b.docs, Files: len(b.docs)}
+	b.docs = nil
 	return c
+}
+
+// byIDs returns the map of IDs to documents, made on the first call.
+func (c *Corpus) byIDs() map[string]*Document {
+	c.byIDOnce.Do(func() {
+		c.byID = make(map[string]*Document, len(c.Docs))
+		for _, d := range c.Docs {
+			c.byID[d.ID] = d
+		}
+	})
+	return c.byID
 }
 
 // Skipped counts the files that did not become documents.
@@ -137,7 +151,7 @@ func (e *NotFoundError) Error() string { return fmt.Sprintf("no document %q in t
 // Find returns the document an ID, a unique prefix of an ID, or a file path
 // refers to. It fails with *AmbiguousError or *NotFoundError.
 func (c *Corpus) Find(ref string) (*Document, error) {
-	if d, ok := c.byID[ref]; ok {
+	if d, ok := c.byIDs()[ref]; ok {
 		return d, nil
 	}
 	var matches []*Document
@@ -214,7 +228,7 @@ func (c *Corpus) findByPath(ref string) *Document {
 		}
 	}
 	if ext := filepath.Ext(ref); ext != "" {
-		if d, ok := c.byID[strings.TrimSuffix(filepath.ToSlash(ref), ext)]; ok {
+		if d, ok := c.byIDs()[strings.TrimSuffix(filepath.ToSlash(ref), ext)]; ok {
 			return d
 		}
 	}
@@ -226,8 +240,8 @@ func (c *Corpus) findByPath(ref string) *Document {
 // urlnorm.Key), trying the item's URL, then its AMP URL, then its CDN AMP
 // URL. When several documents share a URL the first in path order wins.
 // It runs in time linear in the number of documents and links, and
-// allocates little beyond its index: keys are hashed, not kept, and a
-// hash that matches is confirmed by computing the document's key again.
+// allocates little beyond its index, which keeps each document's key
+// once.
 func ResolveLinks(docs []*Document) {
 	l := newLinker()
 	for _, d := range docs {
