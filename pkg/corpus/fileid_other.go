@@ -17,3 +17,17 @@ func linksOf(fs.FileInfo) uint64 { return 1 }
 const oNoFollow = 0
 
 func openDir(p string, _ bool) (*os.File, error) { return os.Open(p) }
+
+// openRead opens a file to read it, and stats it.
+func openRead(p string, _ bool) (*os.File, *fileStat, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, &fileStat{mode: fi.Mode().Type(), size: fi.Size(), links: 1}, nil
+}

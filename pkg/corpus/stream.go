@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"runtime"
 	"strconv"
@@ -307,9 +306,9 @@ func readEntry(e entry) ([]byte, Result, bool) {
 		r.Diags = []Diagnostic{*e.diag}
 		return nil, r, false
 	}
-	data, fi, err := readRegular(e.path, e.limit, e.noFollow)
-	if fi != nil && fi.Mode().IsRegular() {
-		r.file, r.links = idOf(fi), linksOf(fi)
+	data, st, err := readRegular(e.path, e.limit, e.noFollow)
+	if st != nil && st.mode.IsRegular() {
+		r.file, r.links = st.id, st.links
 	}
 	if err != nil {
 		var notRegular notRegularError
@@ -348,51 +347,50 @@ func (tooBigError) Error() string { return "file over the size limit" }
 // it without blocking and checks it again, so a file swapped for a FIFO
 // since cannot hang the load, and it reads at most limit+1 bytes (limit 0:
 // no limit), so a file that grew past the limit is caught. noFollow
-// refuses a symlink swapped in since. It returns the open file's info
-// (when it got that far), which says which file was read.
-func readRegular(p string, limit int64, noFollow bool) ([]byte, fs.FileInfo, error) {
-	flags := os.O_RDONLY | syscall.O_NONBLOCK
-	if noFollow {
-		flags |= oNoFollow
-	}
-	f, err := os.OpenFile(p, flags, 0)
+// refuses a symlink swapped in since. It returns what the open file's
+// stat said (when it got that far), which says which file was read.
+func readRegular(p string, limit int64, noFollow bool) ([]byte, *fileStat, error) {
+	f, st, err := openRead(p, noFollow)
 	if err != nil {
-		return nil, nil, err
+		return nil, st, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, nil, err
+	if !st.mode.IsRegular() {
+		return nil, st, notRegularError(st.mode)
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, fi, notRegularError(fi.Mode())
+	if limit > 0 && st.size > limit {
+		return nil, st, tooBigError(st.size)
 	}
-	size := fi.Size()
-	if limit > 0 && size > limit {
-		return nil, fi, tooBigError(size)
-	}
-	var rd io.Reader = f
-	if limit > 0 {
-		rd = io.LimitReader(f, limit+1)
-	}
-	data := getBuffer(int(size) + 1)
+	data := getBuffer(int(st.size) + 1)
 	for {
-		n, err := rd.Read(data[len(data):cap(data)])
+		room := data[len(data):cap(data)]
+		if limit > 0 {
+			room = room[:min(int64(len(room)), limit+1-int64(len(data)))]
+		}
+		n, err := f.Read(room)
 		data = data[:len(data)+n]
-		if err == io.EOF {
+		if err == io.EOF || n == 0 && len(room) == 0 {
 			break
 		}
 		if err != nil {
-			return nil, fi, err
+			return nil, st, err
 		}
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
 		}
 	}
 	if limit > 0 && int64(len(data)) > limit {
-		return nil, fi, errGrew
+		return nil, st, errGrew
 	}
-	return data, fi, nil
+	return data, st, nil
+}
+
+// fileStat is what readRegular learns of an open file.
+type fileStat struct {
+	mode  fs.FileMode // the type bits only
+	size  int64
+	id    fileID
+	links uint64 // hard links (1 when unknown)
 }
 
 // fileBuffers recycles the buffers files are read into: no document keeps
