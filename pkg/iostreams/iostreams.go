@@ -79,6 +79,9 @@ func System() *IOStreams {
 	force := os.Getenv("SEEDSCOPE_FORCE_TTY")
 	realTTY := isTerminal(os.Stdout)
 	outTTY := realTTY || force != ""
+	if !realTTY {
+		growPipe(os.Stdout)
+	}
 	// SEEDSCOPE_FORCE_STDERR_TTY makes stderr count as a terminal: the
 	// progress line and the notes for a person (tests, screenshots).
 	errTTY := isTerminal(os.Stderr) || os.Getenv("SEEDSCOPE_FORCE_STDERR_TTY") != ""
