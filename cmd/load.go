@@ -63,7 +63,7 @@ func (g *GlobalOptions) loadCorpus(args []string) (*corpus.Corpus, error) {
 // links are indexed as documents arrive, while the workers parse.
 func (g *GlobalOptions) loadCorpusLinks(args []string, links bool) (*corpus.Corpus, error) {
 	setGCPercent(gcPercentLoading)
-	defer setGCPercent(gcPercentHolding)
+	defer holdGC()
 	b := corpus.NewBuilder(links)
 	_, err := g.streamCorpus(args, func(d *corpus.Document) error {
 		b.Add(d)
