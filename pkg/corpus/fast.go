@@ -9,6 +9,8 @@ import (
 	"unsafe"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/seedscope/seedscope/pkg/swar"
 )
 
 // The fast front-matter decoder reads the small, regular subset of YAML
@@ -188,14 +190,8 @@ func (p *fastParser) splitLines() bool {
 // printable8 reports whether the 8 bytes of s are all printable ASCII
 // (0x20 to 0x7E), testing them at once.
 func printable8(s string) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	_ = s[7] // one bounds check, so the loads merge into one
-	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	below := (w - 0x20*ones) &^ w // high bit set where a byte is < 0x20 (or >= 0x80)
-	del := w ^ 0x7F*ones
-	isDel := (del - ones) &^ del // high bit set where a byte is 0x7F
-	return (w|below|isDel)&highs == 0
+	w := swar.Load(s)
+	return swar.NotASCII(w)|swar.Below(w, 0x20)|swar.Equal(w, 0x7F) == 0
 }
 
 // newNode adds a node that starts at offset off of the text.

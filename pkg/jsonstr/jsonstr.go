@@ -4,7 +4,11 @@
 // (pkg/render).
 package jsonstr
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/seedscope/seedscope/pkg/swar"
+)
 
 const hexDigits = "0123456789abcdef"
 
@@ -92,20 +96,10 @@ func Append(b []byte, s string, escapeHTML bool) []byte {
 // safe8 reports whether the 8 bytes of s are all ASCII bytes that are
 // copied unescaped (see safe), testing them at once.
 func safe8(s string, escapeHTML bool) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	_ = s[7] // one bounds check, so the loads merge into one
-	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	// The high bit of each byte of a mask is set where a byte is < 0x20,
-	// or equal to c (hasByte), borrows aside: they only ever mark bytes
-	// above one that is marked, so a mask is 0 exactly when no byte is.
-	hasByte := func(c uint64) uint64 {
-		x := w ^ c*ones
-		return (x - ones) &^ x
-	}
-	bad := w | (w-0x20*ones)&^w | hasByte('"') | hasByte('\\')
+	w := swar.Load(s)
+	bad := swar.NotASCII(w) | swar.Below(w, 0x20) | swar.Equal(w, '"') | swar.Equal(w, '\\')
 	if escapeHTML {
-		bad |= hasByte('<') | hasByte('>') | hasByte('&')
+		bad |= swar.Equal(w, '<') | swar.Equal(w, '>') | swar.Equal(w, '&')
 	}
-	return bad&highs == 0
+	return bad == 0
 }

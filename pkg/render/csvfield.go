@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
+
+	"github.com/seedscope/seedscope/pkg/swar"
 )
 
 // appendCSVField appends field to b as encoding/csv's Writer writes it
@@ -37,7 +40,15 @@ func csvNeedsQuotes(field []byte) bool {
 	if string(field) == `\.` {
 		return true
 	}
-	for _, c := range field {
+	s := unsafe.String(unsafe.SliceData(field), len(field))
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := swar.Load(s[i:])
+		if swar.Equal(w, '\n')|swar.Equal(w, '\r')|swar.Equal(w, '"')|swar.Equal(w, ',') != 0 {
+			return true
+		}
+	}
+	for _, c := range field[i:] {
 		if c == '\n' || c == '\r' || c == '"' || c == ',' {
 			return true
 		}

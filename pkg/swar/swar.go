@@ -1,0 +1,38 @@
+// Package swar tests 8 bytes at once in a 64-bit word ("SIMD within a
+// register"): the fast paths of the scanners that skip text needing no
+// work (the front-matter parser, the JSON and CSV string writers).
+//
+// Each test returns a mask whose high bit is set in the bytes that pass
+// it. Borrows between bytes can set the high bit of a byte above one
+// that passes, never of one below, so a mask is 0 exactly when no byte
+// passes: test a mask against 0, never count its bits.
+package swar
+
+// Ones has 1 in each byte; Highs the high bit of each byte.
+const (
+	Ones  = 0x0101010101010101
+	Highs = 0x8080808080808080
+)
+
+// Load returns the first 8 bytes of s as a word, s[0] lowest. s must hold
+// 8 bytes at least.
+func Load(s string) uint64 {
+	_ = s[7] // one bounds check, so the loads merge into one
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// Equal marks the bytes of w equal to c.
+func Equal(w uint64, c byte) uint64 {
+	x := w ^ uint64(c)*Ones
+	return (x - Ones) &^ x & Highs
+}
+
+// Below marks the bytes of w below c, for c at most 0x80; bytes of 0x80
+// and above are not marked.
+func Below(w uint64, c byte) uint64 {
+	return (w - uint64(c)*Ones) &^ w & Highs
+}
+
+// NotASCII marks the bytes of w of 0x80 and above.
+func NotASCII(w uint64) uint64 { return w & Highs }

@@ -1,0 +1,48 @@
+package swar
+
+import "testing"
+
+// TestMasks checks every test on every byte value in every lane, among
+// neighbours that pass and neighbours that do not: a mask must be 0
+// exactly when no byte passes.
+func TestMasks(t *testing.T) {
+	tests := []struct {
+		name string
+		mask func(w uint64) uint64
+		pass func(b byte) bool
+	}{
+		{"Equal('\"')", func(w uint64) uint64 { return Equal(w, '"') }, func(b byte) bool { return b == '"' }},
+		{"Equal(0)", func(w uint64) uint64 { return Equal(w, 0) }, func(b byte) bool { return b == 0 }},
+		{"Equal(0xFF)", func(w uint64) uint64 { return Equal(w, 0xFF) }, func(b byte) bool { return b == 0xFF }},
+		{"Below(0x20)", func(w uint64) uint64 { return Below(w, 0x20) }, func(b byte) bool { return b < 0x20 }},
+		{"Below(0x80)", func(w uint64) uint64 { return Below(w, 0x80) }, func(b byte) bool { return b < 0x80 }},
+		{"NotASCII", NotASCII, func(b byte) bool { return b >= 0x80 }},
+	}
+	fills := []byte{'a', 0, ' ', '"', 0x7F, 0x80, 0xFF}
+	for _, tt := range tests {
+		for _, fill := range fills {
+			for lane := range 8 {
+				for c := range 256 {
+					var b [8]byte
+					for i := range b {
+						b[i] = fill
+					}
+					b[lane] = byte(c)
+					want := false
+					for _, x := range b {
+						want = want || tt.pass(x)
+					}
+					if got := tt.mask(Load(string(b[:]))) != 0; got != want {
+						t.Fatalf("%s of % x: %v, want %v", tt.name, b, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestLoad(t *testing.T) {
+	if got := Load("\x01\x02\x03\x04\x05\x06\x07\x08tail"); got != 0x0807060504030201 {
+		t.Errorf("Load = %#x", got)
+	}
+}
