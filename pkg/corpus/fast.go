@@ -191,7 +191,7 @@ func (p *fastParser) splitLines() bool {
 // (0x20 to 0x7E), testing them at once.
 func printable8(s string) bool {
 	w := swar.Load(s)
-	return swar.NotASCII(w)|swar.Below(w, 0x20)|swar.Equal(w, 0x7F) == 0
+	return !swar.Any(swar.NotASCII(w) | swar.Below(w, 0x20) | swar.Equal(w, 0x7F))
 }
 
 // newNode adds a node that starts at offset off of the text.

@@ -101,5 +101,5 @@ func safe8(s string, escapeHTML bool) bool {
 	if escapeHTML {
 		bad |= swar.Equal(w, '<') | swar.Equal(w, '>') | swar.Equal(w, '&')
 	}
-	return bad == 0
+	return !swar.Any(bad)
 }

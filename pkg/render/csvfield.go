@@ -44,7 +44,7 @@ func csvNeedsQuotes(field []byte) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		w := swar.Load(s[i:])
-		if swar.Equal(w, '\n')|swar.Equal(w, '\r')|swar.Equal(w, '"')|swar.Equal(w, ',') != 0 {
+		if swar.Any(swar.Equal(w, '\n') | swar.Equal(w, '\r') | swar.Equal(w, '"') | swar.Equal(w, ',')) {
 			return true
 		}
 	}

@@ -3,9 +3,10 @@
 // work (the front-matter parser, the JSON and CSV string writers).
 //
 // Each test returns a mask whose high bit is set in the bytes that pass
-// it. Borrows between bytes can set the high bit of a byte above one
-// that passes, never of one below, so a mask is 0 exactly when no byte
-// passes: test a mask against 0, never count its bits.
+// it; its other bits mean nothing. Masks are combined with | and read
+// with Any. Borrows between bytes can set the high bit of a byte above
+// one that passes, never of one below, so Any is exact where counting
+// the bits would not be.
 package swar
 
 // Ones has 1 in each byte; Highs the high bit of each byte.
@@ -25,14 +26,17 @@ func Load(s string) uint64 {
 // Equal marks the bytes of w equal to c.
 func Equal(w uint64, c byte) uint64 {
 	x := w ^ uint64(c)*Ones
-	return (x - Ones) &^ x & Highs
+	return (x - Ones) &^ x
 }
 
 // Below marks the bytes of w below c, for c at most 0x80; bytes of 0x80
 // and above are not marked.
 func Below(w uint64, c byte) uint64 {
-	return (w - uint64(c)*Ones) &^ w & Highs
+	return (w - uint64(c)*Ones) &^ w
 }
 
 // NotASCII marks the bytes of w of 0x80 and above.
-func NotASCII(w uint64) uint64 { return w & Highs }
+func NotASCII(w uint64) uint64 { return w }
+
+// Any reports whether a mask marks a byte.
+func Any(mask uint64) bool { return mask&Highs != 0 }

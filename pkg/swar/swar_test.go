@@ -32,7 +32,7 @@ func TestMasks(t *testing.T) {
 					for _, x := range b {
 						want = want || tt.pass(x)
 					}
-					if got := tt.mask(Load(string(b[:]))) != 0; got != want {
+					if got := Any(tt.mask(Load(string(b[:])))); got != want {
 						t.Fatalf("%s of % x: %v, want %v", tt.name, b, got, want)
 					}
 				}
