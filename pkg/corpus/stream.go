@@ -369,7 +369,10 @@ func readRegular(p string, limit int64, noFollow bool) ([]byte, *fileStat, error
 		}
 		n, err := f.Read(room)
 		data = data[:len(data)+n]
-		if err == io.EOF || n == 0 && len(room) == 0 {
+		// A regular file read up to its size as the open file's stat gave
+		// it is read whole: the read that would return EOF is skipped (one
+		// system call a file). One that grew since is read as it was.
+		if err == io.EOF || n == 0 && len(room) == 0 || n > 0 && int64(len(data)) == st.size {
 			break
 		}
 		if err != nil {
