@@ -371,7 +371,9 @@ func readRegular(p string, limit int64, noFollow bool) ([]byte, *fileStat, error
 		data = data[:len(data)+n]
 		// A regular file read up to its size as the open file's stat gave
 		// it is read whole: the read that would return EOF is skipped (one
-		// system call a file). One that grew since is read as it was.
+		// system call a file). A file that grows once that many bytes are
+		// read is read as it was; one that grew before gives more bytes
+		// and is read on to EOF, within the limit.
 		if err == io.EOF || n == 0 && len(room) == 0 || n > 0 && int64(len(data)) == st.size {
 			break
 		}
