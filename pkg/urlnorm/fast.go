@@ -43,8 +43,7 @@ func cutHTTPScheme(s string) (string, bool) {
 
 func fastHost(host string) bool {
 	for i := 0; i < len(host); i++ {
-		c := host[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-') {
+		if hostByte[host[i]] == 0 {
 			return false
 		}
 	}
@@ -55,13 +54,29 @@ func fastHost(host string) bool {
 // slashes only: url.Parse then keeps it as written, escaped and unescaped.
 func fastPath(path string) bool {
 	for i := 0; i < len(path); i++ {
-		c := path[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-			c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+		if pathByte[path[i]] == 0 {
 			return false
 		}
 	}
 	return true
+}
+
+// hostByte and pathByte mark the bytes fastHost and fastPath take: one
+// load a byte instead of a chain of compares, on the hottest loop of a
+// corpus's linking.
+var hostByte, pathByte = byteSets("-.", "-./_~")
+
+func byteSets(hostPunct, pathPunct string) (host, path [256]byte) {
+	for c := range 256 {
+		alnum := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		if alnum || strings.IndexByte(hostPunct, byte(c)) >= 0 {
+			host[c] = 1
+		}
+		if alnum || strings.IndexByte(pathPunct, byte(c)) >= 0 {
+			path[c] = 1
+		}
+	}
+	return host, path
 }
 
 func hasSuffixFold(s, suffix string) bool {

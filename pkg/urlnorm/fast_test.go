@@ -126,3 +126,19 @@ func TestAppendKeyDoesNotAllocate(t *testing.T) {
 		}
 	}
 }
+
+// TestFastBytes holds the byte tables to the characters the fast path is
+// defined on: ASCII letters and digits, and "-." in hosts, "-./_~" in
+// paths.
+func TestFastBytes(t *testing.T) {
+	for c := range 256 {
+		alnum := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		s := string([]byte{byte(c)})
+		if want := alnum || c == '-' || c == '.'; fastHost(s) != want {
+			t.Errorf("fastHost(%q) = %v, want %v", s, !want, want)
+		}
+		if want := alnum || c == '-' || c == '.' || c == '/' || c == '_' || c == '~'; fastPath(s) != want {
+			t.Errorf("fastPath(%q) = %v, want %v", s, !want, want)
+		}
+	}
+}
