@@ -138,9 +138,15 @@ func (p *fastParser) release() {
 func (p *fastParser) splitLines() bool {
 	s := p.s
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) && printable8(s[i:i+8]) {
-			i += 8
-			continue
+		if i+8 <= len(s) {
+			m := unprintable8(s[i:])
+			if m == 0 {
+				i += 8
+				continue
+			}
+			// Straight to the byte that needs a look (a line's end, say),
+			// not one byte at a time up to it.
+			i += swar.First(m)
 		}
 		c := s[i]
 		switch {
@@ -187,11 +193,15 @@ func (p *fastParser) splitLines() bool {
 	return true
 }
 
-// printable8 reports whether the 8 bytes of s are all printable ASCII
-// (0x20 to 0x7E), testing them at once.
-func printable8(s string) bool {
+// printable8 reports whether the first 8 bytes of s are all printable
+// ASCII (0x20 to 0x7E), testing them at once.
+func printable8(s string) bool { return unprintable8(s) == 0 }
+
+// unprintable8 marks the first 8 bytes of s that are not printable ASCII
+// (see swar; 0 when none is).
+func unprintable8(s string) uint64 {
 	w := swar.Load(s)
-	return !swar.Any(swar.NotASCII(w) | swar.Below(w, 0x20) | swar.Equal(w, 0x7F))
+	return (swar.NotASCII(w) | swar.Below(w, 0x20) | swar.Equal(w, 0x7F)) & swar.Highs
 }
 
 // newNode adds a node that starts at offset off of the text.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/seedscope/seedscope/internal/sharedtest"
 	"github.com/seedscope/seedscope/internal/synth"
+	"github.com/seedscope/seedscope/pkg/swar"
 )
 
 // sameAsYAML decodes fm with the fast decoder and with yaml.v3 and fails
@@ -250,14 +251,23 @@ func FuzzFastDecoder(f *testing.F) {
 	})
 }
 
+// TestPrintable8 holds printable8 and unprintable8's first marked byte
+// to a byte-at-a-time scan.
 func TestPrintable8(t *testing.T) {
-	naive := func(s string) bool {
-		for i := 0; i < len(s); i++ {
-			if s[i] < 0x20 || s[i] > 0x7E {
-				return false
+	check := func(w string) {
+		t.Helper()
+		first := 8
+		for i := len(w) - 1; i >= 0; i-- {
+			if w[i] < 0x20 || w[i] > 0x7E {
+				first = i
 			}
 		}
-		return true
+		if got, want := printable8(w), first == 8; got != want {
+			t.Fatalf("printable8(%q) = %v, want %v", w, got, want)
+		}
+		if got := swar.First(unprintable8(w)); got != first {
+			t.Fatalf("first of unprintable8(%q) = %d, want %d", w, got, first)
+		}
 	}
 	// Every byte value at every position, among printable and among
 	// borderline neighbours (borrows between bytes must not hide one).
@@ -266,22 +276,14 @@ func TestPrintable8(t *testing.T) {
 			for b := range 256 {
 				w := []byte(strings.Repeat(string(fill), 8))
 				w[pos] = byte(b)
-				if got, want := printable8(string(w)), naive(string(w)); got != want {
-					t.Fatalf("printable8(%q) = %v, want %v", w, got, want)
-				}
+				check(string(w))
 			}
 		}
 	}
 	for a := range 256 {
 		for b := range 256 {
-			w := string([]byte{byte(a), byte(b), 'x', 0x7F, byte(b), 'x', 'x', byte(a)})
-			if got, want := printable8(w), naive(w); got != want {
-				t.Fatalf("printable8(%q) = %v, want %v", w, got, want)
-			}
-			w = string([]byte{byte(a), byte(b), 'x', 'x', 'x', 'x', byte(b), byte(a)})
-			if got, want := printable8(w), naive(w); got != want {
-				t.Fatalf("printable8(%q) = %v, want %v", w, got, want)
-			}
+			check(string([]byte{byte(a), byte(b), 'x', 0x7F, byte(b), 'x', 'x', byte(a)}))
+			check(string([]byte{byte(a), byte(b), 'x', 'x', 'x', 'x', byte(b), byte(a)}))
 		}
 	}
 }

@@ -5,9 +5,11 @@
 // Each test returns a mask whose high bit is set in the bytes that pass
 // it; its other bits mean nothing. Masks are combined with | and read
 // with Any. Borrows between bytes can set the high bit of a byte above
-// one that passes, never of one below, so Any is exact where counting
-// the bits would not be.
+// one that passes, never of one below, so Any and First are exact where
+// counting the bits would not be.
 package swar
+
+import "math/bits"
 
 // Ones has 1 in each byte; Highs the high bit of each byte.
 const (
@@ -40,3 +42,7 @@ func NotASCII(w uint64) uint64 { return w }
 
 // Any reports whether a mask marks a byte.
 func Any(mask uint64) bool { return mask&Highs != 0 }
+
+// First returns the index of the first byte a mask marks, 8 if none: a
+// scanner can skip the bytes before it, which pass none of its tests.
+func First(mask uint64) int { return bits.TrailingZeros64(mask&Highs) / 8 }

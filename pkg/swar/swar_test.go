@@ -4,7 +4,7 @@ import "testing"
 
 // TestMasks checks every test on every byte value in every lane, among
 // neighbours that pass and neighbours that do not: a mask must be 0
-// exactly when no byte passes.
+// exactly when no byte passes, and First must find the first that does.
 func TestMasks(t *testing.T) {
 	tests := []struct {
 		name string
@@ -17,6 +17,8 @@ func TestMasks(t *testing.T) {
 		{"Below(0x20)", func(w uint64) uint64 { return Below(w, 0x20) }, func(b byte) bool { return b < 0x20 }},
 		{"Below(0x80)", func(w uint64) uint64 { return Below(w, 0x80) }, func(b byte) bool { return b < 0x80 }},
 		{"NotASCII", NotASCII, func(b byte) bool { return b >= 0x80 }},
+		{"NotASCII|Below(0x20)|Equal(0x7F)", func(w uint64) uint64 { return NotASCII(w) | Below(w, 0x20) | Equal(w, 0x7F) },
+			func(b byte) bool { return b >= 0x7F || b < 0x20 }},
 	}
 	fills := []byte{'a', 0, ' ', '"', 0x7F, 0x80, 0xFF}
 	for _, tt := range tests {
@@ -28,12 +30,18 @@ func TestMasks(t *testing.T) {
 						b[i] = fill
 					}
 					b[lane] = byte(c)
-					want := false
-					for _, x := range b {
-						want = want || tt.pass(x)
+					first := 8
+					for i := len(b) - 1; i >= 0; i-- {
+						if tt.pass(b[i]) {
+							first = i
+						}
 					}
-					if got := Any(tt.mask(Load(string(b[:])))); got != want {
+					mask := tt.mask(Load(string(b[:])))
+					if got, want := Any(mask), first < 8; got != want {
 						t.Fatalf("%s of % x: %v, want %v", tt.name, b, got, want)
+					}
+					if got := First(mask); got != first {
+						t.Fatalf("First(%s of % x) = %d, want %d", tt.name, b, got, first)
 					}
 				}
 			}
