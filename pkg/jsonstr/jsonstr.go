@@ -38,8 +38,14 @@ func Append(b []byte, s string, escapeHTML bool) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
-		// Most text needs no escape: skip it 8 bytes at a time.
-		for i+8 <= len(s) && safe8(s[i:i+8], escapeHTML) {
+		// Most text needs no escape: skip it 8 bytes at a time, then
+		// straight to the first byte that may need one.
+		for i+8 <= len(s) {
+			m := unsafe8(s[i:], escapeHTML)
+			if m != 0 {
+				i += swar.First(m)
+				break
+			}
 			i += 8
 		}
 		if i == len(s) {
@@ -93,13 +99,13 @@ func Append(b []byte, s string, escapeHTML bool) []byte {
 	return append(b, '"')
 }
 
-// safe8 reports whether the 8 bytes of s are all ASCII bytes that are
-// copied unescaped (see safe), testing them at once.
-func safe8(s string, escapeHTML bool) bool {
+// unsafe8 marks the first 8 bytes of s that are not ASCII bytes copied
+// unescaped (see safe), testing them at once (see swar; 0 when all are).
+func unsafe8(s string, escapeHTML bool) uint64 {
 	w := swar.Load(s)
 	bad := swar.NotASCII(w) | swar.Below(w, 0x20) | swar.Equal(w, '"') | swar.Equal(w, '\\')
 	if escapeHTML {
 		bad |= swar.Equal(w, '<') | swar.Equal(w, '>') | swar.Equal(w, '&')
 	}
-	return !swar.Any(bad)
+	return bad & swar.Highs
 }

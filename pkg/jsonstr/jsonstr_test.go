@@ -49,7 +49,7 @@ func FuzzAppend(f *testing.F) {
 }
 
 // TestAppendEveryByte puts each byte value at each place of a text longer
-// than 8 bytes, so that every byte is tested in each lane of safe8.
+// than 8 bytes, so that every byte is tested in each lane of unsafe8.
 func TestAppendEveryByte(t *testing.T) {
 	for c := range 256 {
 		for at := range 17 {
@@ -59,6 +59,29 @@ func TestAppendEveryByte(t *testing.T) {
 			for _, html := range []bool{false, true} {
 				if got, want := string(Append(nil, s, html)), marshalString(t, s, html); got != want {
 					t.Fatalf("%q (html %v): got %s, want %s", s, html, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestAppendBytePairs puts two bytes that may need a look at every two
+// places of a text longer than 8 bytes: after the first, the scan must
+// still find the second.
+func TestAppendBytePairs(t *testing.T) {
+	special := []byte{0, '\n', '"', '\\', '<', '&', 0x7F, 0x80, 0xE2, 0xFF, 'a'}
+	for _, c1 := range special {
+		for _, c2 := range special {
+			for at1 := range 17 {
+				for at2 := at1 + 1; at2 < 17; at2++ {
+					b := []byte("abcdefghijklmnopq")
+					b[at1], b[at2] = c1, c2
+					s := string(b)
+					for _, html := range []bool{false, true} {
+						if got, want := string(Append(nil, s, html)), marshalString(t, s, html); got != want {
+							t.Fatalf("%q (html %v): got %s, want %s", s, html, got, want)
+						}
+					}
 				}
 			}
 		}
