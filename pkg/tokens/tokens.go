@@ -176,11 +176,13 @@ func Fold(w string) string {
 // FuzzWords hold Count to Words.
 func Count(s string) int {
 	n := 0
-	var c2, c1 uint8 // the classes of the two bytes before s[i]
+	// The classes of the two bytes before s[i] and of s[i], 3 bits each:
+	// wordBegins's index, shifted along a byte at a time.
+	triple := 0
 	for i := 0; i < len(s); i++ {
 		c0 := byteClass[s[i]]
-		v := wordBegins[int(c2)<<6|int(c1)<<3|int(c0)]
-		c2, c1 = c1, c0
+		triple = (triple<<3 | int(c0)) & 0o777
+		v := wordBegins[triple]
 		if v < askAgain {
 			n += int(v)
 			continue
@@ -188,7 +190,8 @@ func Count(s string) int {
 		if c0 == cOther8 { // not ASCII
 			start, end := chunkAround(s, i)
 			n += chunkCount(s[start:end]) - asciiCount(s[start:i])
-			i, c2, c1 = end, cOther, cOther // s[end] is white space, or the end
+			// s[end] is white space, or the end.
+			i, triple = end, int(cOther)<<3|int(cOther)
 			continue
 		}
 		if !afterWord(s, i-1) { // a letter or digit after "_"
