@@ -140,7 +140,7 @@ func (p *fastParser) splitLines() bool {
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
 			m := unprintable8(s[i:])
-			if m == 0 {
+			if !swar.Any(m) {
 				i += 8
 				continue
 			}
@@ -193,15 +193,11 @@ func (p *fastParser) splitLines() bool {
 	return true
 }
 
-// printable8 reports whether the first 8 bytes of s are all printable
-// ASCII (0x20 to 0x7E), testing them at once.
-func printable8(s string) bool { return unprintable8(s) == 0 }
-
 // unprintable8 marks the first 8 bytes of s that are not printable ASCII
-// (see swar; 0 when none is).
+// (0x20 to 0x7E), testing them at once: a swar mask.
 func unprintable8(s string) uint64 {
 	w := swar.Load(s)
-	return (swar.NotASCII(w) | swar.Below(w, 0x20) | swar.Equal(w, 0x7F)) & swar.Highs
+	return swar.NotASCII(w) | swar.Below(w, 0x20) | swar.Equal(w, 0x7F)
 }
 
 // newNode adds a node that starts at offset off of the text.

@@ -251,9 +251,9 @@ func FuzzFastDecoder(f *testing.F) {
 	})
 }
 
-// TestPrintable8 holds printable8 and unprintable8's first marked byte
-// to a byte-at-a-time scan.
-func TestPrintable8(t *testing.T) {
+// TestUnprintable8 holds unprintable8, whether it marks a byte and the
+// first it marks, to a byte-at-a-time scan.
+func TestUnprintable8(t *testing.T) {
 	check := func(w string) {
 		t.Helper()
 		first := 8
@@ -262,8 +262,8 @@ func TestPrintable8(t *testing.T) {
 				first = i
 			}
 		}
-		if got, want := printable8(w), first == 8; got != want {
-			t.Fatalf("printable8(%q) = %v, want %v", w, got, want)
+		if got, want := swar.Any(unprintable8(w)), first < 8; got != want {
+			t.Fatalf("unprintable8(%q) marks a byte: %v, want %v", w, got, want)
 		}
 		if got := swar.First(unprintable8(w)); got != first {
 			t.Fatalf("first of unprintable8(%q) = %d, want %d", w, got, first)

@@ -42,7 +42,7 @@ func Append(b []byte, s string, escapeHTML bool) []byte {
 		// straight to the first byte that may need one.
 		for i+8 <= len(s) {
 			m := unsafe8(s[i:], escapeHTML)
-			if m != 0 {
+			if swar.Any(m) {
 				i += swar.First(m)
 				break
 			}
@@ -100,7 +100,7 @@ func Append(b []byte, s string, escapeHTML bool) []byte {
 }
 
 // unsafe8 marks the first 8 bytes of s that are not ASCII bytes copied
-// unescaped (see safe), testing them at once (see swar; 0 when all are).
+// unescaped (see safe), testing them at once: a swar mask.
 func unsafe8(s string, escapeHTML bool) uint64 {
 	w := swar.Load(s)
 	bad := swar.NotASCII(w) | swar.Below(w, 0x20) | swar.Equal(w, '\\')
@@ -112,5 +112,5 @@ func unsafe8(s string, escapeHTML bool) uint64 {
 	} else {
 		bad |= swar.Equal(w, '"')
 	}
-	return bad & swar.Highs
+	return bad
 }
