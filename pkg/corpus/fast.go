@@ -251,6 +251,7 @@ func keyLen(t string) int {
 func (p *fastParser) mapping(indent int) (int32, bool) {
 	n := p.newNode(nodeMap, p.lines[p.li].start)
 	var seen map[string]struct{} // the keys, once there are more than a few
+	var hashes uint64            // a bit for each key's keyBit
 	count := 0
 	for p.li < len(p.lines) {
 		l := p.lines[p.li]
@@ -269,9 +270,13 @@ func (p *fastParser) mapping(indent int) (int32, bool) {
 		if len(p.nodes)+p.keys > MaxFrontMatterNodes {
 			return 0, false // decodeYAML refuses the file
 		}
-		if p.duplicate(n, key, count, &seen) {
+		// A key whose bit no earlier key set is new: most keys are
+		// never compared. Past fewKeys every key goes into seen.
+		bit := keyBit(key)
+		if (count >= fewKeys || hashes&bit != 0) && p.duplicate(n, key, count, &seen) {
 			return 0, false // duplicate key: decodeYAML warns
 		}
+		hashes |= bit
 		count++
 		p.keys++
 		rest := strings.TrimLeft(text[k+1:], " ")
@@ -302,6 +307,12 @@ func (p *fastParser) mapping(indent int) (int32, bool) {
 		p.addChild(n, v)
 	}
 	return n, true
+}
+
+// keyBit is one of 64 bits, from key's length and first and last bytes:
+// equal keys have the same bit.
+func keyBit(key string) uint64 {
+	return 1 << ((uint(len(key))*5 + uint(key[0]) + uint(key[len(key)-1])<<1) & 63)
 }
 
 // duplicate reports whether mapping n, holding count keys, has key

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -183,6 +184,12 @@ var fastCases = []struct {
 	{"multi-line plain", "excerpt: one\n  two\n", false},
 	{"multi-line quoted", "excerpt: \"one\n  two\"\n", false},
 	{"duplicate key", "title: a\ntitle: b\n", false},
+	{"duplicate key after others", "title: a\ntype: b\nheat: 1\ntitle: c\n", false},
+	{"duplicate nested key", "provider:\n  name: a\n  domain: b\n  name: c\n", false},
+	{"keys of one bit", "ac: 1\ncb: 2\nac: 3\n", false},
+	{"distinct keys of one bit", "ac: 1\ncb: 2\n", true},
+	{"many keys then a duplicate", manyKeys(40) + "k7: again\n", false},
+	{"many distinct keys", manyKeys(40), true},
 	{"merge key", "<<: {a: 1}\n", false},
 	{"tab indent", "provider:\n\tname: a\n", false},
 	{"odd indentation", "provider:\n    name: a\n  domain: b\n", false},
@@ -210,6 +217,29 @@ var fastCases = []struct {
 	{"text after quote", `title: "a" b` + "\n", false},
 	{"key without space", "title:x\n", false},
 	{"empty sequence item", "topics:\n  -\n", false},
+}
+
+// manyKeys is a mapping of n keys k0…, past the few the fast decoder
+// compares one by one.
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "k%d: %d\n", i, i)
+	}
+	return b.String()
+}
+
+// TestKeyBit: keys that share a bit are still told apart, and the same key
+// always has the same bit.
+func TestKeyBit(t *testing.T) {
+	if keyBit("ac") != keyBit("cb") {
+		t.Fatal("keyBit(ac) != keyBit(cb): the cases above no longer shares a bit")
+	}
+	for _, k := range []string{"a", "title", "webUrl", "cdnAmpWebUrl", "é"} {
+		if keyBit(k) != keyBit(strings.Clone(k)) || keyBit(k) == 0 {
+			t.Errorf("keyBit(%q) = %#x", k, keyBit(k))
+		}
+	}
 }
 
 func TestFastDecoderCases(t *testing.T) {
