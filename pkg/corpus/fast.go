@@ -232,21 +232,29 @@ func (p *fastParser) block(indent int) (int32, bool) {
 // by ":" and a space or the line's end, or 0. Keys are kept to names that
 // YAML reads as strings whatever their context.
 func keyLen(t string) int {
-	i := 0
-	for i < len(t) && i <= 128 {
-		c := t[i]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' ||
-			i > 0 && (c >= '0' && c <= '9' || c == '-') {
-			i++
-			continue
-		}
-		break
+	if len(t) == 0 || !keyStart[t[0]] {
+		return 0
 	}
-	if i == 0 || i > 128 || i == len(t) || t[i] != ':' || i+1 < len(t) && t[i+1] != ' ' {
+	i := 1
+	for i < len(t) && i <= 128 && keyRest[t[i]] {
+		i++
+	}
+	if i > 128 || i == len(t) || t[i] != ':' || i+1 < len(t) && t[i+1] != ' ' {
 		return 0
 	}
 	return i
 }
+
+// keyStart and keyRest mark the bytes a simple key starts with (letters
+// and "_") and goes on with (digits and "-" too).
+var keyStart, keyRest = func() (start, rest [256]bool) {
+	for c := range 256 {
+		b := byte(c)
+		start[c] = 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b == '_'
+		rest[c] = start[c] || '0' <= b && b <= '9' || b == '-'
+	}
+	return start, rest
+}()
 
 func (p *fastParser) mapping(indent int) (int32, bool) {
 	n := p.newNode(nodeMap, p.lines[p.li].start)

@@ -344,3 +344,45 @@ func TestCountWordsASCII(t *testing.T) {
 		}
 	}
 }
+
+// keyLenByRule is keyLen as its comment states it, a byte at a time: the
+// reference TestKeyLen holds the table-driven one to.
+func keyLenByRule(t string) int {
+	i := 0
+	for i < len(t) && i <= 128 {
+		c := t[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' ||
+			i > 0 && (c >= '0' && c <= '9' || c == '-') {
+			i++
+			continue
+		}
+		break
+	}
+	if i == 0 || i > 128 || i == len(t) || t[i] != ':' || i+1 < len(t) && t[i+1] != ' ' {
+		return 0
+	}
+	return i
+}
+
+// TestKeyLen puts every byte at each of the first three places of a key,
+// and tries keys around the longest one.
+func TestKeyLen(t *testing.T) {
+	var texts []string
+	for c := range 256 {
+		for at := range 3 {
+			b := []byte("ab_: x")
+			b[at] = byte(c)
+			texts = append(texts, string(b), string(b[:at+1]), string(b[:4]))
+		}
+	}
+	for n := 126; n <= 131; n++ {
+		k := strings.Repeat("k", n)
+		texts = append(texts, k+": v", k+":", k, k+":v", "1"+k+": v")
+	}
+	texts = append(texts, "", ":", ": x", "a:", "a: ", "a:b", "x-1_y: z")
+	for _, s := range texts {
+		if got, want := keyLen(s), keyLenByRule(s); got != want {
+			t.Errorf("keyLen(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
