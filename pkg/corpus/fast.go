@@ -258,9 +258,7 @@ var keyStart, keyRest = func() (start, rest [256]bool) {
 
 func (p *fastParser) mapping(indent int) (int32, bool) {
 	n := p.newNode(nodeMap, p.lines[p.li].start)
-	var seen map[string]struct{} // the keys, once there are more than a few
-	var hashes uint64            // a bit for each key's keyBit
-	count := 0
+	var keys mappingKeys
 	for p.li < len(p.lines) {
 		l := p.lines[p.li]
 		if l.indent < indent {
@@ -278,14 +276,9 @@ func (p *fastParser) mapping(indent int) (int32, bool) {
 		if len(p.nodes)+p.keys > MaxFrontMatterNodes {
 			return 0, false // decodeYAML refuses the file
 		}
-		// A key whose bit no earlier key set is new: most keys are
-		// never compared. Past fewKeys every key goes into seen.
-		bit := keyBit(key)
-		if (count >= fewKeys || hashes&bit != 0) && p.duplicate(n, key, count, &seen) {
+		if !keys.addNew(p, n, key) {
 			return 0, false // duplicate key: decodeYAML warns
 		}
-		hashes |= bit
-		count++
 		p.keys++
 		rest := strings.TrimLeft(text[k+1:], " ")
 		p.li++
@@ -323,28 +316,53 @@ func keyBit(key string) uint64 {
 	return 1 << ((uint(len(key))*5 + uint(key[0]) + uint(key[len(key)-1])<<1) & 63)
 }
 
-// duplicate reports whether mapping n, holding count keys, has key
-// already: by a search among a few keys, and in *seen, a set made for
-// the mapping once it has more.
-func (p *fastParser) duplicate(n int32, key string, count int, seen *map[string]struct{}) bool {
-	if count < fewKeys {
-		for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
-			if p.nodes[c].key == key {
-				return true
-			}
+// mappingKeys are the keys of a mapping read so far, to find a
+// duplicate: up to fewKeys, a bit for each (keyBit), and a search of the
+// mapping's keys only for a key whose bit an earlier one set, so most
+// keys are never compared; past fewKeys, a set made once.
+type mappingKeys struct {
+	count int
+	bits  uint64
+	seen  map[string]struct{}
+}
+
+// addNew takes key, the next key of mapping n, and reports whether the
+// mapping did not have it already.
+func (k *mappingKeys) addNew(p *fastParser, n int32, key string) bool {
+	if k.count < fewKeys {
+		k.count++
+		bit := keyBit(key)
+		if k.bits&bit == 0 {
+			k.bits |= bit
+			return true
 		}
+		return !p.hasKey(n, key)
+	}
+	return k.addToSet(p, n, key)
+}
+
+// addToSet is addNew past fewKeys keys.
+func (k *mappingKeys) addToSet(p *fastParser, n int32, key string) bool {
+	if k.seen == nil {
+		k.seen = make(map[string]struct{}, 2*fewKeys)
+		for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
+			k.seen[p.nodes[c].key] = struct{}{}
+		}
+	}
+	if _, dup := k.seen[key]; dup {
 		return false
 	}
-	if *seen == nil {
-		*seen = make(map[string]struct{}, 2*fewKeys)
-		for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
-			(*seen)[p.nodes[c].key] = struct{}{}
+	k.seen[key] = struct{}{}
+	return true
+}
+
+// hasKey reports whether mapping n has key.
+func (p *fastParser) hasKey(n int32, key string) bool {
+	for c := p.nodes[n].first; c >= 0; c = p.nodes[c].next {
+		if p.nodes[c].key == key {
+			return true
 		}
 	}
-	if _, dup := (*seen)[key]; dup {
-		return true
-	}
-	(*seen)[key] = struct{}{}
 	return false
 }
 

@@ -233,7 +233,7 @@ func manyKeys(n int) string {
 // always has the same bit.
 func TestKeyBit(t *testing.T) {
 	if keyBit("ac") != keyBit("cb") {
-		t.Fatal("keyBit(ac) != keyBit(cb): the cases above no longer shares a bit")
+		t.Fatal("keyBit(ac) != keyBit(cb): the cases above no longer share a bit")
 	}
 	for _, k := range []string{"a", "title", "webUrl", "cdnAmpWebUrl", "é"} {
 		if keyBit(k) != keyBit(strings.Clone(k)) || keyBit(k) == 0 {
