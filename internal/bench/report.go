@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 )
 
@@ -28,16 +29,38 @@ type Env struct {
 	LoadAfter  string
 }
 
+// cpuModel names the first processor of a /proc/cpuinfo. Virtual
+// machines often give only a brand ("AMD EPYC") for cores of different
+// generations and clocks, so the family, model and clock follow it.
+func cpuModel(cpuinfo io.Reader) string {
+	fields := map[string]string{}
+	sc := bufio.NewScanner(cpuinfo)
+	for sc.Scan() && sc.Text() != "" { // the first processor's block
+		if k, v, ok := strings.Cut(sc.Text(), ":"); ok {
+			fields[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+	}
+	var detail []string
+	if v := fields["cpu family"]; v != "" {
+		detail = append(detail, "family "+v)
+	}
+	if v := fields["model"]; v != "" {
+		detail = append(detail, "model "+v)
+	}
+	if mhz, err := strconv.ParseFloat(fields["cpu MHz"], 64); err == nil {
+		detail = append(detail, fmt.Sprintf("%.0f MHz", mhz))
+	}
+	name := fields["model name"]
+	if len(detail) == 0 {
+		return name
+	}
+	return name + ", " + strings.Join(detail, ", ")
+}
+
 func describeEnv(c config) Env {
 	e := Env{CPUs: runtime.NumCPU(), Go: runtime.Version()}
 	if f, err := os.Open("/proc/cpuinfo"); err == nil {
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			if k, v, ok := strings.Cut(sc.Text(), ":"); ok && strings.TrimSpace(k) == "model name" {
-				e.CPUModel = strings.TrimSpace(v)
-				break
-			}
-		}
+		e.CPUModel = cpuModel(f)
 		f.Close()
 	}
 	if data, err := os.ReadFile("/proc/meminfo"); err == nil {
