@@ -30,6 +30,8 @@ func TestSplitFrontMatter(t *testing.T) {
 		{"blanks after fences", "--- \t\na: 1\n---  \nrest", true, "a: 1\n", "rest", 4, nil},
 		{"dashes inside a value are not a fence", "---\na: ----\n---\n", true, "a: ----\n", "", 4, nil},
 		{"not a fence", "----\ntext", false, "", "----\ntext", 1, nil},
+		{"lines starting with - or . that do not close", "---\n- a\n----\n.x\n...y\n--- z\n---\nb", true, "- a\n----\n.x\n...y\n--- z\n", "b", 8, nil},
+		{"an indented fence does not close", "---\na: |\n  ---\n---\n", true, "a: |\n  ---\n", "", 5, nil},
 		{"unterminated", "---\na: 1\n", false, "", "", 0, ErrUnterminated},
 		{"only a fence", "---", false, "", "", 0, ErrUnterminated},
 	}

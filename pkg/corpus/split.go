@@ -36,14 +36,15 @@ func SplitFrontMatter(data []byte) (Split, error) {
 	start := len(data) - len(rest)
 	line := 2
 	for off := start; off < len(data); line++ {
-		next, isFence := closingFence(data[off:])
-		if isFence {
-			return Split{
-				HasFrontMatter: true,
-				FrontMatter:    data[start:off],
-				Body:           next,
-				BodyLine:       line + 1,
-			}, nil
+		if c := data[off]; c == '-' || c == '.' { // the only lines that can close it
+			if next, isFence := closingFence(data[off:]); isFence {
+				return Split{
+					HasFrontMatter: true,
+					FrontMatter:    data[start:off],
+					Body:           next,
+					BodyLine:       line + 1,
+				}, nil
+			}
 		}
 		nl := bytes.IndexByte(data[off:], '\n')
 		if nl < 0 {
