@@ -3,7 +3,9 @@ package cmd
 import (
 	"runtime"
 	"runtime/debug"
+	"sync"
 	"testing"
+	"time"
 )
 
 func TestSetGCPercent(t *testing.T) {
@@ -86,5 +88,116 @@ func TestExecuteRestoresGCPercent(t *testing.T) {
 	}
 	if got := gcPercent(); got != 77 {
 		t.Errorf("GC percent after list = %d, want 77", got)
+	}
+}
+
+func TestStreamingPercent(t *testing.T) {
+	const mib = 1 << 20
+	for _, tt := range []struct {
+		live uint64
+		want int
+	}{
+		{0, 400},        // no collection yet: the heap minimum at 400 % is 16 MiB
+		{2 * mib, 450},  // a streaming export: goal 18 MiB
+		{8 * mib, 200},  // goal 24 MiB = live + headroom
+		{16 * mib, 100}, // the default doubles it
+		{1 << 30, 100},  // never below the default
+	} {
+		got := streamingPercent(tt.live, 0)
+		if got != tt.want {
+			t.Errorf("streamingPercent(%d MiB, 0) = %d, want %d", tt.live/mib, got, tt.want)
+		}
+	}
+	// Whatever is live and held outside the heap, the goal (as the
+	// runtime computes it) is live + the headroom left, or the default's
+	// 2 × live where that is more, to a percent.
+	for _, raw := range []uint64{0, 1, 4 * mib, streamHeadroom - 1, streamHeadroom, 34 * mib} {
+		for live := uint64(1); live <= 64*mib; live += live/7 + 1 {
+			p := uint64(streamingPercent(live, raw))
+			goal := max(live*(100+p)/100, heapMinimum*p/100)
+			want := max(live+streamHeadroom-min(raw, streamHeadroom), 2*live, heapMinimum)
+			if goal > want || goal < want-want/100-1 {
+				t.Fatalf("live %d, raw %d: percent %d gives goal %d, want %d", live, raw, p, goal, want)
+			}
+		}
+	}
+}
+
+// TestPaceStreaming: the pacer sets the percent for what each collection
+// finds live, stops when a command sets its own, and leaves the user's
+// GOGC alone.
+func TestPaceStreaming(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	defer keepGCPercent()()
+	debug.SetGCPercent(100)
+
+	const mib = 1 << 20
+	var mu sync.Mutex
+	live, raw, measured := uint64(2*mib), uint64(0), 0
+	memory := func(l, r uint64) {
+		mu.Lock()
+		live, raw = l, r
+		mu.Unlock()
+	}
+	stop := startPacer(&streamPacer{measure: func() (uint64, uint64) {
+		mu.Lock()
+		defer mu.Unlock()
+		measured++
+		return live, raw
+	}})
+	defer stop()
+	if got, want := gcPercent(), streamingPercent(2*mib, 0); got != want {
+		t.Fatalf("at the start: GC percent %d, want %d", got, want)
+	}
+	waitPercent := func(want int) {
+		t.Helper()
+		for range 200 {
+			runtime.GC() // the pacer's finalizer runs after a collection
+			if gcPercent() == want {
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		t.Fatalf("GC percent %d, want %d", gcPercent(), want)
+	}
+	memory(64*mib, 0)
+	waitPercent(100) // the default's doubling is more than the headroom
+	memory(8*mib, 0)
+	waitPercent(200) // it set itself again for the next collection
+	memory(2*mib, 34*mib)
+	waitPercent(100) // a million-file folder's listing takes the headroom
+
+	setGCPercent(gcPercentParquet) // a command's own target ends the pacing
+	mu.Lock()
+	before := measured
+	mu.Unlock()
+	memory(2*mib, 0)
+	for range 5 {
+		runtime.GC()
+		time.Sleep(5 * time.Millisecond)
+	}
+	if got := gcPercent(); got != gcPercentParquet {
+		t.Errorf("after setGCPercent(%d) and collections: GC percent %d", gcPercentParquet, got)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if measured != before {
+		t.Errorf("the stopped pacer measured %d more times", measured-before)
+	}
+}
+
+func TestPaceStreamingLeavesGOGC(t *testing.T) {
+	t.Setenv("GOGC", "300")
+	defer keepGCPercent()()
+	debug.SetGCPercent(300)
+	stop := paceStreaming()
+	defer stop()
+	for range 3 {
+		runtime.GC()
+		time.Sleep(5 * time.Millisecond)
+	}
+	if got := gcPercent(); got != 300 {
+		t.Errorf("GOGC=300: GC percent %d after pacing", got)
 	}
 }

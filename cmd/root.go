@@ -194,6 +194,7 @@ func Execute(ios *iostreams.IOStreams, build buildinfo.Info, args []string) int 
 	stopSignals := handleSignals(ios, cancel, interrupted)
 	defer stopSignals()
 	defer keepGCPercent()()
+	defer paceStreaming()() // before the percent is put back
 	ios.OnPagerError(func(err error) { printMessagef(ios.ErrOut, "%v; output not paged", err) })
 	root := NewRootCmd(ios, build)
 	root.SetArgs(args)

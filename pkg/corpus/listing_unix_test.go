@@ -86,3 +86,24 @@ func TestWalkIDsFolderClashes(t *testing.T) {
 		}
 	}
 }
+
+// TestRawMemory: what allocRaw maps outside the heap is counted until it
+// is freed, once however often free is called; smaller blocks are on the
+// heap and not counted.
+func TestRawMemory(t *testing.T) {
+	before := RawMemory()
+	small, freeSmall := allocRaw(rawThreshold - 1)
+	if got := RawMemory(); got != before {
+		t.Errorf("a %d-byte block: RawMemory %d, want %d", len(small), got, before)
+	}
+	freeSmall()
+	big, free := allocRaw(rawThreshold * 2)
+	if got, want := RawMemory(), before+int64(len(big)); got != want {
+		t.Errorf("a %d-byte block: RawMemory %d, want %d", len(big), got, want)
+	}
+	free()
+	free()
+	if got := RawMemory(); got != before {
+		t.Errorf("freed twice: RawMemory %d, want %d", got, before)
+	}
+}

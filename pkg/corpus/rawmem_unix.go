@@ -2,7 +2,10 @@
 
 package corpus
 
-import "syscall"
+import (
+	"sync/atomic"
+	"syscall"
+)
 
 // rawThreshold is the smallest block taken from the system rather than
 // the Go heap: smaller ones are not worth a system call.
@@ -22,5 +25,20 @@ func allocRaw(n int) ([]byte, func()) {
 	if err != nil {
 		return make([]byte, n), func() {}
 	}
-	return b, func() { _ = syscall.Munmap(b) }
+	rawBytes.Add(int64(n))
+	return b, func() {
+		if b != nil {
+			_ = syscall.Munmap(b)
+			rawBytes.Add(-int64(n))
+			b = nil
+		}
+	}
 }
+
+// rawBytes is what allocRaw has mapped and not yet freed.
+var rawBytes atomic.Int64
+
+// RawMemory returns the bytes loads hold outside the Go heap now (the
+// listings of large folders, see allocRaw): memory the collector's
+// pacing does not see.
+func RawMemory() int64 { return rawBytes.Load() }
