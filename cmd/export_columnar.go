@@ -72,7 +72,7 @@ func exportColumnar(opts *ExportOptions) error {
 			return err
 		}
 	} else if opts.format == render.Parquet {
-		setGCPercent(gcPercentParquet)
+		setStreamingFloor(gcPercentParquet)
 	}
 	n := 0
 	each := func(write func(*corpus.Document) error) error {

@@ -49,9 +49,9 @@ import (
 // the heap then doubles from its 4 MiB minimum between collections: 263
 // collections in a streaming export of the 100k synthetic corpus, each
 // turning on write barriers and making the workers help mark. Until a
-// command sets a target of its own (loading, Parquet), the collector is
-// paced so that the heap grows by streamHeadroom between collections, or
-// doubles where that is more (paceStreaming): 33 collections, and in 8
+// command sets a target of its own (loading), the collector is paced so
+// that the heap grows by streamHeadroom between collections, or doubles
+// (grows by half for Parquet) where that is more (paceStreaming): 33 collections, and in 8
 // alternating pairs on 2 cores wall ×0.86 and CPU ×0.875, peak 25 → 38
 // MiB (docs/performance.md).
 const (
@@ -85,20 +85,21 @@ func setGCPercent(percent int) {
 }
 
 // streamingPercent is the GC percent whose heap goal is live + headroom,
-// or 2 × live where that is more (the default's). The headroom is
-// streamHeadroom less the memory held outside the heap (raw): a folder of
-// a million files, whose listing is that memory, keeps the default's
-// peak. The goal is the larger of live × (1 + percent/100) and
-// heapMinimum × percent/100, so the percent is the smaller of the two
-// that reach live + headroom; it is at most about 480 (at 3.3 MiB live).
-func streamingPercent(live, raw uint64) int {
+// or live × (1 + floor/100) where that is more (floor 100: the
+// default's 2 × live). The headroom is streamHeadroom less the memory
+// held outside the heap (raw): a folder of a million files, whose
+// listing is that memory, keeps the floor's peak. The goal is the larger
+// of live × (1 + percent/100) and heapMinimum × percent/100, so the
+// percent is the smaller of the two that reach live + headroom; it is at
+// most about 480 (at 3.3 MiB live).
+func streamingPercent(live, raw uint64, floor int) int {
 	if raw >= streamHeadroom {
-		return 100
+		return floor
 	}
 	headroom := streamHeadroom - raw
 	live = max(live, 1)
 	p := min(headroom*100/live, (live+headroom)*100/heapMinimum)
-	return int(max(p, 100))
+	return max(int(p), floor)
 }
 
 // streaming is the pacer of the command running, if it streams.
@@ -111,6 +112,7 @@ type streamPacer struct {
 	// hold outside the heap.
 	measure func() (live, raw uint64)
 	mu      sync.Mutex
+	floor   int // the lowest percent set
 	stopped bool
 }
 
@@ -120,7 +122,7 @@ func paceStreaming() (stop func()) {
 	if userPacesGC() {
 		return func() {}
 	}
-	return startPacer(&streamPacer{measure: memoryNow})
+	return startPacer(&streamPacer{measure: memoryNow, floor: 100})
 }
 
 // startPacer makes p the command's pacer and sets the percent now and
@@ -146,8 +148,28 @@ func (p *streamPacer) pace() bool {
 	if p.stopped {
 		return false
 	}
-	debug.SetGCPercent(streamingPercent(p.measure()))
+	live, raw := p.measure()
+	debug.SetGCPercent(streamingPercent(live, raw, p.floor))
 	return true
+}
+
+// setStreamingFloor lets the command's pacer go down to floor percent,
+// not the default's 100: a streaming command whose live heap grows with
+// the corpus (a Parquet export's footer) keeps its peak near what it
+// holds, and still collects less often while that is small.
+func setStreamingFloor(floor int) {
+	if userPacesGC() {
+		return
+	}
+	p := streaming.Load()
+	if p == nil {
+		debug.SetGCPercent(floor)
+		return
+	}
+	p.mu.Lock()
+	p.floor = floor
+	p.mu.Unlock()
+	p.pace()
 }
 
 // stop ends the pacing: no percent is set once it returns.

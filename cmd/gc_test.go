@@ -103,21 +103,23 @@ func TestStreamingPercent(t *testing.T) {
 		{16 * mib, 100}, // the default doubles it
 		{1 << 30, 100},  // never below the default
 	} {
-		got := streamingPercent(tt.live, 0)
+		got := streamingPercent(tt.live, 0, 100)
 		if got != tt.want {
-			t.Errorf("streamingPercent(%d MiB, 0) = %d, want %d", tt.live/mib, got, tt.want)
+			t.Errorf("streamingPercent(%d MiB, 0, 100) = %d, want %d", tt.live/mib, got, tt.want)
 		}
 	}
 	// Whatever is live and held outside the heap, the goal (as the
 	// runtime computes it) is live + the headroom left, or the default's
 	// 2 × live where that is more, to a percent.
-	for _, raw := range []uint64{0, 1, 4 * mib, streamHeadroom - 1, streamHeadroom, 34 * mib} {
-		for live := uint64(1); live <= 64*mib; live += live/7 + 1 {
-			p := uint64(streamingPercent(live, raw))
-			goal := max(live*(100+p)/100, heapMinimum*p/100)
-			want := max(live+streamHeadroom-min(raw, streamHeadroom), 2*live, heapMinimum)
-			if goal > want || goal < want-want/100-1 {
-				t.Fatalf("live %d, raw %d: percent %d gives goal %d, want %d", live, raw, p, goal, want)
+	for _, floor := range []uint64{100, gcPercentParquet} {
+		for _, raw := range []uint64{0, 1, 4 * mib, streamHeadroom - 1, streamHeadroom, 34 * mib} {
+			for live := uint64(1); live <= 64*mib; live += live/7 + 1 {
+				p := uint64(streamingPercent(live, raw, int(floor)))
+				goal := max(live*(100+p)/100, heapMinimum*p/100)
+				want := max(live+streamHeadroom-min(raw, streamHeadroom), live*(100+floor)/100, heapMinimum*floor/100)
+				if goal > want || goal < want-want/100-1 {
+					t.Fatalf("live %d, raw %d, floor %d: percent %d gives goal %d, want %d", live, raw, floor, p, goal, want)
+				}
 			}
 		}
 	}
@@ -140,14 +142,14 @@ func TestPaceStreaming(t *testing.T) {
 		live, raw = l, r
 		mu.Unlock()
 	}
-	stop := startPacer(&streamPacer{measure: func() (uint64, uint64) {
+	stop := startPacer(&streamPacer{floor: 100, measure: func() (uint64, uint64) {
 		mu.Lock()
 		defer mu.Unlock()
 		measured++
 		return live, raw
 	}})
 	defer stop()
-	if got, want := gcPercent(), streamingPercent(2*mib, 0); got != want {
+	if got, want := gcPercent(), streamingPercent(2*mib, 0, 100); got != want {
 		t.Fatalf("at the start: GC percent %d, want %d", got, want)
 	}
 	waitPercent := func(want int) {
@@ -167,6 +169,15 @@ func TestPaceStreaming(t *testing.T) {
 	waitPercent(200) // it set itself again for the next collection
 	memory(2*mib, 34*mib)
 	waitPercent(100) // a million-file folder's listing takes the headroom
+
+	// A streaming Parquet export lets the pacer go below the default.
+	memory(64*mib, 0)
+	setStreamingFloor(gcPercentParquet)
+	if got := gcPercent(); got != gcPercentParquet {
+		t.Errorf("floor %d at 64 MiB live: GC percent %d", gcPercentParquet, got)
+	}
+	memory(2*mib, 0)
+	waitPercent(streamingPercent(2*mib, 0, gcPercentParquet))
 
 	setGCPercent(gcPercentParquet) // a command's own target ends the pacing
 	mu.Lock()
