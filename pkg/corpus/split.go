@@ -36,15 +36,13 @@ func SplitFrontMatter(data []byte) (Split, error) {
 	start := len(data) - len(rest)
 	line := 2
 	for off := start; off < len(data); line++ {
-		if c := data[off]; c == '-' || c == '.' { // the only lines that can close it
-			if next, isFence := closingFence(data[off:]); isFence {
-				return Split{
-					HasFrontMatter: true,
-					FrontMatter:    data[start:off],
-					Body:           next,
-					BodyLine:       line + 1,
-				}, nil
-			}
+		if next, isFence := closingFence(data[off:]); isFence {
+			return Split{
+				HasFrontMatter: true,
+				FrontMatter:    data[start:off],
+				Body:           next,
+				BodyLine:       line + 1,
+			}, nil
 		}
 		nl := bytes.IndexByte(data[off:], '\n')
 		if nl < 0 {
@@ -55,11 +53,19 @@ func SplitFrontMatter(data []byte) (Split, error) {
 	return Split{}, ErrUnterminated
 }
 
+// closingFence reports whether b starts with a line that closes front
+// matter ("---" or "..."), and returns what follows it. Its first byte
+// decides which fence to test: most lines are neither.
 func closingFence(b []byte) ([]byte, bool) {
-	if rest, ok := fenceLine(b, "---"); ok {
-		return rest, true
+	switch {
+	case len(b) == 0:
+		return nil, false
+	case b[0] == '-':
+		return fenceLine(b, "---")
+	case b[0] == '.':
+		return fenceLine(b, "...")
 	}
-	return fenceLine(b, "...")
+	return nil, false
 }
 
 // fenceLine reports whether b starts with a line holding only fence (plus
