@@ -51,9 +51,9 @@ import (
 // turning on write barriers and making the workers help mark. Until a
 // command sets a target of its own (loading), the collector is paced so
 // that the heap grows by streamHeadroom between collections, or doubles
-// (grows by half for Parquet) where that is more (paceStreaming): 33 collections, and in 8
-// alternating pairs on 2 cores wall ×0.86 and CPU ×0.875, peak 25 → 38
-// MiB (docs/performance.md).
+// (grows by half for Parquet) where that is more (paceStreaming): 33
+// collections, and in 8 alternating pairs on 2 cores wall ×0.86 and CPU
+// ×0.875, peak 25 → 38 MiB (docs/performance.md).
 const (
 	gcPercentLoading = 100
 	gcPercentHolding = 5

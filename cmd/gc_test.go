@@ -155,11 +155,10 @@ func TestPaceStreaming(t *testing.T) {
 	waitPercent := func(want int) {
 		t.Helper()
 		for range 200 {
-			runtime.GC() // the pacer's finalizer runs after a collection
+			collect(1)
 			if gcPercent() == want {
 				return
 			}
-			time.Sleep(5 * time.Millisecond)
 		}
 		t.Fatalf("GC percent %d, want %d", gcPercent(), want)
 	}
@@ -184,10 +183,7 @@ func TestPaceStreaming(t *testing.T) {
 	before := measured
 	mu.Unlock()
 	memory(2*mib, 0)
-	for range 5 {
-		runtime.GC()
-		time.Sleep(5 * time.Millisecond)
-	}
+	collect(5)
 	if got := gcPercent(); got != gcPercentParquet {
 		t.Errorf("after setGCPercent(%d) and collections: GC percent %d", gcPercentParquet, got)
 	}
@@ -204,11 +200,17 @@ func TestPaceStreamingLeavesGOGC(t *testing.T) {
 	debug.SetGCPercent(300)
 	stop := paceStreaming()
 	defer stop()
-	for range 3 {
-		runtime.GC()
-		time.Sleep(5 * time.Millisecond)
-	}
+	collect(3)
 	if got := gcPercent(); got != 300 {
 		t.Errorf("GOGC=300: GC percent %d after pacing", got)
+	}
+}
+
+// collect runs n collections, each followed by a pause in which the
+// finalizers it queued (the pacer's) can run.
+func collect(n int) {
+	for range n {
+		runtime.GC()
+		time.Sleep(5 * time.Millisecond)
 	}
 }
