@@ -88,7 +88,8 @@ func exportColumnar(opts *ExportOptions) error {
 			}
 			return nil
 		}
-		_, err := opts.streamDocs(g, opts.Paths, false, nil, func(d *corpus.Document) error {
+		// Row groups keep their documents until written: copies, not files.
+		_, err := opts.streamDocs(g, opts.Paths, false, false, nil, func(d *corpus.Document) error {
 			n++
 			return write(d)
 		})

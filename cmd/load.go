@@ -150,13 +150,24 @@ func (g *GlobalOptions) streamMatchingBodies(args []string, ff *filterFlags, bod
 	if err != nil {
 		return loadCount{}, err
 	}
-	return g.streamFiltered(args, filter, bodies, fn)
+	return g.streamFiltered(args, filter, docUse{bodies: bodies}, fn)
 }
 
-// streamFiltered is streamCorpus for the documents filter selects;
-// bodies false loads them without their bodies when the filter does not
-// need them.
-func (g *GlobalOptions) streamFiltered(args []string, filter *query.Filter, bodies bool, fn func(*corpus.Document) error) (loadCount, error) {
+// docUse says what a streaming command does with the documents it is
+// given.
+type docUse struct {
+	// bodies: it reads their bodies or word counts.
+	bodies bool
+	// transient: it keeps nothing of a document once fn returns (it
+	// prints or counts it), so documents may point into their files
+	// rather than copies (corpus.Options.Transient).
+	transient bool
+}
+
+// streamFiltered is streamCorpus for the documents filter selects,
+// loaded as use allows: without their bodies when neither the command
+// nor the filter reads them.
+func (g *GlobalOptions) streamFiltered(args []string, filter *query.Filter, use docUse, fn func(*corpus.Document) error) (loadCount, error) {
 	if filter.NeedsBody() {
 		// -w and -E look in the cleaned body, which is learnt from the
 		// whole corpus: hold it, then filter.
@@ -178,8 +189,9 @@ func (g *GlobalOptions) streamFiltered(args []string, filter *query.Filter, bodi
 		}
 		return n, nil
 	}
-	skipBody := !bodies && filter.Grep == "" && !alwaysLoadBodies
-	return g.streamResults(args, func(o *corpus.Options) { o.SkipBody = skipBody }, true, func(r corpus.Result) error {
+	skipBody := !use.bodies && filter.Grep == "" && !alwaysLoadBodies
+	tune := func(o *corpus.Options) { o.SkipBody, o.Transient = skipBody, use.transient }
+	return g.streamResults(args, tune, true, func(r corpus.Result) error {
 		if !filter.Match(r.Doc) {
 			return nil
 		}

@@ -70,9 +70,10 @@ func (s *selectionFlags) holds(f render.Format, sel render.Selection) bool {
 // to count the documents selected (for noteSelection). each, when set,
 // is called with every document loaded, selected or not, so the whole
 // corpus is read (it must not be
-// set with a filter that needs the cleaned bodies). It returns how many
-// documents fn was given.
-func (s *selectionFlags) streamDocs(g *GlobalOptions, args []string, count bool, each func(*corpus.Document), fn func(*corpus.Document) error) (int, error) {
+// set with a filter that needs the cleaned bodies). transient says fn
+// keeps nothing of a document once it returns (see docUse). It returns
+// how many documents fn was given.
+func (s *selectionFlags) streamDocs(g *GlobalOptions, args []string, count, transient bool, each func(*corpus.Document), fn func(*corpus.Document) error) (int, error) {
 	filter, err := s.Filter.filter()
 	if err != nil {
 		return 0, err
@@ -102,7 +103,7 @@ func (s *selectionFlags) streamDocs(g *GlobalOptions, args []string, count bool,
 			return deliver(d)
 		})
 	} else {
-		_, err = g.streamFiltered(args, filter, true, deliver)
+		_, err = g.streamFiltered(args, filter, docUse{bodies: true, transient: transient}, deliver)
 	}
 	if errors.Is(err, errLimitReached) {
 		err = nil

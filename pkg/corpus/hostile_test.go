@@ -445,18 +445,23 @@ func TestReadEntryRaces(t *testing.T) {
 		{entry{path: fifo, rel: "fifo.md"}, "fifo.md: not a regular file (FIFO); skipped"},
 		{entry{path: grew, rel: "grew.md", limit: 1024}, "grew.md: file is 2 KiB, over the 1 KiB size limit (--max-file-size); skipped"},
 	} {
-		var data []byte
-		var r Result
-		var ok bool
-		withDeadline(t, "reading "+tc.e.rel, func() { data, r, ok = readEntry(tc.e) })
-		if got := relDiags(dir, r.Diags); ok || data != nil || !slices.Equal(got, []string{tc.want}) {
-			t.Errorf("%s: ok=%v diags %q, want %q", tc.e.rel, ok, got, tc.want)
+		for _, own := range []bool{false, true} {
+			var data []byte
+			var r Result
+			var ok bool
+			withDeadline(t, "reading "+tc.e.rel, func() { data, r, ok = readEntry(tc.e, own) })
+			if got := relDiags(dir, r.Diags); ok || data != nil || !slices.Equal(got, []string{tc.want}) {
+				t.Errorf("%s (own buffer %v): ok=%v diags %q, want %q", tc.e.rel, own, ok, got, tc.want)
+			}
 		}
 	}
-	// Within the limit the file reads whole.
-	data, _, ok := readEntry(entry{path: grew, rel: "grew.md", limit: 2048})
-	if !ok || len(data) != 2048 {
-		t.Errorf("grew.md at the limit: ok=%v, %d bytes", ok, len(data))
+	// Within the limit the file reads whole, into a pooled buffer or one
+	// of its own.
+	for _, own := range []bool{false, true} {
+		data, _, ok := readEntry(entry{path: grew, rel: "grew.md", limit: 2048}, own)
+		if !ok || len(data) != 2048 {
+			t.Errorf("grew.md at the limit (own buffer %v): ok=%v, %d bytes", own, ok, len(data))
+		}
 	}
 }
 

@@ -59,14 +59,22 @@ func Parse(path, id string, data []byte, parser ParserName) (*Document, []Diagno
 // ParseFields is Parse with a mapping of the corpus's own front-matter
 // keys onto document fields (nil: none).
 func ParseFields(path, id string, data []byte, parser ParserName, fields *FieldMap) (*Document, []Diagnostic, error) {
-	return parseFile(path, id, data, parser, fields, nil, false, false)
+	return parseFile(path, id, data, parser, fields, nil, parseNeeds{})
+}
+
+// parseNeeds says what of a file a load does without: its body (see
+// Options.SkipBody), the body's count of words (Options.CountWords), or
+// copies of what the document keeps (Options.Transient: borrow leaves
+// the document pointing into data, which must then be the document's
+// own).
+type parseNeeds struct {
+	skipBody, skipWords, borrow bool
 }
 
 // parseFile is ParseFields that, when t is not nil, records there the
 // front-matter tree the decoders made (see File.FrontMatter); the caller
-// releases it. skipBody leaves the body out (see Options.SkipBody),
-// skipWords its count of words (Options.CountWords).
-func parseFile(path, id string, data []byte, parser ParserName, fields *FieldMap, t *parsedTree, skipBody, skipWords bool) (*Document, []Diagnostic, error) {
+// releases it.
+func parseFile(path, id string, data []byte, parser ParserName, fields *FieldMap, t *parsedTree, needs parseNeeds) (*Document, []Diagnostic, error) {
 	if BinaryAt(data) >= 0 {
 		return nil, nil, errorAt(Pos{File: path}, "binary file (contains NUL bytes); skipped")
 	}
@@ -124,15 +132,17 @@ func parseFile(path, id string, data []byte, parser ParserName, fields *FieldMap
 		// kept, so nothing needs copying out of data.
 		return &Document{ID: doc.ID, Path: doc.Path, Kind: doc.Kind}, warnings, nil
 	}
-	if skipBody {
+	if needs.skipBody {
 		doc.bodySkipped = true
 	} else {
 		doc.Body = strings.TrimSpace(substring(text, data, split.Body))
-		if !skipWords {
+		if !needs.skipWords {
 			doc.Words = bodyWords(doc.Kind, doc.Body)
 		}
 	}
-	compact(doc)
+	if !needs.borrow {
+		compact(doc)
+	}
 	return doc, warnings, nil
 }
 

@@ -1,23 +1,20 @@
 package corpus
 
 import (
-	"context"
 	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
 )
 
+// loadAll streams the seeds with o and returns their documents.
 func loadAll(t *testing.T, o Options) []*Document {
 	t.Helper()
 	var docs []*Document
-	if err := Stream(context.Background(), []string{"../../seeds"}, o, func(r Result) error {
+	for _, r := range streamAll(t, []string{"../../seeds"}, o) {
 		if r.Doc != nil {
 			docs = append(docs, r.Doc)
 		}
-		return nil
-	}); err != nil {
-		t.Fatal(err)
 	}
 	return docs
 }

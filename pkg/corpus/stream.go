@@ -86,7 +86,18 @@ type Options struct {
 	// load with Words 0, for a caller that reads only their other fields
 	// (counting the words of a plain-text body means cleaning it).
 	CountWords func(id, path string) bool
+	// Transient, for a caller that is done with each document when fn
+	// returns (one that prints it): documents then keep pointing into
+	// their file's bytes instead of copies of what they keep (see
+	// compact), each file read into memory of its own that the collector
+	// frees with its document. A caller that keeps documents keeps their
+	// whole files. No effect with KeepData, whose bytes are the caller's.
+	Transient bool
 }
+
+// borrows reports whether documents point into their file's bytes (see
+// Transient).
+func (o *Options) borrows() bool { return o.Transient && !o.KeepData }
 
 // SeedExtensions are the extensions of the files the loader reads from
 // folders: Extensions, or DefaultExtensions when unset.
@@ -235,7 +246,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 					j.out <- Result{Path: j.e.path} // cancelled: not delivered
 					continue
 				}
-				data, r, ok := readEntry(j.e)
+				data, r, ok := readEntry(j.e, o.borrows())
 				if !ok {
 					o.check(&r, nil, nil)
 					j.out <- r
@@ -295,9 +306,10 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 	return ctx.Err()
 }
 
-// readEntry reads an entry's file. When there is nothing to parse (the
+// readEntry reads an entry's file, into memory of its own when own is
+// set (else a pooled buffer). When there is nothing to parse (the
 // walker's diagnostic, a read error) it returns the final result instead.
-func readEntry(e entry) ([]byte, Result, bool) {
+func readEntry(e entry, own bool) ([]byte, Result, bool) {
 	r := Result{Path: e.path}
 	if e.rel != "" || e.alone {
 		r.BaseID = e.baseID()
@@ -306,7 +318,7 @@ func readEntry(e entry) ([]byte, Result, bool) {
 		r.Diags = []Diagnostic{*e.diag}
 		return nil, r, false
 	}
-	data, st, err := readRegular(e.path, e.limit, e.noFollow)
+	data, st, err := readRegular(e.path, e.limit, e.noFollow, own)
 	if st != nil && st.mode.IsRegular() {
 		r.file, r.links = st.id, st.links
 	}
@@ -347,9 +359,11 @@ func (tooBigError) Error() string { return "file over the size limit" }
 // it without blocking and checks it again, so a file swapped for a FIFO
 // since cannot hang the load, and it reads at most limit+1 bytes (limit 0:
 // no limit), so a file that grew past the limit is caught. noFollow
-// refuses a symlink swapped in since. It returns what the open file's
-// stat said (when it got that far), which says which file was read.
-func readRegular(p string, limit int64, noFollow bool) ([]byte, *fileStat, error) {
+// refuses a symlink swapped in since; own reads into memory of the
+// file's own, sized to it, rather than a pooled buffer. It returns what
+// the open file's stat said (when it got that far), which says which
+// file was read.
+func readRegular(p string, limit int64, noFollow, own bool) ([]byte, *fileStat, error) {
 	f, st, err := openRead(p, noFollow)
 	if err != nil {
 		return nil, st, err
@@ -361,7 +375,12 @@ func readRegular(p string, limit int64, noFollow bool) ([]byte, *fileStat, error
 	if limit > 0 && st.size > limit {
 		return nil, st, tooBigError(st.size)
 	}
-	data := getBuffer(int(st.size) + 1)
+	var data []byte
+	if own {
+		data = make([]byte, 0, st.size+1)
+	} else {
+		data = getBuffer(int(st.size) + 1)
+	}
 	for {
 		room := data[len(data):cap(data)]
 		if limit > 0 {
@@ -399,8 +418,8 @@ type fileStat struct {
 }
 
 // fileBuffers recycles the buffers files are read into: no document keeps
-// a reference to its file's bytes (see compact), and reading a corpus
-// then makes next to no garbage.
+// a reference to its file's bytes (see compact; Options.Transient reads
+// without them), and reading a corpus then makes next to no garbage.
 var fileBuffers sync.Pool
 
 const (
@@ -429,7 +448,7 @@ func putBuffer(b []byte) {
 func parseEntry(e entry, data []byte, o *Options) Result {
 	r := Result{Path: e.path, BaseID: e.baseID()}
 	if o.ParseIf != nil && !o.ParseIf(e.id, e.path, data) {
-		putBuffer(data)
+		o.release(data)
 		r.Unparsed = true
 		return r
 	}
@@ -441,7 +460,8 @@ func parseEntry(e entry, data []byte, o *Options) Result {
 	// The document's path is printed in JSON and CSV: escaped as its ID is
 	// (see escapeName). Result.Path stays the path to open.
 	skipWords := o.CountWords != nil && !o.CountWords(e.id, e.path)
-	doc, warnings, err := parseFile(DisplayPath(e.path), e.id, data, o.Parser, o.Fields, t, o.SkipBody, skipWords)
+	doc, warnings, err := parseFile(DisplayPath(e.path), e.id, data, o.Parser, o.Fields, t, parseNeeds{
+		skipBody: o.SkipBody, skipWords: skipWords, borrow: o.borrows()})
 	if err != nil {
 		var d *Diagnostic
 		if !errors.As(err, &d) {
@@ -455,9 +475,17 @@ func parseEntry(e entry, data []byte, o *Options) Result {
 	if o.KeepData {
 		r.Data = data
 	} else {
-		putBuffer(data)
+		o.release(data)
 	}
 	return r
+}
+
+// release gives a file's buffer back to the pool, unless it was read
+// into memory of its own, which documents may point into.
+func (o *Options) release(data []byte) {
+	if !o.borrows() {
+		putBuffer(data)
+	}
 }
 
 // idFromRel drops the extension: "en/_index.md" gives "en/_index".

@@ -114,6 +114,11 @@ func ForFile(name string) (Format, bool) {
 	return "", false
 }
 
+// KeepsRecords reports whether a Writer of format f keeps the records
+// it is given until Close (a table: its column widths need every row)
+// rather than writing each out as it comes.
+func KeepsRecords(f Format) bool { return f == Table }
+
 // IsBinary reports whether f is a binary format (see FormatInfo.Binary).
 func IsBinary(f Format) bool {
 	i, ok := Lookup(string(f))

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/seedscope/seedscope/pkg/query"
 	"github.com/seedscope/seedscope/pkg/record"
@@ -335,5 +336,62 @@ func BenchmarkWriteRecordsCorpus(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestKeepsRecords: a record writer of a format that does not keep its
+// records (KeepsRecords) is done with a record when Write returns:
+// documents overwritten after Write still print as they were, which a
+// stream of documents pointing into their files relies on
+// (corpus.Options.Transient). A table keeps its rows until Close.
+func TestKeepsRecords(t *testing.T) {
+	sels := map[Format][]Selection{
+		JSON:   {{}, {Fields: []string{"title", "body"}}, {Pretty: true}},
+		NDJSON: {{}, {Fields: []string{"title", "body"}}},
+		CSV:    {{}, {Columns: []string{"title", "body"}}},
+		TSV:    {{}, {Columns: []string{"title", "body"}}},
+		Table:  {{}},
+	}
+	for _, fi := range Registry() {
+		if fi.Writes&Records == 0 || fi.Binary {
+			continue
+		}
+		f := fi.Name
+		if KeepsRecords(f) != (f == Table) {
+			t.Errorf("KeepsRecords(%s) = %v", f, KeepsRecords(f))
+		}
+		if len(sels[f]) == 0 {
+			t.Fatalf("format %s: no selection to try", f)
+		}
+		for _, sel := range sels[f] {
+			docs := benchDocs(3)
+			// Each document's text lives in a buffer of its own, as a
+			// transient document's lives in its file.
+			bufs := make([][]byte, len(docs))
+			for i, d := range docs {
+				bufs[i] = fmt.Appendf(nil, "title %dbody %d", i, i)
+				text := unsafe.String(unsafe.SliceData(bufs[i]), len(bufs[i]))
+				cut := strings.Index(text, "body")
+				d.Title, d.Body = text[:cut], text[cut:]
+			}
+			want := oneByOne(t, f, DocumentRecords, sel, Options{}, docs)
+			var out bytes.Buffer
+			wr, err := NewRecordWriter(&out, f, DocumentRecords, sel, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, d := range docs {
+				if err := wr.Write(d); err != nil {
+					t.Fatal(err)
+				}
+				copy(bufs[i], bytes.Repeat([]byte{'#'}, len(bufs[i]))) // what a reused buffer does
+			}
+			if err := wr.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if kept := out.String() != want; kept != KeepsRecords(f) {
+				t.Errorf("%s %+v: KeepsRecords %v, but the output changed with the records after Write: %v", f, sel, KeepsRecords(f), kept)
+			}
+		}
 	}
 }
