@@ -195,17 +195,7 @@ func TestParseLinearTime(t *testing.T) {
 				}
 				reps *= 2
 			}
-			// A busy machine can still slow the larger runs: a ratio over
-			// the bound is measured again, twice at most. A quadratic
-			// path is over it every time.
-			var t1, t2 time.Duration
-			var ratio float64
-			for range 3 {
-				t1, t2 = timing.BestOf2(7, parse(small), parse(large))
-				if ratio = float64(t2) / float64(max(t1, time.Microsecond)); ratio <= 3 {
-					break
-				}
-			}
+			t1, t2, ratio := timing.DoublingRatio(5, 7, 3, parse(small), parse(large))
 			t.Logf("%s (%s): %d× n %v, 2n %v, ratio %.2f", s.name, parser, reps, t1, t2, ratio)
 			if ratio > 3 {
 				t.Errorf("%s (%s): doubling the input took %.1f times as long (%v, %v): not linear", s.name, parser, ratio, t1, t2)

@@ -3,7 +3,6 @@ package rules
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/seedscope/seedscope/internal/timing"
 )
@@ -46,14 +45,7 @@ func TestTextLinearTime(t *testing.T) {
 	for _, h := range hostile {
 		small, large := h.make(h.n), h.make(2*h.n)
 		clean := func(s string) func() { return func() { Text(s) } }
-		var t1, t2 time.Duration
-		var ratio float64
-		for range 3 { // a busy machine can slow one run: a quadratic path is over every time
-			t1, t2 = timing.BestOf2(5, clean(small), clean(large))
-			if ratio = float64(t2) / float64(max(t1, time.Microsecond)); ratio <= 3 {
-				break
-			}
-		}
+		t1, t2, ratio := timing.DoublingRatio(5, 5, 3, clean(small), clean(large))
 		t.Logf("%s: n %v, 2n %v, ratio %.2f", h.name, t1, t2, ratio)
 		if ratio > 3 {
 			t.Errorf("%s: doubling the input took %.1f times as long (%v, %v): not linear", h.name, ratio, t1, t2)
