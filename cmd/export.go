@@ -215,7 +215,7 @@ var errLimitReached = errors.New("limit reached")
 // streamExport writes the documents selected as they are read (see
 // streamDocs), then closes out.
 func streamExport(opts *ExportOptions, out render.RecordWriter[*corpus.Document], count bool) (int, error) {
-	n, err := opts.streamDocs(opts.Global, opts.Paths, count, !render.KeepsRecords(opts.format), nil, out.Write)
+	n, err := opts.streamDocs(opts.Global, opts.Paths, docUse{count: count, transient: !render.KeepsRecords(opts.format)}, nil, out.Write)
 	if err != nil {
 		return n, err
 	}

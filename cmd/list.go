@@ -114,7 +114,7 @@ func listStream(opts *ListOptions) error {
 	o := opts.Fields.options(g.IO)
 	if opts.Count {
 		docs, hits := 0, 0
-		_, err := opts.streamDocs(g, opts.Paths, false, true, nil, func(d *corpus.Document) error {
+		_, err := opts.streamDocs(g, opts.Paths, docUse{transient: true}, nil, func(d *corpus.Document) error {
 			docs++
 			if opts.filter.Grep != "" || opts.filter.NeedsBody() {
 				hits += opts.filter.Hits(d)
@@ -132,7 +132,7 @@ func listStream(opts *ListOptions) error {
 		}
 		var ids []string
 		var docs []*corpus.Document
-		_, err := opts.streamDocs(g, opts.Paths, true, false, func(d *corpus.Document) { ids = append(ids, d.ID) }, func(d *corpus.Document) error {
+		_, err := opts.streamDocs(g, opts.Paths, docUse{count: true}, func(d *corpus.Document) { ids = append(ids, d.ID) }, func(d *corpus.Document) error {
 			docs = append(docs, d)
 			return nil
 		})
@@ -147,7 +147,7 @@ func listStream(opts *ListOptions) error {
 	if err != nil {
 		return err
 	}
-	n, err := opts.streamDocs(g, opts.Paths, g.notesShown(), !render.KeepsRecords(opts.format), nil, wr.Write)
+	n, err := opts.streamDocs(g, opts.Paths, docUse{count: g.notesShown(), transient: !render.KeepsRecords(opts.format)}, nil, wr.Write)
 	if err == nil {
 		err = wr.Close()
 	}

@@ -162,6 +162,9 @@ type docUse struct {
 	// prints or counts it), so documents may point into their files
 	// rather than copies (corpus.Options.Transient).
 	transient bool
+	// count: it reads on past --limit to count the documents selected
+	// (selectionFlags.streamDocs).
+	count bool
 }
 
 // streamFiltered is streamCorpus for the documents filter selects,

@@ -66,14 +66,13 @@ func (s *selectionFlags) holds(f render.Format, sel render.Selection) bool {
 
 // streamDocs calls fn with the documents the filters select, in path
 // order as they are read, and with at most --limit of them; once the
-// limit is reached it reads no further, unless count asks it to read on
-// to count the documents selected (for noteSelection). each, when set,
-// is called with every document loaded, selected or not, so the whole
-// corpus is read (it must not be
-// set with a filter that needs the cleaned bodies). transient says fn
-// keeps nothing of a document once it returns (see docUse). It returns
+// limit is reached it reads no further, unless use.count asks it to read
+// on to count the documents selected (for noteSelection). each, when
+// set, is called with every document loaded, selected or not, so the
+// whole corpus is read (it must not be set with a filter that needs the
+// cleaned bodies). Documents are loaded with their bodies. It returns
 // how many documents fn was given.
-func (s *selectionFlags) streamDocs(g *GlobalOptions, args []string, count, transient bool, each func(*corpus.Document), fn func(*corpus.Document) error) (int, error) {
+func (s *selectionFlags) streamDocs(g *GlobalOptions, args []string, use docUse, each func(*corpus.Document), fn func(*corpus.Document) error) (int, error) {
 	filter, err := s.Filter.filter()
 	if err != nil {
 		return 0, err
@@ -89,7 +88,7 @@ func (s *selectionFlags) streamDocs(g *GlobalOptions, args []string, count, tran
 		if err := fn(d); err != nil {
 			return err
 		}
-		if !count && each == nil && s.Limit > 0 && shown == s.Limit {
+		if !use.count && each == nil && s.Limit > 0 && shown == s.Limit {
 			return errLimitReached
 		}
 		return nil
@@ -103,7 +102,8 @@ func (s *selectionFlags) streamDocs(g *GlobalOptions, args []string, count, tran
 			return deliver(d)
 		})
 	} else {
-		_, err = g.streamFiltered(args, filter, docUse{bodies: true, transient: transient}, deliver)
+		use.bodies = true
+		_, err = g.streamFiltered(args, filter, use, deliver)
 	}
 	if errors.Is(err, errLimitReached) {
 		err = nil

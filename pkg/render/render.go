@@ -208,7 +208,7 @@ func NewWriter[T any](w io.Writer, f Format, s Schema[T], o Options) *Writer[T] 
 		}
 		_, wr.err = wr.out.Write(append(wr.buf, '\n'))
 	}
-	if f != Table {
+	if !KeepsRecords(f) {
 		wr.enc = wr.newEncoder()
 	}
 	return wr
@@ -236,7 +236,7 @@ func (w *Writer[T]) Write(v T) error {
 // are enough of them (writeOrdered), the same bytes as Write one by one.
 func (w *Writer[T]) writeAll(records []T) error {
 	workers := orderedWorkers(len(records))
-	if w.err != nil || w.f == Table || workers < 2 {
+	if w.err != nil || KeepsRecords(w.f) || workers < 2 {
 		for _, v := range records {
 			if err := w.Write(v); err != nil {
 				return err
@@ -250,7 +250,7 @@ func (w *Writer[T]) writeAll(records []T) error {
 }
 
 func (w *Writer[T]) write(v T) error {
-	if w.f != Table {
+	if !KeepsRecords(w.f) {
 		b, err := w.enc.append(w.buf[:0], v, w.n == 0)
 		if err != nil {
 			return err
