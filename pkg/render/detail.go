@@ -12,7 +12,6 @@ import (
 	"github.com/seedscope/seedscope/pkg/jsonstr"
 
 	"github.com/fatih/color"
-	"github.com/mattn/go-runewidth"
 
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/termsafe"
@@ -75,20 +74,20 @@ func WriteDetail(w io.Writer, d *corpus.Document, backlinks []string, o Options)
 	}
 	if d.Excerpt != "" {
 		section("Excerpt")
-		writeWrapped(out, safe(d.Excerpt), width)
+		writeWrapped(out, safe(d.Excerpt), width, pal)
 	}
 	if len(d.Related) > 0 {
 		section(fmt.Sprintf("Related (%d)", len(d.Related)))
 		for i, r := range d.Related {
-			meta := joinNonEmpty(", ", cmp.Or(r.Provider.Name, r.Provider.Domain), date(r.PublishedAt))
-			line := fmt.Sprintf("%s%d. %s", detailIndent, i+1, safe(cmp.Or(r.Title, "(untitled)")))
-			if meta != "" {
-				line += " — " + pal[ProviderStyle].Sprint(safe(meta))
+			item := []span{{text: safe(cmp.Or(r.Title, "(untitled)"))}}
+			if meta := joinNonEmpty(", ", cmp.Or(r.Provider.Name, r.Provider.Domain), date(r.PublishedAt)); meta != "" {
+				item = append(item, span{lead: " — ", text: safe(meta), style: ProviderStyle})
 			}
 			if r.Target != "" {
-				line += "  → " + pal[IDStyle].Sprint(safe(r.Target))
+				item = append(item, span{lead: "  → ", text: safe(r.Target), style: IDStyle})
 			}
-			fmt.Fprintln(out, line)
+			number := fmt.Sprintf("%s%d. ", detailIndent, i+1)
+			writeSpans(out, number, strings.Repeat(" ", len(number)), item, width, pal)
 			if u := r.PrimaryURL(); u != "" {
 				fmt.Fprintln(out, detailIndent+"   "+pal[DimStyle].Sprint(safe(u)))
 			}
@@ -103,7 +102,7 @@ func WriteDetail(w io.Writer, d *corpus.Document, backlinks []string, o Options)
 	if d.Body != "" {
 		section(fmt.Sprintf("Body (%d words)", d.Words))
 		for _, para := range strings.Split(termsafe.Clean(d.Body, true), "\n") {
-			writeWrapped(out, para, width)
+			writeWrapped(out, para, width, pal)
 		}
 	}
 	return out.Flush()
@@ -155,28 +154,8 @@ func joinNonEmpty(sep string, ss ...string) string {
 
 // writeWrapped prints text indented and word-wrapped to width (0: no
 // wrapping). A blank line stays blank.
-func writeWrapped(w io.Writer, text string, width int) {
-	text = strings.TrimRight(text, " ")
-	if width <= 0 || width <= len(detailIndent)+10 {
-		fmt.Fprintln(w, strings.TrimRight(detailIndent+text, " "))
-		return
-	}
-	limit := width - len(detailIndent)
-	line, lineW := "", 0
-	for _, word := range strings.Fields(text) {
-		ww := runewidth.StringWidth(word)
-		if lineW > 0 && lineW+1+ww > limit {
-			fmt.Fprintln(w, detailIndent+line)
-			line, lineW = "", 0
-		}
-		if lineW > 0 {
-			line += " "
-			lineW++
-		}
-		line += word
-		lineW += ww
-	}
-	fmt.Fprintln(w, strings.TrimRight(detailIndent+line, " "))
+func writeWrapped(w io.Writer, text string, width int, pal map[Style]*color.Color) {
+	writeSpans(w, detailIndent, detailIndent, []span{{text: strings.TrimRight(text, " ")}}, width, pal)
 }
 
 // DocumentView is one document with what the corpus knows about it: the

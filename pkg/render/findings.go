@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/fatih/color"
-	"github.com/mattn/go-runewidth"
 
 	"github.com/seedscope/seedscope/pkg/termsafe"
 	"github.com/seedscope/seedscope/pkg/validate"
@@ -271,26 +270,4 @@ var ruleColumns = []Column[ruleRow]{
 	{Name: "severity", Drop: 2},
 	{Name: "default", Drop: 1},
 	{Name: "explanation", Shrink: ShrinkLast},
-}
-
-// wrapWords breaks text into lines of at most width display columns at
-// blanks (0: one line); a word wider than width is cut.
-func wrapWords(text string, width int) []string {
-	if width <= 0 {
-		return []string{text}
-	}
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(text) {
-		switch {
-		case line == "":
-			line = word
-		case runewidth.StringWidth(line)+1+runewidth.StringWidth(word) <= width:
-			line += " " + word
-		default:
-			lines = append(lines, truncate(line, width))
-			line = word
-		}
-	}
-	return append(lines, truncate(line, width))
 }

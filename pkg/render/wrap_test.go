@@ -1,0 +1,139 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mattn/go-runewidth"
+)
+
+// relatedItem is a related item's line as show prints it.
+var relatedItem = []span{
+	{text: "iFLyTek develops voice recognition for law enforcement; moves forward despite U.S. ban"},
+	{lead: " — ", text: "Biometric Companies, 2020-01-07", style: ProviderStyle},
+	{lead: "  → ", text: "003_ecfceb46a7c3448c", style: IDStyle},
+}
+
+func TestWriteSpans(t *testing.T) {
+	tests := []struct {
+		name  string
+		spans []span
+		width int
+		want  string
+	}{
+		{
+			name:  "unwrapped, as written",
+			spans: relatedItem,
+			want:  "  1. iFLyTek develops voice recognition for law enforcement; moves forward despite U.S. ban — Biometric Companies, 2020-01-07  → 003_ecfceb46a7c3448c\n",
+		},
+		{
+			name:  "fits",
+			spans: relatedItem,
+			width: 200,
+			want:  "  1. iFLyTek develops voice recognition for law enforcement; moves forward despite U.S. ban — Biometric Companies, 2020-01-07  → 003_ecfceb46a7c3448c\n",
+		},
+		{
+			name:  "wrapped under the title, the glyphs with the words after them",
+			spans: relatedItem,
+			width: 60,
+			want: "" +
+				"  1. iFLyTek develops voice recognition for law enforcement;\n" +
+				"     moves forward despite U.S. ban — Biometric Companies,\n" +
+				"     2020-01-07  → 003_ecfceb46a7c3448c\n",
+		},
+		{
+			name:  "a dash that would end a line starts the next",
+			spans: relatedItem,
+			width: 96,
+			want: "" +
+				"  1. iFLyTek develops voice recognition for law enforcement; moves forward despite U.S. ban\n" +
+				"     — Biometric Companies, 2020-01-07  → 003_ecfceb46a7c3448c\n",
+		},
+		{
+			name:  "a word wider than the room has its line",
+			spans: []span{{text: "see https://example.com/a-very-long-address-that-fits-no-line-of-this-width now"}},
+			width: 30,
+			want: "" +
+				"  1. see\n" +
+				"     https://example.com/a-very-long-address-that-fits-no-line-of-this-width\n" +
+				"     now\n",
+		},
+		{
+			name:  "too narrow to wrap",
+			spans: relatedItem[:1],
+			width: 12,
+			want:  "  1. iFLyTek develops voice recognition for law enforcement; moves forward despite U.S. ban\n",
+		},
+		{
+			name:  "nothing but the number",
+			spans: []span{{text: "  "}},
+			width: 40,
+			want:  "  1.\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			writeSpans(&b, "  1. ", "     ", tt.spans, tt.width, palette(false))
+			if got := b.String(); got != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// Wrapping moves words between lines and nothing else: every word is
+// kept, in order, each line within the width unless one word is wider.
+func TestWriteSpansKeepsEveryWord(t *testing.T) {
+	var flat strings.Builder
+	writeSpans(&flat, "  1. ", "     ", relatedItem, 0, palette(false))
+	for width := 17; width <= 160; width++ {
+		var b strings.Builder
+		writeSpans(&b, "  1. ", "     ", relatedItem, width, palette(false))
+		if got, want := strings.Fields(b.String()), strings.Fields(flat.String()); strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Fatalf("width %d: words %q, want %q", width, got, want)
+		}
+		for _, l := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+			// A glyph and its word are one unit.
+			units := strings.Fields(strings.NewReplacer("— ", "—", "→ ", "→").Replace(l))
+			if w := runewidth.StringWidth(l); w > width && len(units) > 1 {
+				t.Errorf("width %d: line %q is %d columns", width, l, w)
+			}
+			if strings.HasSuffix(l, "—") || strings.HasSuffix(l, "→") {
+				t.Errorf("width %d: line %q ends on a glyph", width, l)
+			}
+		}
+	}
+}
+
+// In colour, each run of words of one style is painted once, and plain
+// words get no codes.
+func TestWriteSpansColour(t *testing.T) {
+	var b strings.Builder
+	writeSpans(&b, "  1. ", "     ", relatedItem, 60, palette(true))
+	want := "" +
+		"  1. iFLyTek develops voice recognition for law enforcement;\n" +
+		"     moves forward despite U.S. ban — \x1b[35mBiometric Companies,\x1b[0m\n" +
+		"     \x1b[35m2020-01-07\x1b[0m  → \x1b[36m003_ecfceb46a7c3448c\x1b[0m\n"
+	if got := b.String(); got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestWrapWords(t *testing.T) {
+	tests := []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		{"* turned the other way", 0, []string{"* turned the other way"}},
+		{"* turned the other way", 12, []string{"* turned the", "other way"}},
+		{"a unbreakableword b", 8, []string{"a", "unbreak…", "b"}},
+		{"", 10, []string{""}},
+	}
+	for _, tt := range tests {
+		if got := wrapWords(tt.text, tt.width); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("wrapWords(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
+		}
+	}
+}
