@@ -87,9 +87,10 @@ func WriteDetail(w io.Writer, d *corpus.Document, backlinks []string, o Options)
 				item = append(item, span{lead: "  → ", text: safe(r.Target), style: IDStyle})
 			}
 			number := fmt.Sprintf("%s%d. ", detailIndent, i+1)
-			writeSpans(out, number, strings.Repeat(" ", len(number)), item, width, pal)
+			under := strings.Repeat(" ", len(number)) // the title's column
+			writeSpans(out, number, under, item, width, pal)
 			if u := r.PrimaryURL(); u != "" {
-				fmt.Fprintln(out, detailIndent+"   "+pal[DimStyle].Sprint(safe(u)))
+				fmt.Fprintln(out, under+pal[DimStyle].Sprint(safe(u)))
 			}
 		}
 	}

@@ -1,10 +1,13 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/mattn/go-runewidth"
+
+	"github.com/seedscope/seedscope/pkg/corpus"
 )
 
 // relatedItem is a related item's line as show prints it.
@@ -134,6 +137,38 @@ func TestWrapWords(t *testing.T) {
 	for _, tt := range tests {
 		if got := wrapWords(tt.text, tt.width); strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("wrapWords(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
+		}
+	}
+}
+
+// Each related item's lines, the wrapped title's and the URL's, start at
+// its title's column, from item 1 to item 10 and on.
+func TestDetailRelatedUnderTitle(t *testing.T) {
+	d := &corpus.Document{ID: "a", Kind: corpus.KindFrontMatter, Path: "a.txt"}
+	for i := range 11 {
+		d.Related = append(d.Related, corpus.Related{
+			Title: fmt.Sprintf("Related item %d with a title long enough to wrap at sixty columns", i+1),
+			URL:   fmt.Sprintf("https://example.com/%d", i+1),
+		})
+	}
+	for _, width := range []int{0, 60} {
+		var b strings.Builder
+		if err := WriteDetail(&b, d, nil, Options{Width: width}); err != nil {
+			t.Fatal(err)
+		}
+		_, related, _ := strings.Cut(b.String(), "Related (11)\n")
+		column := 0
+		for _, l := range strings.Split(strings.TrimRight(related, "\n"), "\n") {
+			if n, _, ok := strings.Cut(strings.TrimLeft(l, " "), ". "); ok && strings.HasPrefix(l, "  ") && n != "" && n[0] >= '1' && n[0] <= '9' {
+				column = len(l) - len(strings.TrimLeft(l, " ")) + len(n) + 2
+				continue
+			}
+			if got := len(l) - len(strings.TrimLeft(l, " ")); got != column {
+				t.Errorf("width %d: %q starts at column %d, its title at %d", width, l, got, column)
+			}
+		}
+		if column != len("  11. ") {
+			t.Errorf("width %d: the last item's title is at column %d\n%s", width, column, b.String())
 		}
 	}
 }
