@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 	"testing"
 )
 
@@ -101,5 +102,29 @@ func TestWriterCSVIsEncodingCSV(t *testing.T) {
 		if got.String() != want.String() {
 			t.Errorf("safe %v:\ngot  %q\nwant %q", safe, got.String(), want.String())
 		}
+	}
+}
+
+// TestAppendCSVFieldQuotes: quotes alone, in pairs and runs, at every
+// place of fields around the 8-byte steps (compact JSON is mostly
+// quotes).
+func TestAppendCSVFieldQuotes(t *testing.T) {
+	for n := range 26 {
+		for at := range n {
+			for _, run := range []int{1, 2, 3, 9} {
+				b := bytes.Repeat([]byte("a,"), n)[:n]
+				for k := at; k < at+run && k < n; k++ {
+					b[k] = '"'
+				}
+				f := string(b)
+				if got, want := appendCSVRecord([]string{f, "x"}), csvRecord(t, []string{f, "x"}); got != want {
+					t.Errorf("%q: got %q, want %q", f, got, want)
+				}
+			}
+		}
+	}
+	all := strings.Repeat(`"`, 40)
+	if got, want := appendCSVRecord([]string{all}), csvRecord(t, []string{all}); got != want {
+		t.Errorf("%q: got %q, want %q", all, got, want)
 	}
 }
