@@ -26,13 +26,15 @@ const detailIndent = "  "
 func WriteDetail(w io.Writer, d *corpus.Document, backlinks []string, o Options) error {
 	out := bufio.NewWriter(w)
 	pal := palette(o.Color)
-	bold := color.New(color.Bold)
-	setColor(bold, o.Color)
+	bold := pal[TitleStyle]
 	width := o.Width
 	safe := func(s string) string { return termsafe.Clean(s, false) }
 
-	fmt.Fprintln(out, bold.Sprint(safe(cmp.Or(d.Title, "(untitled)"))))
-	fmt.Fprintln(out, pal[DimStyle].Sprint(strings.Join([]string{safe(d.ID), string(d.Kind), safe(d.Path)}, " · ")))
+	// A long title, id or path is wrapped at its blanks and the " · "
+	// between them, not cut by the terminal mid-word.
+	writeSpans(out, "", "", []span{{text: safe(cmp.Or(d.Title, "(untitled)")), style: TitleStyle}}, width, pal)
+	header := strings.Join([]string{safe(d.ID), string(d.Kind), safe(d.Path)}, " · ")
+	writeSpans(out, "", "", []span{{text: header, style: DimStyle}}, width, pal)
 	fmt.Fprintln(out)
 
 	field := func(name, value string, style Style) {

@@ -32,6 +32,9 @@ const (
 	// MatchStyle shows what a search found (a concordance's keyword), as
 	// grep colours a match.
 	MatchStyle
+	// TitleStyle is show's: the document's title and the headings of its
+	// sections.
+	TitleStyle
 )
 
 // Column describes one column of a record type.

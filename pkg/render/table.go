@@ -69,6 +69,7 @@ func palette(on bool) map[Style]*color.Color {
 		CountStyle:    color.New(color.FgYellow),
 		DimStyle:      color.New(color.Faint),
 		MatchStyle:    color.New(color.FgRed, color.Bold),
+		TitleStyle:    color.New(color.Bold),
 	}
 	for _, c := range p {
 		setColor(c, on)

@@ -172,3 +172,37 @@ func TestDetailRelatedUnderTitle(t *testing.T) {
 		}
 	}
 }
+
+// The title and the id · kind · path line wrap at their blanks on a
+// terminal, and are one line each off one.
+func TestDetailHeaderWraps(t *testing.T) {
+	d := &corpus.Document{
+		ID:    "2020-01-01-5g-ai-data-privacy-and-mass-surveillance",
+		Kind:  corpus.KindFrontMatter,
+		Path:  "posts/2020-01-01-5g-ai-data-privacy-and-mass-surveillance.md",
+		Title: "5G, AI, data privacy and mass surveillance — 12 biggest tech policy challenges India will have to face in 2020",
+	}
+	head := func(width int) []string {
+		var b strings.Builder
+		if err := WriteDetail(&b, d, nil, Options{Width: width}); err != nil {
+			t.Fatal(err)
+		}
+		top, _, _ := strings.Cut(b.String(), "\n\n")
+		return strings.Split(top, "\n")
+	}
+	if got := head(0); len(got) != 2 || got[0] != d.Title || got[1] != d.ID+" · frontmatter · "+d.Path {
+		t.Errorf("unwrapped: %q", got)
+	}
+	lines := head(60)
+	if len(lines) < 4 {
+		t.Errorf("at 60 columns: %q, want the title and the header wrapped", lines)
+	}
+	for _, l := range lines {
+		if runewidth.StringWidth(l) > 60 && strings.Contains(l, " ") {
+			t.Errorf("at 60 columns: %q is wider and has a blank to wrap at", l)
+		}
+	}
+	if got, want := strings.Join(strings.Fields(strings.Join(lines, " ")), " "), d.Title+" "+d.ID+" · frontmatter · "+d.Path; got != want {
+		t.Errorf("words changed:\n%s\nwant\n%s", got, want)
+	}
+}
