@@ -215,7 +215,8 @@ var errLimitReached = errors.New("limit reached")
 // streamExport writes the documents selected as they are read (see
 // streamDocs), then closes out.
 func streamExport(opts *ExportOptions, out render.RecordWriter[*corpus.Document], count bool) (int, error) {
-	n, err := opts.streamDocs(opts.Global, opts.Paths, docUse{count: count, transient: !render.KeepsRecords(opts.format)}, nil, out.Write)
+	use := docUse{count: count, transient: !render.KeepsRecords(opts.format), bodies: readsBodies(opts.format, opts.sel)}
+	n, err := opts.streamDocs(opts.Global, opts.Paths, use, nil, out.Write)
 	if err != nil {
 		return n, err
 	}

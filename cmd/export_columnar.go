@@ -89,7 +89,7 @@ func exportColumnar(opts *ExportOptions) error {
 			return nil
 		}
 		// Row groups keep their documents until written: copies, not files.
-		_, err := opts.streamDocs(g, opts.Paths, docUse{}, nil, func(d *corpus.Document) error {
+		_, err := opts.streamDocs(g, opts.Paths, docUse{bodies: true}, nil, func(d *corpus.Document) error {
 			n++
 			return write(d)
 		})

@@ -132,7 +132,8 @@ func listStream(opts *ListOptions) error {
 		}
 		var ids []string
 		var docs []*corpus.Document
-		_, err := opts.streamDocs(g, opts.Paths, docUse{count: true}, func(d *corpus.Document) { ids = append(ids, d.ID) }, func(d *corpus.Document) error {
+		use := docUse{count: true, bodies: readsBodies(opts.format, opts.sel)}
+		_, err := opts.streamDocs(g, opts.Paths, use, func(d *corpus.Document) { ids = append(ids, d.ID) }, func(d *corpus.Document) error {
 			docs = append(docs, d)
 			return nil
 		})
@@ -147,7 +148,8 @@ func listStream(opts *ListOptions) error {
 	if err != nil {
 		return err
 	}
-	n, err := opts.streamDocs(g, opts.Paths, docUse{count: g.notesShown(), transient: !render.KeepsRecords(opts.format)}, nil, wr.Write)
+	use := docUse{count: g.notesShown(), transient: !render.KeepsRecords(opts.format), bodies: readsBodies(opts.format, opts.sel)}
+	n, err := opts.streamDocs(g, opts.Paths, use, nil, wr.Write)
 	if err == nil {
 		err = wr.Close()
 	}

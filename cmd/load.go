@@ -167,6 +167,15 @@ type docUse struct {
 	count bool
 }
 
+// tune sets the load's options for a command that uses documents as use
+// says, with filter: without their bodies when neither the command nor
+// the filter's --grep reads them (a filter that needs the cleaned bodies
+// is the caller's to handle).
+func (use docUse) tune(filter *query.Filter) func(*corpus.Options) {
+	skipBody := !use.bodies && filter.Grep == "" && !alwaysLoadBodies
+	return func(o *corpus.Options) { o.SkipBody, o.Transient = skipBody, use.transient }
+}
+
 // streamFiltered is streamCorpus for the documents filter selects,
 // loaded as use allows: without their bodies when neither the command
 // nor the filter reads them.
@@ -192,9 +201,7 @@ func (g *GlobalOptions) streamFiltered(args []string, filter *query.Filter, use 
 		}
 		return n, nil
 	}
-	skipBody := !use.bodies && filter.Grep == "" && !alwaysLoadBodies
-	tune := func(o *corpus.Options) { o.SkipBody, o.Transient = skipBody, use.transient }
-	return g.streamResults(args, tune, true, func(r corpus.Result) error {
+	return g.streamResults(args, use.tune(filter), true, func(r corpus.Result) error {
 		if !filter.Match(r.Doc) {
 			return nil
 		}

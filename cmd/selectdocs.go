@@ -64,14 +64,22 @@ func (s *selectionFlags) holds(f render.Format, sel render.Selection) bool {
 	return s.sorted() || s.Collapse || s.Clean || render.DocumentRecords.Reads(f, sel, "related")
 }
 
+// readsBodies reports whether output in format f with the selection sel
+// prints a document's body or its count of words: when it does not,
+// streamDocs loads documents without their bodies (docUse.bodies).
+func readsBodies(f render.Format, sel render.Selection) bool {
+	return render.DocumentRecords.Reads(f, sel, "body") || render.DocumentRecords.Reads(f, sel, "words")
+}
+
 // streamDocs calls fn with the documents the filters select, in path
 // order as they are read, and with at most --limit of them; once the
 // limit is reached it reads no further, unless use.count asks it to read
 // on to count the documents selected (for noteSelection). each, when
 // set, is called with every document loaded, selected or not, so the
 // whole corpus is read (it must not be set with a filter that needs the
-// cleaned bodies). Documents are loaded with their bodies. It returns
-// how many documents fn was given.
+// cleaned bodies). Documents are loaded with their bodies when
+// use.bodies or the filter's --grep reads them. It returns how many
+// documents fn was given.
 func (s *selectionFlags) streamDocs(g *GlobalOptions, args []string, use docUse, each func(*corpus.Document), fn func(*corpus.Document) error) (int, error) {
 	filter, err := s.Filter.filter()
 	if err != nil {
@@ -94,15 +102,14 @@ func (s *selectionFlags) streamDocs(g *GlobalOptions, args []string, use docUse,
 		return nil
 	}
 	if each != nil {
-		_, err = g.streamCorpus(args, func(d *corpus.Document) error {
-			each(d)
-			if !filter.Match(d) {
+		_, err = g.streamResults(args, use.tune(filter), true, func(r corpus.Result) error {
+			each(r.Doc)
+			if !filter.Match(r.Doc) {
 				return nil
 			}
-			return deliver(d)
+			return deliver(r.Doc)
 		})
 	} else {
-		use.bodies = true
 		_, err = g.streamFiltered(args, filter, use, deliver)
 	}
 	if errors.Is(err, errLimitReached) {
