@@ -60,6 +60,8 @@ const (
 	gcPercentParquet = 50
 
 	streamHeadroom = 16 << 20
+	bigLiveHeap    = 64 << 20
+	bigLivePercent = 25
 	// heapMinimum is the runtime's smallest heap goal at GOGC=100; it
 	// scales with the GC percent (defaultHeapMinimum in
 	// runtime/mgcpacer.go).
@@ -86,13 +88,20 @@ func setGCPercent(percent int) {
 
 // streamingPercent is the GC percent whose heap goal is live + headroom,
 // or live × (1 + floor/100) where that is more (floor 100: the
-// default's 2 × live). The headroom is streamHeadroom less the memory
+// default's 2 × live). A live heap over bigLiveHeap is, for a command
+// that streams, a huge file in flight (read whole with --max-file-size
+// 0): doubling it would let the garbage after it grow as large again,
+// and on a busy machine, where marking lags, further (a hostile corpus's
+// 100 MB file peaked at 414 MB): the goal is then a quarter over live. The headroom is streamHeadroom less the memory
 // held outside the heap (raw): a folder of a million files, whose
 // listing is that memory, keeps the floor's peak. The goal is the larger
 // of live × (1 + percent/100) and heapMinimum × percent/100, so the
 // percent is the smaller of the two that reach live + headroom; it is at
 // most about 480 (at 3.3 MiB live).
 func streamingPercent(live, raw uint64, floor int) int {
+	if live > bigLiveHeap && floor >= 100 {
+		return bigLivePercent
+	}
 	if raw >= streamHeadroom {
 		return floor
 	}

@@ -101,7 +101,9 @@ func TestStreamingPercent(t *testing.T) {
 		{2 * mib, 450},  // a streaming export: goal 18 MiB
 		{8 * mib, 200},  // goal 24 MiB = live + headroom
 		{16 * mib, 100}, // the default doubles it
-		{1 << 30, 100},  // never below the default
+		{64 * mib, 100}, // never below the default while it is small
+		{65 * mib, 25},  // a huge file in flight: a quarter over it
+		{1 << 30, 25},
 	} {
 		got := streamingPercent(tt.live, 0, 100)
 		if got != tt.want {
