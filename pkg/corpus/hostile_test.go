@@ -449,7 +449,7 @@ func TestReadEntryRaces(t *testing.T) {
 			var data []byte
 			var r Result
 			var ok bool
-			withDeadline(t, "reading "+tc.e.rel, func() { data, r, ok = readEntry(tc.e, own) })
+			withDeadline(t, "reading "+tc.e.rel, func() { data, r, ok = readEntry(tc.e, own, true) })
 			if got := relDiags(dir, r.Diags); ok || data != nil || !slices.Equal(got, []string{tc.want}) {
 				t.Errorf("%s (own buffer %v): ok=%v diags %q, want %q", tc.e.rel, own, ok, got, tc.want)
 			}
@@ -458,7 +458,7 @@ func TestReadEntryRaces(t *testing.T) {
 	// Within the limit the file reads whole, into a pooled buffer or one
 	// of its own.
 	for _, own := range []bool{false, true} {
-		data, _, ok := readEntry(entry{path: grew, rel: "grew.md", limit: 2048}, own)
+		data, _, ok := readEntry(entry{path: grew, rel: "grew.md", limit: 2048}, own, true)
 		if !ok || len(data) != 2048 {
 			t.Errorf("grew.md at the limit (own buffer %v): ok=%v, %d bytes", own, ok, len(data))
 		}

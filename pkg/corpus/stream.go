@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -246,7 +247,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 					j.out <- Result{Path: j.e.path} // cancelled: not delivered
 					continue
 				}
-				data, r, ok := readEntry(j.e, o.borrows())
+				data, r, ok := readEntry(j.e, o.borrows(), !o.KeepData)
 				if !ok {
 					o.check(&r, nil, nil)
 					j.out <- r
@@ -309,7 +310,7 @@ func Stream(ctx context.Context, roots []string, o Options, fn func(Result) erro
 // readEntry reads an entry's file, into memory of its own when own is
 // set (else a pooled buffer). When there is nothing to parse (the
 // walker's diagnostic, a read error) it returns the final result instead.
-func readEntry(e entry, own bool) ([]byte, Result, bool) {
+func readEntry(e entry, own, sniff bool) ([]byte, Result, bool) {
 	r := Result{Path: e.path}
 	if e.rel != "" || e.alone {
 		r.BaseID = e.baseID()
@@ -318,7 +319,7 @@ func readEntry(e entry, own bool) ([]byte, Result, bool) {
 		r.Diags = []Diagnostic{*e.diag}
 		return nil, r, false
 	}
-	data, st, err := readRegular(e.path, e.limit, e.noFollow, own)
+	data, st, err := readRegular(e.path, e.limit, e.noFollow, own, sniff)
 	if st != nil && st.mode.IsRegular() {
 		r.file, r.links = st.id, st.links
 	}
@@ -360,10 +361,13 @@ func (tooBigError) Error() string { return "file over the size limit" }
 // since cannot hang the load, and it reads at most limit+1 bytes (limit 0:
 // no limit), so a file that grew past the limit is caught. noFollow
 // refuses a symlink swapped in since; own reads into memory of the
-// file's own, sized to it, rather than a pooled buffer. It returns what
-// the open file's stat said (when it got that far), which says which
+// file's own, sized to it, rather than a pooled buffer. With sniff, a
+// file over sniffFrom bytes whose first SniffLen bytes hold a NUL (a
+// binary file, see BinaryAt) is read no further: its data is those bytes,
+// which are all the loader looks at before it skips the file. It returns
+// what the open file's stat said (when it got that far), which says which
 // file was read.
-func readRegular(p string, limit int64, noFollow, own bool) ([]byte, *fileStat, error) {
+func readRegular(p string, limit int64, noFollow, own, sniff bool) ([]byte, *fileStat, error) {
 	f, st, err := openRead(p, noFollow)
 	if err != nil {
 		return nil, st, err
@@ -375,12 +379,25 @@ func readRegular(p string, limit int64, noFollow, own bool) ([]byte, *fileStat, 
 	if limit > 0 && st.size > limit {
 		return nil, st, tooBigError(st.size)
 	}
+	var head []byte
+	if sniff && st.size > sniffFrom {
+		head = make([]byte, SniffLen)
+		n, err := io.ReadFull(f, head)
+		head = head[:n]
+		if bytes.IndexByte(head, 0) >= 0 {
+			return head, st, nil
+		}
+		if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+			return nil, st, err
+		}
+	}
 	var data []byte
 	if own {
 		data = make([]byte, 0, st.size+1)
 	} else {
 		data = getBuffer(int(st.size) + 1)
 	}
+	data = append(data, head...)
 	for {
 		room := data[len(data):cap(data)]
 		if limit > 0 {
@@ -416,6 +433,11 @@ type fileStat struct {
 	id    fileID
 	links uint64 // hard links (1 when unknown)
 }
+
+// sniffFrom is the size from which a file is sniffed for a NUL before it
+// is read whole (readRegular): a binary file of gigabytes in a corpus
+// read without a size limit costs one small read, not its size in memory.
+const sniffFrom = 1 << 20
 
 // fileBuffers recycles the buffers files are read into: no document keeps
 // a reference to its file's bytes (see compact; Options.Transient reads

@@ -318,12 +318,12 @@ func TestReadNoFollow(t *testing.T) {
 	if err := os.Symlink(target, link); err != nil {
 		t.Fatal(err)
 	}
-	data, r, ok := readEntry(entry{path: link, rel: "doc.md", noFollow: true}, false)
+	data, r, ok := readEntry(entry{path: link, rel: "doc.md", noFollow: true}, false, true)
 	if got := relDiags(dir, r.Diags); ok || data != nil || len(got) != 1 || !strings.Contains(got[0], "replaced by a symlink") {
 		t.Errorf("ok=%v data=%q diags %q", ok, data, got)
 	}
 	// A root named on the command line is read through its link.
-	if data, _, ok := readEntry(entry{path: link, rel: "doc.md"}, false); !ok || !strings.Contains(string(data), "secret") {
+	if data, _, ok := readEntry(entry{path: link, rel: "doc.md"}, false, true); !ok || !strings.Contains(string(data), "secret") {
 		t.Errorf("followed: ok=%v data=%q", ok, data)
 	}
 }
