@@ -215,8 +215,7 @@ var errLimitReached = errors.New("limit reached")
 // streamExport writes the documents selected as they are read (see
 // streamDocs), then closes out.
 func streamExport(opts *ExportOptions, out render.RecordWriter[*corpus.Document], count bool) (int, error) {
-	use := docUse{count: count, transient: !render.KeepsRecords(opts.format), bodies: readsBodies(opts.format, opts.sel)}
-	n, err := opts.streamDocs(opts.Global, opts.Paths, use, nil, out.Write)
+	n, err := opts.streamDocs(opts.Global, opts.Paths, printing(opts.format, opts.sel, count), nil, out.Write)
 	if err != nil {
 		return n, err
 	}

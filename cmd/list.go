@@ -132,8 +132,7 @@ func listStream(opts *ListOptions) error {
 		}
 		var ids []string
 		var docs []*corpus.Document
-		use := docUse{count: true, bodies: readsBodies(opts.format, opts.sel)}
-		_, err := opts.streamDocs(g, opts.Paths, use, func(d *corpus.Document) { ids = append(ids, d.ID) }, func(d *corpus.Document) error {
+		_, err := opts.streamDocs(g, opts.Paths, printing(opts.format, opts.sel, true), func(d *corpus.Document) { ids = append(ids, d.ID) }, func(d *corpus.Document) error {
 			docs = append(docs, d)
 			return nil
 		})
@@ -148,8 +147,7 @@ func listStream(opts *ListOptions) error {
 	if err != nil {
 		return err
 	}
-	use := docUse{count: g.notesShown(), transient: !render.KeepsRecords(opts.format), bodies: readsBodies(opts.format, opts.sel)}
-	n, err := opts.streamDocs(g, opts.Paths, use, nil, wr.Write)
+	n, err := opts.streamDocs(g, opts.Paths, printing(opts.format, opts.sel, g.notesShown()), nil, wr.Write)
 	if err == nil {
 		err = wr.Close()
 	}

@@ -64,11 +64,17 @@ func (s *selectionFlags) holds(f render.Format, sel render.Selection) bool {
 	return s.sorted() || s.Collapse || s.Clean || render.DocumentRecords.Reads(f, sel, "related")
 }
 
-// readsBodies reports whether output in format f with the selection sel
-// prints a document's body or its count of words: when it does not,
-// streamDocs loads documents without their bodies (docUse.bodies).
-func readsBodies(f render.Format, sel render.Selection) bool {
-	return render.DocumentRecords.Reads(f, sel, "body") || render.DocumentRecords.Reads(f, sel, "words")
+// printing is how a stream that prints the documents it is given in
+// format f with the selection sel uses them: it keeps nothing of a
+// document once written unless the format keeps its rows (a table, see
+// render.KeepsRecords), and reads bodies only when the output prints
+// them or their words; count as docUse.count.
+func printing(f render.Format, sel render.Selection, count bool) docUse {
+	return docUse{
+		count:     count,
+		transient: !render.KeepsRecords(f),
+		bodies:    render.DocumentRecords.Reads(f, sel, "body") || render.DocumentRecords.Reads(f, sel, "words"),
+	}
 }
 
 // streamDocs calls fn with the documents the filters select, in path
