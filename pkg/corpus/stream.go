@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -384,7 +383,7 @@ func readRegular(p string, limit int64, noFollow, own, sniff bool) ([]byte, *fil
 		head = make([]byte, SniffLen)
 		n, err := io.ReadFull(f, head)
 		head = head[:n]
-		if bytes.IndexByte(head, 0) >= 0 {
+		if BinaryAt(head) >= 0 {
 			return head, st, nil
 		}
 		if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
