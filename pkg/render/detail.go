@@ -11,8 +11,6 @@ import (
 
 	"github.com/seedscope/seedscope/pkg/jsonstr"
 
-	"github.com/fatih/color"
-
 	"github.com/seedscope/seedscope/pkg/corpus"
 	"github.com/seedscope/seedscope/pkg/termsafe"
 )
@@ -76,7 +74,7 @@ func WriteDetail(w io.Writer, d *corpus.Document, backlinks []string, o Options)
 	}
 	if d.Excerpt != "" {
 		section("Excerpt")
-		writeWrapped(out, safe(d.Excerpt), width, pal)
+		writeWrapped(out, safe(d.Excerpt), width)
 	}
 	if len(d.Related) > 0 {
 		section(fmt.Sprintf("Related (%d)", len(d.Related)))
@@ -105,7 +103,7 @@ func WriteDetail(w io.Writer, d *corpus.Document, backlinks []string, o Options)
 	if d.Body != "" {
 		section(fmt.Sprintf("Body (%d words)", d.Words))
 		for _, para := range strings.Split(termsafe.Clean(d.Body, true), "\n") {
-			writeWrapped(out, para, width, pal)
+			writeWrapped(out, para, width)
 		}
 	}
 	return out.Flush()
@@ -155,10 +153,10 @@ func joinNonEmpty(sep string, ss ...string) string {
 	return strings.Join(out, sep)
 }
 
-// writeWrapped prints text indented and word-wrapped to width (0: no
-// wrapping). A blank line stays blank.
-func writeWrapped(w io.Writer, text string, width int, pal map[Style]*color.Color) {
-	writeSpans(w, detailIndent, detailIndent, []span{{text: strings.TrimRight(text, " ")}}, width, pal)
+// writeWrapped prints plain text indented and word-wrapped to width (0:
+// no wrapping). A blank line stays blank.
+func writeWrapped(w io.Writer, text string, width int) {
+	writeSpans(w, detailIndent, detailIndent, []span{{text: strings.TrimRight(text, " ")}}, width, nil)
 }
 
 // DocumentView is one document with what the corpus knows about it: the
