@@ -89,10 +89,11 @@ func setGCPercent(percent int) {
 // streamingPercent is the GC percent whose heap goal is live + headroom,
 // or live × (1 + floor/100) where that is more (floor 100: the
 // default's 2 × live). A live heap over bigLiveHeap is, for a command
-// that streams, a huge file in flight (read whole with --max-file-size
-// 0): doubling it would let the garbage after it grow as large again,
-// and on a busy machine, where marking lags, further (a hostile corpus's
-// 100 MB file peaked at 414 MB): the goal is then a quarter over live. The headroom is streamHeadroom less the memory
+// that streams, a huge text file in flight (read whole with
+// --max-file-size 0; a binary one is sniffed and never read whole):
+// doubling it would let the garbage after it grow as large again, and
+// further on a busy machine, where marking lags, so the goal is then a
+// quarter over live. The headroom is streamHeadroom less the memory
 // held outside the heap (raw): a folder of a million files, whose
 // listing is that memory, keeps the floor's peak. The goal is the larger
 // of live × (1 + percent/100) and heapMinimum × percent/100, so the
