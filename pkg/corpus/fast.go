@@ -134,61 +134,64 @@ func (p *fastParser) release() {
 
 // splitLines cuts the text into content lines and checks every character
 // is one yaml.v3 reads as it is: printable, no line breaks other than
-// "\n" and "\r\n", no byte order mark inside the text.
+// "\n" and "\r\n", no byte order mark inside the text. One pass does
+// both: the check stops at every line's end anyway. On false, lines may
+// hold part of the text's lines; release clears them.
 func (p *fastParser) splitLines() bool {
 	s := p.s
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) {
-			m := unprintable8(s[i:])
-			if !swar.Any(m) {
-				i += 8
-				continue
+	for start := 0; start < len(s); {
+		i := start
+		for i < len(s) {
+			if i+8 <= len(s) {
+				m := unprintable8(s[i:])
+				if !swar.Any(m) {
+					i += 8
+					continue
+				}
+				// Straight to the byte that needs a look (a line's end, say),
+				// not one byte at a time up to it.
+				i += swar.First(m)
 			}
-			// Straight to the byte that needs a look (a line's end, say),
-			// not one byte at a time up to it.
-			i += swar.First(m)
-		}
-		c := s[i]
-		switch {
-		case c >= 0x20 && c < 0x7F, c == '\n', c == '\t':
-			i++
-		case c == '\r':
-			if i+1 >= len(s) || s[i+1] != '\n' {
+			c := s[i]
+			if c == '\n' {
+				break
+			}
+			switch {
+			case c >= 0x20 && c < 0x7F, c == '\t':
+				i++
+			case c == '\r':
+				if i+1 >= len(s) || s[i+1] != '\n' {
+					return false
+				}
+				i++
+			case c < 0x80:
 				return false
+			default:
+				r, size := utf8.DecodeRuneInString(s[i:])
+				if r == utf8.RuneError && size <= 1 || r < 0xA0 ||
+					r == 0x2028 || r == 0x2029 || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF {
+					return false
+				}
+				i += size
 			}
-			i++
-		case c < 0x80:
-			return false
-		default:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size <= 1 || r < 0xA0 ||
-				r == 0x2028 || r == 0x2029 || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF {
-				return false
-			}
-			i += size
 		}
-	}
-	for i := 0; i < len(s); {
-		end, next := len(s), len(s)
-		if j := strings.IndexByte(s[i:], '\n'); j >= 0 {
-			end, next = i+j, i+j+1
-		}
-		if end > i && s[end-1] == '\r' {
+		end := i
+		if end > start && s[end-1] == '\r' {
 			end--
 		}
-		k := i
+		k := start
 		for k < end && s[k] == ' ' {
 			k++
 		}
 		switch {
 		case k == end || s[k] == '#':
 			// blank or comment line
-		case k == i && (strings.HasPrefix(s[i:end], "---") || strings.HasPrefix(s[i:end], "...")):
+		case k == start && (strings.HasPrefix(s[start:end], "---") || strings.HasPrefix(s[start:end], "...")):
 			return false // a document marker, or something too close to one
 		default:
-			p.lines = append(p.lines, fastLine{indent: k - i, start: k, end: end})
+			p.lines = append(p.lines, fastLine{indent: k - start, start: k, end: end})
 		}
-		i = next
+		start = i + 1
 	}
 	return true
 }
