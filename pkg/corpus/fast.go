@@ -199,8 +199,7 @@ func (p *fastParser) splitLines() bool {
 // unprintable8 marks the first 8 bytes of s that are not printable ASCII
 // (0x20 to 0x7E), testing them at once: a swar mask.
 func unprintable8(s string) uint64 {
-	w := swar.Load(s)
-	return swar.NotASCII(w) | swar.Below(w, 0x20) | swar.Equal(w, 0x7F)
+	return swar.Unprintable(swar.Load(s))
 }
 
 // newNode adds a node that starts at offset off of the text.

@@ -40,6 +40,14 @@ func Below(w uint64, c byte) uint64 {
 // NotASCII marks the bytes of w of 0x80 and above.
 func NotASCII(w uint64) uint64 { return w }
 
+// Unprintable marks the bytes of w that are not printable ASCII: below
+// 0x20, or 0x7F and above. On the low seven bits of each byte no sum
+// carries into the next byte, so every byte's mark is exact.
+func Unprintable(w uint64) uint64 {
+	low := w &^ Highs
+	return w | (low + Ones) | ^(low + 0x60*Ones)
+}
+
 // Any reports whether a mask marks a byte.
 func Any(mask uint64) bool { return mask&Highs != 0 }
 

@@ -17,8 +17,7 @@ func TestMasks(t *testing.T) {
 		{"Below(0x20)", func(w uint64) uint64 { return Below(w, 0x20) }, func(b byte) bool { return b < 0x20 }},
 		{"Below(0x80)", func(w uint64) uint64 { return Below(w, 0x80) }, func(b byte) bool { return b < 0x80 }},
 		{"NotASCII", NotASCII, func(b byte) bool { return b >= 0x80 }},
-		{"NotASCII|Below(0x20)|Equal(0x7F)", func(w uint64) uint64 { return NotASCII(w) | Below(w, 0x20) | Equal(w, 0x7F) },
-			func(b byte) bool { return b >= 0x7F || b < 0x20 }},
+		{"Unprintable", Unprintable, func(b byte) bool { return b >= 0x7F || b < 0x20 }},
 	}
 	fills := []byte{'a', 0, ' ', '"', 0x7F, 0x80, 0xFF}
 	for _, tt := range tests {
@@ -52,5 +51,29 @@ func TestMasks(t *testing.T) {
 func TestLoad(t *testing.T) {
 	if got := Load("\x01\x02\x03\x04\x05\x06\x07\x08tail"); got != 0x0807060504030201 {
 		t.Errorf("Load = %#x", got)
+	}
+}
+
+// Unprintable's marks are exact in every byte, not only up to the first.
+func TestUnprintableEveryByte(t *testing.T) {
+	for lane := range 8 {
+		for c := range 256 {
+			for _, fill := range []byte{'a', 0, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0xFF} {
+				var b [8]byte
+				for i := range b {
+					b[i] = fill
+				}
+				b[lane] = byte(c)
+				var want uint64
+				for i, x := range b {
+					if x < 0x20 || x >= 0x7F {
+						want |= 0x80 << (8 * i)
+					}
+				}
+				if got := Unprintable(Load(string(b[:]))) & Highs; got != want {
+					t.Fatalf("Unprintable(% x) = %#x, want %#x", b, got, want)
+				}
+			}
+		}
 	}
 }
