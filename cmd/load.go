@@ -150,7 +150,7 @@ func (g *GlobalOptions) streamMatchingBodies(args []string, ff *filterFlags, bod
 	if err != nil {
 		return loadCount{}, err
 	}
-	return g.streamFiltered(args, filter, docUse{bodies: bodies}, fn)
+	return g.streamFiltered(args, filter, docUse{bodies: bodies}, nil, fn)
 }
 
 // docUse says what a streaming command does with the documents it is
@@ -178,8 +178,12 @@ func (use docUse) tune(filter *query.Filter) func(*corpus.Options) {
 
 // streamFiltered is streamCorpus for the documents filter selects,
 // loaded as use allows: without their bodies when neither the command
-// nor the filter reads them.
-func (g *GlobalOptions) streamFiltered(args []string, filter *query.Filter, use docUse, fn func(*corpus.Document) error) (loadCount, error) {
+// nor the filter reads them. each, when set, is called first with every
+// document loaded, selected or not.
+func (g *GlobalOptions) streamFiltered(args []string, filter *query.Filter, use docUse, each func(*corpus.Document), fn func(*corpus.Document) error) (loadCount, error) {
+	if each == nil {
+		each = func(*corpus.Document) {}
+	}
 	if filter.NeedsBody() {
 		// -w and -E look in the cleaned body, which is learnt from the
 		// whole corpus: hold it, then filter.
@@ -193,6 +197,7 @@ func (g *GlobalOptions) streamFiltered(args []string, filter *query.Filter, use 
 		}
 		cleanBodies(filter, docs)
 		for _, d := range docs {
+			each(d)
 			if filter.Match(d) {
 				if err := fn(d); err != nil {
 					return n, err
@@ -202,6 +207,7 @@ func (g *GlobalOptions) streamFiltered(args []string, filter *query.Filter, use 
 		return n, nil
 	}
 	return g.streamResults(args, use.tune(filter), true, func(r corpus.Result) error {
+		each(r.Doc)
 		if !filter.Match(r.Doc) {
 			return nil
 		}

@@ -82,8 +82,7 @@ func printing(f render.Format, sel render.Selection, count bool) docUse {
 // limit is reached it reads no further, unless use.count asks it to read
 // on to count the documents selected (for noteSelection). each, when
 // set, is called with every document loaded, selected or not, so the
-// whole corpus is read (it must not be set with a filter that needs the
-// cleaned bodies). Documents are loaded with their bodies when
+// whole corpus is read. Documents are loaded with their bodies when
 // use.bodies or the filter's --grep reads them. It returns how many
 // documents fn was given.
 func (s *selectionFlags) streamDocs(g *GlobalOptions, args []string, use docUse, each func(*corpus.Document), fn func(*corpus.Document) error) (int, error) {
@@ -107,17 +106,7 @@ func (s *selectionFlags) streamDocs(g *GlobalOptions, args []string, use docUse,
 		}
 		return nil
 	}
-	if each != nil {
-		_, err = g.streamResults(args, use.tune(filter), true, func(r corpus.Result) error {
-			each(r.Doc)
-			if !filter.Match(r.Doc) {
-				return nil
-			}
-			return deliver(r.Doc)
-		})
-	} else {
-		_, err = g.streamFiltered(args, filter, use, deliver)
-	}
+	_, err = g.streamFiltered(args, filter, use, each, deliver)
 	if errors.Is(err, errLimitReached) {
 		err = nil
 	}
