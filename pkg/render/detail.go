@@ -9,9 +9,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/seedscope/seedscope/pkg/jsonstr"
-
 	"github.com/seedscope/seedscope/pkg/corpus"
+	"github.com/seedscope/seedscope/pkg/jsonstr"
 	"github.com/seedscope/seedscope/pkg/termsafe"
 )
 
@@ -24,7 +23,6 @@ const detailIndent = "  "
 func WriteDetail(w io.Writer, d *corpus.Document, backlinks []string, o Options) error {
 	out := bufio.NewWriter(w)
 	pal := palette(o.Color)
-	bold := pal[TitleStyle]
 	width := o.Width
 	safe := func(s string) string { return termsafe.Clean(s, false) }
 
@@ -70,7 +68,7 @@ func WriteDetail(w io.Writer, d *corpus.Document, backlinks []string, o Options)
 
 	section := func(title string) {
 		fmt.Fprintln(out)
-		fmt.Fprintln(out, bold.Sprint(title))
+		fmt.Fprintln(out, pal[TitleStyle].Sprint(title))
 	}
 	if d.Excerpt != "" {
 		section("Excerpt")
